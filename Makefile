@@ -1,0 +1,61 @@
+# The assistant for 桂人社规〔2020〕12号.  Two commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+MODEL := models/assistant.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data rules -type f 2>/dev/null | sort)
+export PYTHONPATH := $(CURDIR)
+export PYTHONHASHSEED := 0
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help run test lint test-unit validate train test-stories test-nlu bench-chat bench-precheck venv
+
+help:
+	@echo "make run    set up everything (virtualenv, dependencies, model) and start the assistant on localhost"
+	@echo "make test   run every test (lint, unit and action tests, data validation, NLU evaluation, test stories)"
+	@echo "benchmarks: make bench-chat | bench-precheck"
+
+venv: $(STAMP)
+$(STAMP): requirements.in requirements.lock scripts/setup-venv scripts/find-python
+	@scripts/setup-venv "$(VENV)"
+	@touch $@
+
+# Trains only when the model is missing or older than its data or configuration.
+train: $(MODEL)
+$(MODEL): $(TRAIN_INPUTS) | $(STAMP)
+	$(RASA) train --data data rules --config config.yml --domain domain.yml --out models --fixed-model-name assistant --force --quiet
+
+run: $(MODEL)
+	$(PY) scripts/serve.py
+
+lint: | $(STAMP)
+	$(VENV)/bin/ruff check bot actions tests bench scripts
+
+test-unit: | $(STAMP)
+	$(PY) -m pytest -q tests
+
+validate: | $(STAMP)
+	$(RASA) data validate --data data rules --config config.yml --domain domain.yml --fail-on-warnings
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/core --fail-on-prediction-errors
+
+test-nlu: $(MODEL)
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
+	$(PY) scripts/check_nlu.py results/nlu --min 0.95
+
+# The order follows rasa-demo's CI: lint, code tests, data validation, training, NLU, stories.
+test: lint test-unit validate $(MODEL) test-nlu test-stories
+
+bench-chat: $(MODEL)
+	$(PY) bench/chat.py
+
+bench-precheck: | $(STAMP)
+	$(PY) bench/precheck.py
+	$(PY) bench/language.py

@@ -1,0 +1,81 @@
+"""Settings, from environment variables (``ASSISTANT_*``) with working defaults.
+
+Nothing here needs a service: the defaults keep data in ``var/`` under the project
+(SQLite and plain files), so the assistant runs on a machine with no database server.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"ASSISTANT_{name}", default)
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(f"ASSISTANT_{name}")
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"ASSISTANT_{name} must be a whole number, not {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who a user is sent to when the notice does not answer a question."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits that protect the parsers; checked before and while a file is parsed."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_files_per_session: int = 60
+    max_unzipped_bytes: int = 200 * 1024 * 1024  # a DOCX's declared and actual inflated size
+    max_zip_entries: int = 5000
+    max_pages: int = 2000
+    parse_seconds: float = 30.0  # wall time for one file
+    parse_memory_bytes: int = 1536 * 1024 * 1024  # address space of one parser process
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", str(ROOT / "var"))))
+    database_url: str = field(default_factory=lambda: _env("DATABASE_URL", ""))
+    contact: Contact = field(default_factory=lambda: Contact(
+        zh=_env("CONTACT_ZH", "广西壮族自治区人力资源和社会保障厅政务服务窗口（工作日办公时间），"
+                "或在本对话中输入“转人工”留言，工作人员会联系您。"),
+        en=_env("CONTACT_EN", "the government-service counter of the Guangxi Department of Human "
+                "Resources and Social Security (working days, office hours), or type “talk to a "
+                "person” here and a member of staff will contact you."),
+    ))
+    limits: Limits = field(default_factory=lambda: Limits(
+        max_file_bytes=_env_int("MAX_FILE_BYTES", Limits.max_file_bytes),
+        max_files_per_session=_env_int("MAX_FILES_PER_SESSION", Limits.max_files_per_session),
+        parse_seconds=float(_env_int("PARSE_SECONDS", int(Limits.parse_seconds))),
+        parse_memory_bytes=_env_int("PARSE_MEMORY_BYTES", Limits.parse_memory_bytes),
+    ))
+    parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
+    retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
+
+    @property
+    def db_url(self) -> str:
+        """The SQLAlchemy URL of the file index: SQLite under data_dir unless configured."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'assistant.db'}"
+
+
+def get_settings() -> Settings:
+    return Settings()
