@@ -61,6 +61,7 @@ class Document:
     has_text_layer: bool = True
     tables: list[list[list[str]]] = field(default_factory=list)
     title: str = ""  # document metadata title, if any
+    page_count_estimated: bool = False  # DOCX without a saved page count: estimated from text
 
     @property
     def text(self) -> str:
@@ -123,6 +124,7 @@ class FileAnalysis:
     sha256: str = ""
     kind: str = ""  # "pdf" | "docx" | "" when unsupported
     page_count: int = 0
+    page_count_estimated: bool = False  # see Document.page_count_estimated
     has_text_layer: bool = False
     text_chars: int = 0
     language: str = "und"

@@ -1,0 +1,50 @@
+"""Text extraction from the files applicants upload (PDF and DOCX).
+
+>>> doc = extract(Path("章程.pdf"))          # plain text per page, fast (pypdfium2)
+>>> form = extract(Path("附件1.pdf"), tables=True)  # plus tables (pdfplumber)
+
+The type is decided by the file's first bytes, not its name.  A file that cannot be
+read raises an :class:`ExtractError` whose ``code`` is a bot.model problem code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.extract.errors import Encrypted, ExtractError, TooLarge, Unreadable, Unsupported
+from bot.extract.sniff import DOCX, EMPTY, PDF, Sniff, sniff
+from bot.model import Document
+
+__all__ = ["extract", "sniff", "Sniff", "ExtractError", "Encrypted", "TooLarge", "Unreadable",
+           "Unsupported", "MAX_CHARS"]
+
+# Text kept per file: plenty for classification and pairing, bounded for memory.
+MAX_CHARS = 400_000
+
+
+def extract(path: Path, *, tables: bool = False, max_chars: int = MAX_CHARS,
+            max_pages: int = 2000, kind: str | None = None) -> Document:
+    """Read ``path`` into a :class:`Document`.
+
+    ``tables=True`` also fills ``Document.tables`` for a PDF (DOCX tables are always
+    read).  ``kind`` skips sniffing when the caller already knows it.  Raises
+    :class:`Unsupported` (detail names the type, e.g. ".doc"), :class:`Encrypted`,
+    :class:`Unreadable` or :class:`TooLarge`.  An empty file gives an empty Document.
+    """
+    path = Path(path)
+    if kind is None:
+        s = sniff(path)
+        if s.kind == EMPTY:
+            return Document(kind="", pages=[], page_count=0, has_text_layer=True)
+        if s.kind not in (PDF, DOCX):
+            raise Unsupported(s.detail)
+        kind = s.kind
+    if kind == PDF:
+        from bot.extract.pdf import read_pdf
+
+        return read_pdf(path, tables=tables, max_chars=max_chars, max_pages=max_pages)
+    if kind == DOCX:
+        from bot.extract.docx import read_docx
+
+        return read_docx(path, max_chars=max_chars)
+    raise Unsupported(kind)

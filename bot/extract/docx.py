@@ -1,0 +1,238 @@
+"""DOCX text with python-docx: body in document order, tables, headers and footers.
+
+python-docx's own ``paragraphs``/``tables`` views skip text inside content controls
+(``w:sdt``) and repeat merged cells, so the XML is walked here instead:
+
+- paragraphs and tables come in document order, including those inside block-level,
+  row-level, cell-level and run-level content controls;
+- a cell merged across columns (``w:gridSpan``) is one cell; a cell merged down rows
+  (``w:vMerge``) is read in its first row and left empty in the rows it covers, so
+  columns stay aligned and the text is read once;
+- a table inside a cell is listed after the table that holds it;
+- each section's headers and footers are read once, after the body.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from bot.extract.errors import Unreadable
+from bot.model import Document
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+_P, _TBL, _TR, _TC, _SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
+_SDT_CONTENT = W + "sdtContent"
+_SKIP = {W + "delText", W + "instrText", W + "sdtPr", W + "sdtEndPr", W + "rPr", W + "pPr",
+         W + "tblPr", W + "trPr", W + "tcPr", W + "tblGrid", MC + "Fallback"}
+
+# Characters per page used to estimate a page count when docProps/app.xml has none.
+_CJK_CHARS_PER_PAGE = 700
+_LATIN_CHARS_PER_PAGE = 2500
+
+
+class _Reader:
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self.kept = 0
+        self.tables: list[list[list[str]]] = []
+
+    @property
+    def full(self) -> bool:
+        return self.kept >= self.max_chars
+
+    def inline_text(self, el) -> str:
+        """The text of a paragraph (runs, hyperlinks, fields, run-level content controls)."""
+        parts: list[str] = []
+        self._inline(el, parts)
+        return "".join(parts)
+
+    def _inline(self, el, parts: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W + "t":
+                parts.append(child.text or "")
+            elif tag == W + "tab":
+                parts.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                parts.append("\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == _P:  # a paragraph in a text box
+                parts.append("\n")
+                self._inline(child, parts)
+                parts.append("\n")
+            else:
+                self._inline(child, parts)
+
+    def blocks(self, container, lines: list[str]) -> None:
+        """Paragraphs and tables of a body, cell, header or footer, in order."""
+        for child in container:
+            if self.full:
+                return
+            tag = child.tag
+            if tag == _P:
+                text = self.inline_text(child).strip()
+                if text:
+                    self._keep(lines, text)
+            elif tag == _TBL:
+                self.table(child, lines)
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    self.blocks(content, lines)
+            elif tag in (W + "customXml", W + "smartTag", MC + "AlternateContent", MC + "Choice"):
+                self.blocks(child, lines)
+
+    def _keep(self, lines: list[str], text: str) -> None:
+        room = self.max_chars - self.kept
+        text = text[:room]
+        self.kept += len(text) + 1
+        lines.append(text)
+
+    def table(self, tbl, lines: list[str]) -> None:
+        rows: list[list[str]] = []
+        index = len(self.tables)
+        self.tables.append(rows)  # outer table first, nested ones after it
+        nested: list[str] = []
+        for tr in _children(tbl, _TR):
+            row: list[str] = []
+            for tc in _children(tr, _TC):
+                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                if vmerge is not None and vmerge.get(W + "val") != "restart":
+                    row.append("")  # covered by the cell above, which holds the text
+                    continue
+                row.append(self.cell(tc, nested))
+            rows.append(row)
+            cells = [c for c in row if c]
+            if cells:
+                self._keep(lines, "\t".join(cells))
+            lines.extend(nested)
+            nested.clear()
+            if self.full:
+                break
+        self.tables[index] = rows
+
+    def cell(self, tc, nested_lines: list[str]) -> str:
+        texts: list[str] = []
+        for child in _children(tc, _P, _TBL):
+            if child.tag == _P:
+                text = self.inline_text(child).strip()
+                if text:
+                    texts.append(text)
+            else:
+                self.table(child, nested_lines)
+        return "\n".join(texts)
+
+
+def _children(el, *tags: str):
+    """Children with one of ``tags``, looking through content controls and custom XML."""
+    for child in el:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, *tags)
+        elif tag in (W + "customXml", W + "smartTag"):
+            yield from _children(child, *tags)
+
+
+def _declared_pages(path: Path) -> int:
+    """The page count Word saved in docProps/app.xml, or 0.
+
+    Files written from a template by a library keep the template's statistics (one page,
+    zero words); a declared count next to zero words and characters is not trusted.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/app.xml")
+            if info.file_size > 1_000_000:
+                return 0
+            xml = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return 0
+    m = re.search(r"<(?:\w+:)?Pages>\s*(\d+)\s*</", xml)
+    if not m:
+        return 0
+    stats = re.findall(r"<(?:\w+:)?(?:Words|Characters)>\s*(\d+)\s*</", xml)
+    if stats and all(int(n) == 0 for n in stats):
+        return 0
+    return int(m.group(1))
+
+
+def estimate_pages(text: str, tables: int = 0) -> int:
+    """A page count from the amount of text (CJK characters fill a page faster)."""
+    cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    other = len(text) - cjk
+    pages = cjk / _CJK_CHARS_PER_PAGE + other / _LATIN_CHARS_PER_PAGE + tables * 0.3
+    return max(1, round(pages + 0.49))
+
+
+def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
+    """Read a DOCX.  ``pages`` holds one text per body section, then one for all headers
+    and footers (if any).  ``page_count`` comes from docProps/app.xml when Word saved it
+    there, otherwise it is estimated and ``page_count_estimated`` is set."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Unreadable("corrupt") from exc
+    except Exception as exc:  # lxml syntax errors, damaged parts
+        raise Unreadable("corrupt") from exc
+
+    reader = _Reader(max_chars)
+    body = document.element.body
+    sections: list[list[str]] = [[]]
+    for child in body:
+        if reader.full:
+            break
+        tag = child.tag
+        if tag == W + "sectPr":
+            continue
+        reader.blocks([child], sections[-1])
+        # A paragraph carrying w:sectPr ends a section.
+        if tag == _P and child.find(f"{W}pPr/{W}sectPr") is not None:
+            sections.append([])
+    pages = ["\n".join(lines) for lines in sections if lines]
+
+    # Headers and footers, each part once, in section order.
+    margins: list[str] = []
+    seen: set[str] = set()
+    part = document.part
+    for sect_pr in body.iter(W + "sectPr"):
+        for ref in sect_pr:
+            if ref.tag not in (W + "headerReference", W + "footerReference"):
+                continue
+            rid = ref.get(R + "id")
+            if not rid or rid in seen or rid not in part.rels:
+                continue
+            seen.add(rid)
+            try:
+                element = part.rels[rid].target_part.element
+            except (AttributeError, KeyError, ValueError):
+                continue
+            reader.blocks(element, margins)
+    if margins:
+        pages.append("\n".join(margins))
+
+    title = ""
+    try:
+        title = (document.core_properties.title or "").strip()
+    except Exception:  # noqa: BLE001 - a damaged core.xml only loses the title
+        title = ""
+    text = "\n".join(pages)
+    declared = _declared_pages(path)
+    estimated = declared <= 0
+    page_count = declared if declared > 0 else estimate_pages(text, len(reader.tables))
+    return Document(kind="docx", pages=pages, page_count=page_count, has_text_layer=True,
+                    tables=reader.tables, title=title, page_count_estimated=estimated)

@@ -1,0 +1,106 @@
+"""What kind of file this is, by its first bytes rather than its name.
+
+Only PDF and DOCX are read.  Everything else is named precisely enough that the
+applicant can be told how to convert it: a ``.doc`` or ``.xls`` (OLE compound file),
+an image, an executable, an ``.xlsx``/``.pptx``/``.odt`` (zip, but not a Word document).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PDF = "pdf"
+DOCX = "docx"
+UNSUPPORTED = "unsupported"
+EMPTY = "empty"
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"BM", "image/bmp"),
+)
+_EXECUTABLES: tuple[bytes, ...] = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe",
+                                   b"\xfe\xed\xfa\xcf", b"#!")
+_OLE_BY_SUFFIX = {".xls": ".xls", ".ppt": ".ppt", ".msg": ".msg", ".wps": ".wps", ".et": ".xls"}
+_ZIP_KINDS = (("xl/workbook.xml", ".xlsx"), ("ppt/presentation.xml", ".pptx"))
+_ODF_KINDS = {b"application/vnd.oasis.opendocument.text": ".odt",
+              b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+              b"application/vnd.oasis.opendocument.presentation": ".odp"}
+
+
+@dataclass(frozen=True)
+class Sniff:
+    """``kind`` is pdf, docx, unsupported or empty; ``detail`` names an unsupported type
+    (".doc", "image/png", "executable", ".xlsx", ".zip", ".rtf", "text", "unknown")."""
+
+    kind: str
+    detail: str = ""
+
+
+def sniff_bytes(head: bytes, suffix: str = "") -> Sniff:
+    """Classify a file by its first bytes (1 KiB is enough); ``suffix`` only refines the
+    name of an unsupported type.  Zip containers need :func:`sniff` to look inside."""
+    suffix = suffix.lower()
+    if not head:
+        return Sniff(EMPTY)
+    if b"%PDF-" in head[:1024]:
+        return Sniff(PDF)
+    if head.startswith(_OLE):
+        return Sniff(UNSUPPORTED, _OLE_BY_SUFFIX.get(suffix, ".doc"))
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return Sniff(UNSUPPORTED, ".zip")  # refined by sniff()
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return Sniff(UNSUPPORTED, "image/webp")
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return Sniff(UNSUPPORTED, "image/heic")
+    for magic, name in _IMAGES:
+        if head.startswith(magic):
+            return Sniff(UNSUPPORTED, name)
+    if head.startswith(b"{\\rtf"):
+        return Sniff(UNSUPPORTED, ".rtf")
+    if any(head.startswith(m) for m in _EXECUTABLES):
+        return Sniff(UNSUPPORTED, "executable")
+    if head.lstrip().startswith(b"<") and b"<html" in head[:1024].lower():
+        return Sniff(UNSUPPORTED, ".html")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return Sniff(UNSUPPORTED, "unknown")
+    if not head.strip():
+        return Sniff(EMPTY)
+    return Sniff(UNSUPPORTED, "text")
+
+
+def sniff(path: Path) -> Sniff:
+    """The kind of the file at ``path``.  A zip is a DOCX only if it holds
+    ``word/document.xml``; an unreadable zip directory is reported as ``.zip``."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    s = sniff_bytes(head, Path(path).suffix)
+    if s.detail != ".zip":
+        return s
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return Sniff(DOCX)
+            for member, kind in _ZIP_KINDS:
+                if member in names:
+                    return Sniff(UNSUPPORTED, kind)
+            if "mimetype" in names:
+                mimetype = zf.read("mimetype")[:100].strip()
+                if mimetype in _ODF_KINDS:
+                    return Sniff(UNSUPPORTED, _ODF_KINDS[mimetype])
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError,
+            NotImplementedError):
+        # A damaged DOCX is still a DOCX attempt: say "unreadable", not "wrong type".
+        if Path(path).suffix.lower() == ".docx":
+            return Sniff(DOCX)
+    return s

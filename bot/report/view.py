@@ -1,0 +1,408 @@
+"""What a pre-check report says, in one language, independent of its format.
+
+Every renderer (Markdown, HTML, DOCX) lays out the same ``ReportView``, so the reports
+never disagree.  Material names, clause citations, the translation rule, the procedure and
+its time limit come from ``bot.notice``; problem texts from ``bot.messages``.  Personal
+data (identity numbers, mobile numbers, e-mail addresses) is masked in everything here,
+file names included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.form import CERTIFICATES, field_display, occupation_code_notes, row_field
+from bot.messages import (
+    FORM_NAME,
+    file_problem_label,
+    file_problem_message,
+    form_problem_label,
+    form_problem_message,
+    language_name,
+    status_label,
+    verdict_label,
+)
+from bot.model import (
+    COMPLETE,
+    MISSING,
+    OPTIONAL,
+    PROBLEM,
+    UNCLASSIFIED,
+    UNTRANSLATED,
+    PrecheckResult,
+)
+from bot.notice import (
+    APPROVAL_AUTHORITY,
+    CATEGORIES,
+    DECISION_WORKING_DAYS,
+    MATERIALS_BY_ID,
+    NOTICE,
+    PROCEDURE,
+    TRANSLATION_CLAUSE,
+    TRANSLATION_RULE,
+    Text,
+)
+from bot.settings import get_settings
+from bot.validators import mask_personal_data
+
+FORM_MATERIAL = "4.1"
+
+# The report's own words (headings and fixed sentences); facts come from bot.notice.
+T = {
+    "title": Text("申请材料预审报告", "Pre-check report on the application materials"),
+    "basis": Text("依据", "Based on"),
+    "reference": Text("参考号", "Reference"),
+    "generated": Text("生成时间", "Generated"),
+    "files_checked": Text("检查文件数", "Files checked"),
+    "verdict": Text("预审结论", "Pre-check verdict"),
+    "materials": Text("材料清单核对", "Materials checklist"),
+    "missing": Text("缺少的材料", "Missing materials"),
+    "problem_materials": Text("文件有问题的材料", "Materials whose files have problems"),
+    "translations": Text("外文材料与中文译本", "Foreign-language files and Chinese translations"),
+    "untranslated": Text("缺少中文译本的外文文件", "Foreign-language files without a Chinese "
+                         "translation"),
+    "file_problems": Text("文件问题及处理建议", "File problems and what to do"),
+    "form": Text(f"{FORM_NAME.zh}填写检查", f"Checks of the {FORM_NAME.en}"),
+    "next_steps": Text("下一步", "Next steps"),
+    "disclaimer_title": Text("声明", "Disclaimer"),
+    "col_id": Text("编号", "No."),
+    "col_material": Text("材料", "Material"),
+    "col_clause": Text("条款", "Clause"),
+    "col_status": Text("状态", "Status"),
+    "col_files": Text("文件", "Files"),
+    "col_file": Text("文件", "File"),
+    "col_language": Text("语言", "Language"),
+    "col_translation": Text("中文译本 / 原件", "Chinese translation / original"),
+    "col_problem": Text("问题", "Problem"),
+    "col_action": Text("说明及处理建议", "What is wrong and what to do"),
+    "col_field": Text("栏目", "Field"),
+    "none": Text("无", "None"),
+    "no_foreign": Text("没有外文文件，无需中文译本。", "There are no foreign-language files; no "
+                       "translation is needed."),
+    "no_file_problems": Text("所有文件均可读取，且已对应到材料清单。", "Every file could be read and "
+                             "was matched to the materials list."),
+    "form_ok": Text("未发现填写问题。", "No problems found."),
+    "form_file": Text("注册表文件", "Form file"),
+    "form_missing": Text(f"未找到{FORM_NAME.zh}，无法检查其填写；请上传填写完整的{FORM_NAME.zh}。",
+                         f"No {FORM_NAME.en} was found, so it could not be checked; upload the "
+                         f"completed {FORM_NAME.en}."),
+    "form_unread": Text(f"已收到{FORM_NAME.zh}，但未能从中读出表格内容（文件可能无法读取，或不是按"
+                        "附件格式填写）。请按附件1的格式填写并上传DOCX或带文字层的PDF。",
+                        f"The {FORM_NAME.en} was received but its content could not be read (the "
+                        "file may be unreadable, or not laid out as the annex). Fill in the "
+                        "annex's layout and upload a DOCX or a PDF with a text layer."),
+    "paired": Text("已附中文译本", "Chinese translation supplied"),
+    "is_translation": Text("中文译本", "Chinese translation"),
+    "bilingual": Text("同一文件中含中文", "Chinese in the same file"),
+    "guesses": Text("可能是", "It may be"),
+    "bilingual_ok": Text("双语文件，含中文，无需另附译本", "Bilingual file with Chinese: no separate "
+                         "translation needed"),
+    "translation_of": Text("原件", "Original"),
+    "translation_file": Text("译本", "Translation"),
+    "fix_and_resubmit": Text("按以上提示补齐、更正材料后，重新上传进行预审。",
+                             "Supply and correct what is listed above, then upload the package "
+                             "again for a new pre-check."),
+    "complete_next": Text("预审未发现缺漏，可以准备正式提交。", "The pre-check found nothing missing; "
+                          "you can prepare the formal submission."),
+    "submit": Text("提交渠道", "Where to submit"),
+    "review": Text("审核", "Review"),
+    "time_limit": Text("审批时限", "Time limit"),
+    "questions": Text("咨询", "Questions"),
+    "occupation_note": Text("职业编码含全角字符或非标准连字符，已按“{read}”识别；建议改为半角填写。",
+                            "the occupation code uses full-width characters or unusual dashes and "
+                            "was read as “{read}”; please write it in half-width characters."),
+}
+
+
+def t(key: str, lang: str) -> str:
+    return T[key].get(lang)
+
+
+@dataclass
+class MaterialRow:
+    id: str
+    name: str
+    clause: str  # e.g. "三（一）1" / "Part III(1).1"
+    status: str
+    status_label: str
+    files: list[str]
+    note: str = ""
+
+
+@dataclass
+class CategoryBlock:
+    title: str
+    rows: list[MaterialRow]
+
+
+@dataclass
+class FileIssue:
+    file: str
+    code: str
+    label: str
+    message: str
+    materials: list[str] = field(default_factory=list)  # "2.1 职业标准或考试大纲"
+    guesses: list[str] = field(default_factory=list)  # for unclassified files
+
+
+@dataclass
+class TranslationRow:
+    file: str
+    language: str
+    partner: str  # the paired file, "" if none
+    state: str  # a short text: 已附中文译本 / 缺少中文译本 / 中文译本 / 双语
+    ok: bool
+
+
+@dataclass
+class FormFinding:
+    field: str
+    label: str
+    message: str
+    code: str
+
+
+@dataclass
+class ReportView:
+    lang: str
+    title: str
+    notice_number: str
+    notice_title: str
+    reference: str
+    generated: str
+    file_count: int
+    verdict: str
+    verdict_label: str
+    summary: str
+    categories: list[CategoryBlock]
+    missing: list[MaterialRow]
+    problem_materials: list[MaterialRow]
+    translations: list[TranslationRow]
+    untranslated: list[FileIssue]
+    translation_rule: str  # the notice's rule, with its citation
+    file_issues: list[FileIssue]
+    form_file: str | None
+    form_findings: list[FormFinding]
+    form_notes: list[str]
+    form_status: str  # "ok" | "problems" | "missing" | "unread"
+    form_status_text: str
+    next_steps: list[tuple[str, str]]  # (heading, text)
+    disclaimer: str
+
+
+def _date(iso: str, lang: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    if lang == "en":
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+
+
+def _material_label(material_id: str, lang: str) -> str:
+    m = MATERIALS_BY_ID.get(material_id)
+    return f"{material_id} {m.short.get(lang)}" if m else material_id
+
+
+def disclaimer(lang: str) -> str:
+    """That the report is a pre-check, not the department's decision."""
+    authority = APPROVAL_AUTHORITY.get(lang)
+    if lang == "en":
+        return (f"This report is an automatic pre-check of the uploaded files, made to tell the "
+                f"applicant at once what is missing or wrong. It is not an acceptance or approval "
+                f"decision: {authority} decides on the application under notice "
+                f"{NOTICE.number}. The pre-check only checks whether the files can be read, "
+                "which item of the materials list they are, whether foreign-language files have "
+                "a Chinese translation and how the registration form is filled in; it does not "
+                "judge whether their content meets the licensing conditions.")
+    return (f"本报告是根据上传文件自动生成的预审结果，用于一次性告知申请人材料中的缺漏和问题，不是受理或"
+            f"审批决定；申请由{authority}依照《通知》（{NOTICE.number}）作出决定。预审只检查文件能否"
+            "读取、对应材料清单中的哪一项、外文材料是否附有中文译本以及注册表的填写情况，不判断材料内容"
+            "是否满足许可条件。")
+
+
+def next_steps(verdict: str, lang: str, *, chat: bool = False) -> list[tuple[str, str]]:
+    """What to do next: fix and resubmit (if incomplete), where to apply, the expert review,
+    the time limit; in the chat also whom to ask (the configured contact, which speaks of
+    the chat itself)."""
+    steps: list[tuple[str, str]] = []
+    first = "complete_next" if verdict == COMPLETE else "fix_and_resubmit"
+    steps.append((t("next_steps", lang), t(first, lang)))
+    apply, review, decide = PROCEDURE
+    steps.append((t("submit", lang),
+                  f"{apply.text.get(lang)}（{apply.clause.cite(lang)}）" if lang != "en"
+                  else f"{apply.text.en} ({apply.clause.cite('en')})"))
+    steps.append((t("review", lang),
+                  f"{review.text.zh}（{review.clause.cite('zh')}）" if lang != "en"
+                  else f"{review.text.en} ({review.clause.cite('en')})"))
+    if lang == "en":
+        limit = (f"{DECISION_WORKING_DAYS} working days. {decide.clause.cite('en')}: "
+                 f"“{decide.text.en}”")
+    else:
+        limit = f"{DECISION_WORKING_DAYS}个工作日。{decide.clause.cite('zh')}：“{decide.text.zh}”"
+    steps.append((t("time_limit", lang), limit))
+    if chat:
+        steps.append((t("questions", lang), get_settings().contact.get(lang)))
+    return steps
+
+
+def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
+    """Everything a report says about ``result``, in ``lang`` (``zh`` or ``en``)."""
+    lang = "en" if lang == "en" else "zh"
+    mask = mask_personal_data
+
+    by_id = {m.id: m for m in result.materials}
+    categories: list[CategoryBlock] = []
+    rows_by_id: dict[str, MaterialRow] = {}
+    for cat in CATEGORIES:
+        rows = []
+        for mid, status in by_id.items():
+            m = MATERIALS_BY_ID.get(mid)
+            if m is None or m.category != cat.id:
+                continue
+            note = m.note.get(lang) if (m.note and status.status == OPTIONAL) else ""
+            row = MaterialRow(mid, m.name.get(lang), m.clause.short(lang), status.status,
+                              status_label(status.status, lang),
+                              [mask(f) for f in status.files], note)
+            rows.append(row)
+            rows_by_id[mid] = row
+        if rows:
+            categories.append(CategoryBlock(f"{cat.clause.short(lang)} {cat.name.get(lang)}",
+                                            rows))
+    unknown = [s for s in result.materials if s.id not in MATERIALS_BY_ID]
+    if unknown:
+        rows = [MaterialRow(s.id, s.id, "", s.status, status_label(s.status, lang),
+                            [mask(f) for f in s.files]) for s in unknown]
+        categories.append(CategoryBlock("—", rows))
+        rows_by_id.update({r.id: r for r in rows})
+    all_rows = [r for c in categories for r in c.rows]
+    missing = [r for r in all_rows if r.status == MISSING]
+    problem_materials = [r for r in all_rows if r.status == PROBLEM]
+
+    translations: list[TranslationRow] = []
+    untranslated: list[FileIssue] = []
+    file_issues: list[FileIssue] = []
+    for f in result.files:
+        name = mask(f.name)
+        materials = [_material_label(m, lang) for m in f.materials]
+        codes = [p.code for p in f.problems]
+        foreign = f.language not in ("zh", "und", "")
+        if UNTRANSLATED in codes:
+            translations.append(TranslationRow(name, language_name(f.language, lang), "",
+                                               file_problem_label(UNTRANSLATED, lang), False))
+        elif foreign and f.translation:
+            translations.append(TranslationRow(name, language_name(f.language, lang),
+                                               mask(f.translation), t("paired", lang), True))
+        elif foreign and f.bilingual:
+            translations.append(TranslationRow(name, language_name(f.language, lang), "",
+                                               t("bilingual_ok", lang), True))
+        elif f.translation:
+            translations.append(TranslationRow(name, language_name(f.language, lang),
+                                               mask(f.translation), t("is_translation", lang),
+                                               True))
+        for p in f.problems:
+            issue = FileIssue(name, p.code, file_problem_label(p.code, lang),
+                              mask(file_problem_message(p, lang, cite_rule=False)), materials)
+            if p.code == UNCLASSIFIED:
+                issue.guesses = [_material_label(m, lang) for m, _ in f.candidates[:3]]
+            if p.code == UNTRANSLATED:
+                untranslated.append(issue)
+            else:
+                file_issues.append(issue)
+
+    rule = TRANSLATION_RULE.get(lang)
+    cite = TRANSLATION_CLAUSE.cite(lang)
+    translation_rule = f"{cite}: “{rule}”" if lang == "en" else f"{cite}：“{rule}”"
+
+    form = result.form
+    findings: list[FormFinding] = []
+    notes: list[str] = []
+    form_row = rows_by_id.get(FORM_MATERIAL)
+    if form is not None:
+        for p in form.problems:
+            findings.append(FormFinding(field_display(p.field, lang),
+                                        form_problem_label(p.code, lang),
+                                        mask(form_problem_message(p, lang)), p.code))
+        for number, _raw, read in occupation_code_notes(form):
+            where = field_display(row_field(CERTIFICATES, number, "职业编码"), lang)
+            sep = ": " if lang == "en" else "："
+            notes.append(where + sep + t("occupation_note", lang).format(read=read))
+        form_status = "problems" if findings else "ok"
+        status_text = (f"{len(findings)}处问题" if lang != "en"
+                       else f"{len(findings)} problem(s)") if findings else t("form_ok", lang)
+    elif form_row is not None and form_row.status != MISSING and form_row.files:
+        form_status, status_text = "unread", t("form_unread", lang)
+    else:
+        form_status, status_text = "missing", t("form_missing", lang)
+
+    summary = _summary(result, lang, missing, problem_materials, untranslated, file_issues,
+                       findings, form_status)
+    return ReportView(
+        lang=lang,
+        title=t("title", lang),
+        notice_number=NOTICE.number,
+        notice_title=NOTICE.title.get(lang),
+        reference=mask(result.reference or ""),
+        generated=_date(result.generated_at, lang),
+        file_count=len(result.files),
+        verdict=result.verdict,
+        verdict_label=verdict_label(result.verdict, lang),
+        summary=summary,
+        categories=categories,
+        missing=missing,
+        problem_materials=problem_materials,
+        translations=translations,
+        untranslated=untranslated,
+        translation_rule=translation_rule,
+        file_issues=file_issues,
+        form_file=mask(form.file) if form is not None else None,
+        form_findings=findings,
+        form_notes=notes,
+        form_status=form_status,
+        form_status_text=status_text,
+        next_steps=next_steps(result.verdict, lang),
+        disclaimer=disclaimer(lang),
+    )
+
+
+def _summary(result: PrecheckResult, lang: str, missing, problem_materials, untranslated,
+             file_issues, findings, form_status: str) -> str:
+    n = len(result.files)
+    if lang == "en":
+        parts = [f"{n} file(s) checked"]
+        if missing:
+            parts.append(f"{len(missing)} material(s) missing")
+        if problem_materials:
+            parts.append(f"{len(problem_materials)} material(s) with file problems")
+        if untranslated:
+            parts.append(f"{len(untranslated)} foreign-language file(s) without a Chinese "
+                         "translation")
+        other = len({i.file for i in file_issues})
+        if other:
+            parts.append(f"{other} file(s) with other problems")
+        if findings:
+            parts.append(f"{len(findings)} problem(s) in the registration form")
+        elif form_status in ("missing", "unread"):
+            parts.append("the registration form could not be checked")
+        if len(parts) == 1:
+            parts.append("no problems found")
+        return "; ".join(parts) + "."
+    parts = [f"共检查{n}个文件"]
+    if missing:
+        parts.append(f"缺少{len(missing)}项材料")
+    if problem_materials:
+        parts.append(f"{len(problem_materials)}项材料的文件有问题")
+    if untranslated:
+        parts.append(f"{len(untranslated)}个外文文件缺少中文译本")
+    other = len({i.file for i in file_issues})
+    if other:
+        parts.append(f"{other}个文件存在其他问题")
+    if findings:
+        parts.append(f"注册表发现{len(findings)}处填写问题")
+    elif form_status in ("missing", "unread"):
+        parts.append("注册表未能检查")
+    if len(parts) == 1:
+        parts.append("未发现问题")
+    return "，".join(parts) + "。"
