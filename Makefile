@@ -13,8 +13,9 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test lint test-unit validate train test-stories test-nlu bench-chat bench-precheck venv
+.PHONY: help run test lint test-unit validate train test-stories test-nlu bench-chat bench-precheck bench-hostile venv
 
 help:
 	@echo "make run    set up everything (virtualenv, dependencies, model) and start the assistant on localhost"
@@ -26,16 +27,17 @@ $(STAMP): requirements.in requirements.lock scripts/setup-venv scripts/find-pyth
 	@scripts/setup-venv "$(VENV)"
 	@touch $@
 
-# Trains only when the model is missing or older than its data or configuration.
+# Trains only when the model is missing or older than its data or configuration (the
+# model's own components in addons/ included).
 train: $(MODEL)
-$(MODEL): $(TRAIN_INPUTS) | $(STAMP)
+$(MODEL): $(TRAIN_INPUTS) addons/nlu.py addons/policies.py | $(STAMP)
 	$(RASA) train --data data rules --config config.yml --domain domain.yml --out models --fixed-model-name assistant --force --quiet
 
 run: $(MODEL)
 	$(PY) scripts/serve.py
 
 lint: | $(STAMP)
-	$(VENV)/bin/ruff check bot actions tests bench scripts
+	$(VENV)/bin/ruff check bot actions addons channels tests bench scripts
 
 test-unit: | $(STAMP)
 	$(PY) -m pytest -q tests
@@ -43,8 +45,11 @@ test-unit: | $(STAMP)
 validate: | $(STAMP)
 	$(RASA) data validate --data data rules --config config.yml --domain domain.yml --fail-on-warnings
 
+# `rasa test core` checks each story's actions; check_story_intents.py checks that the model
+# classifies each story message as the story says.
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/core --fail-on-prediction-errors
+	$(PY) scripts/check_story_intents.py $(MODEL) tests/stories
 
 test-nlu: $(MODEL)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
@@ -59,3 +64,6 @@ bench-chat: $(MODEL)
 bench-precheck: | $(STAMP)
 	$(PY) bench/precheck.py
 	$(PY) bench/language.py
+
+bench-hostile: | $(STAMP)
+	$(PY) bench/hostile.py

@@ -728,13 +728,19 @@ PROCEDURE: tuple[Step, ...] = (
     ),
 )
 DECISION_WORKING_DAYS = 45
+# The words of 四（三） that set the period (quoted when a decision date is worked out).
+DECISION_PERIOD = Text(
+    zh="在收到申请之日起45个工作日内",
+    en="within 45 working days of the day it receives the application",
+)
 DECISION_CLAUSE = PROCEDURE[2].clause
 
 # ---------------------------------------------------------------------------
 # Part 五: supervision
 # ---------------------------------------------------------------------------
 
-SUPERVISION_CLAUSE = Clause(Text("五", "V"), Text("事中事后监管", "Supervision during and after"))
+SUPERVISION_CLAUSE = Clause(Text("五", "V"),
+                            Text("事中事后监管", "Supervision during and after approval"))
 SUPERVISION = Text(
     zh="对以技能为主的国外职业资格证书发证机构的代表机构、中方合作机构采用“日常检查”“专项检查”的形式，"
     "通过“双随机、一公开”“重点监管”“信用监管”的方式进行监管检查。对通过投诉举报等渠道反映问题多的机构"
@@ -843,6 +849,8 @@ DUTIES: tuple[Duty, ...] = (
 )
 DUTIES_BY_ID: dict[str, Duty] = {d.id: d for d in DUTIES}
 ASSESSMENT_PLAN_DAYS_BEFORE = 10
+# The words of 六（二） that set the plan's deadline.
+ASSESSMENT_PLAN_PERIOD = Text(zh="在每次开展鉴定活动前10日", en="10 days before each assessment")
 ANNUAL_REPORT_MONTH = 12
 
 # ---------------------------------------------------------------------------

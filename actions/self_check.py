@@ -1,0 +1,92 @@
+"""The eligibility self-check form: its questions and verdict.
+
+Answers fill the form's slots without an action: the answer intents (affirm / deny /
+unsure, made exact by ``addons.nlu.ExactIntentClassifier``) are mapped to the question
+being asked in domain.yml.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import ConversationAction, run_handler, send, values_from
+from bot import conversation
+from bot import eligibility as elig
+from bot.conversation import State
+from bot.notice import CONDITIONS
+from bot.reply import Outcome
+
+FORM = "eligibility_form"
+
+
+class ActionStartSelfCheck(ConversationAction):
+    """Introduces the self-check and clears earlier answers before the form starts."""
+
+    def name(self) -> str:
+        return "action_start_self_check"
+    handler = "start_self_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        resets: list[EventType] = [SlotSet(slot, None) for slot in elig.SLOTS]
+        resets.append(SlotSet("requested_slot", None))
+        return run_handler(self.handler, dispatcher, tracker, resets)
+
+
+def _ask_action(condition_id: str) -> type[ConversationAction]:
+    """The ``action_ask_cond_<id>`` action the form calls to ask one condition."""
+    action_name = f"action_ask_{elig.slot_for(condition_id)}"
+
+    def name(self: ConversationAction) -> str:
+        return action_name
+
+    return type(f"ActionAsk_{condition_id}", (ConversationAction,),
+                {"name": name, "handler": f"ask_condition:{condition_id}",
+                 "__doc__": f"Asks about the condition {condition_id!r}.",
+                 "__module__": __name__})
+
+
+# One per condition, generated from bot.notice.CONDITIONS.
+ASK_ACTIONS: dict[str, type[ConversationAction]] = {c.id: _ask_action(c.id) for c in CONDITIONS}
+
+
+class ActionEligibilityVerdict(ConversationAction):
+    """The verdict once every condition is answered."""
+
+    def name(self) -> str:
+        return "action_eligibility_verdict"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        state = State.from_values(values_from(tracker))
+        reply = conversation.verdict_reply({s: tracker.get_slot(s) for s in elig.SLOTS},
+                                           state.language)
+        send(dispatcher, Outcome([reply]))
+        return []
+
+
+class ActionSelfCheckStopped(ConversationAction):
+    """The user stopped the self-check: say so, forget the answers, close the form."""
+
+    def name(self) -> str:
+        return "action_self_check_stopped"
+    handler = "self_check_stopped"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        resets: list[EventType] = [SlotSet(slot, None) for slot in elig.SLOTS]
+        resets += [SlotSet("requested_slot", None), ActiveLoop(None)]
+        return run_handler(self.handler, dispatcher, tracker, resets)
+
+
+class ActionSelfCheckUnclear(ConversationAction):
+    """A reply the form could not read: say how to answer; the form asks again."""
+
+    handler = "self_check_unclear"
+
+    def name(self) -> str:
+        return "action_self_check_unclear"

@@ -1,0 +1,318 @@
+"""The conversation, independent of any chat framework.
+
+Each assistant action (answer a question, greet, ask a self-check question, give the
+verdict …) is a function of the user's latest message (:class:`Turn`) and the
+conversation's remembered values (:class:`State`), returning the replies and the values
+that change (:class:`bot.reply.Outcome`).  The Rasa actions in ``actions/`` are thin
+adapters around :func:`respond`; other channels can call it the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot import answers
+from bot import eligibility as elig
+from bot.i18n import LanguageState, t
+from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
+from bot.reply import Button, Outcome, Reply, payload
+from bot.settings import get_settings
+from bot.workdays import (
+    DateParseError,
+    FoundDate,
+    find_date,
+    format_date,
+    is_date_only,
+    render_decision,
+    render_plan,
+)
+
+# Names of the remembered values (Rasa slots of the same name).
+LANGUAGE = "language"
+PREFERRED_LANGUAGE = "preferred_language"
+DATE_CONTEXT = "date_context"  # what a bare date refers to: "decision" | "plan"
+PENDING_DATE = "pending_date"  # ISO date waiting for "which deadline?"
+STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE)
+
+DECISION = "decision"
+PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The user's latest message: its intent, its text and entities from a button."""
+
+    intent: str | None
+    text: str = ""
+    entities: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_payload(self) -> bool:
+        return self.text.startswith("/")
+
+    @property
+    def words(self) -> str:
+        """The text to read for meaning ("" for a button payload)."""
+        return "" if self.is_payload else self.text
+
+
+@dataclass(frozen=True)
+class State:
+    language: str = "zh"
+    preferred_language: str | None = None
+    date_context: str | None = None
+    pending_date: str | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> State:
+        lang = values.get(LANGUAGE)
+        pref = values.get(PREFERRED_LANGUAGE)
+        return cls(
+            language=lang if lang in LANGS else "zh",
+            preferred_language=pref if pref in LANGS else None,
+            date_context=values.get(DATE_CONTEXT) if values.get(DATE_CONTEXT) in (DECISION, PLAN)
+            else None,
+            pending_date=values.get(PENDING_DATE) or None,
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {LANGUAGE: self.language, PREFERRED_LANGUAGE: self.preferred_language,
+                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date}
+
+
+def observe(state: State, turn: Turn) -> State:
+    """The state after reading the user's message: mainly, which language to answer in."""
+    lang_state = LanguageState(state.language, state.preferred_language)  # type: ignore[arg-type]
+    lang_state = lang_state.observe(turn.text, turn.entities.get("language"))
+    return replace(state, language=lang_state.language,
+                   preferred_language=lang_state.preferred)
+
+
+# ---------------------------------------------------------------------------
+# Handlers
+# ---------------------------------------------------------------------------
+
+Handler = Callable[[Turn, State, dt.date], tuple[list[Reply], State]]
+
+
+def _menu(lang: str) -> tuple[Button, ...]:
+    return answers.menu_buttons(lang)
+
+
+def greet(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    from bot.notice import NOTICE
+
+    return [Reply(t("greet", state.language, number=NOTICE.number), _menu(state.language))], state
+
+
+def help_menu(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    return [Reply(t("menu", state.language), _menu(state.language))], state
+
+
+def thanks(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    return [Reply(t("thanks", state.language))], state
+
+
+def goodbye(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    return [Reply(t("goodbye", state.language))], replace(state, date_context=None,
+                                                         pending_date=None)
+
+
+def handoff(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    contact = get_settings().contact.get(state.language)
+    return [Reply(t("handoff", state.language, contact=contact), custom={"handoff": True})], state
+
+
+def switch_language(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    from bot.i18n import requested_language
+
+    asked = turn.entities.get("language") or requested_language(turn.words)
+    if asked not in LANGS:
+        buttons = (Button(t("btn_chinese", "zh"), payload("switch_language", language="zh")),
+                   Button(t("btn_english", "en"), payload("switch_language", language="en")))
+        return [Reply(t("language_which", state.language), buttons)], state
+    state = replace(state, language=asked, preferred_language=asked)
+    return [Reply(t("language_switched", asked), _menu(asked))], state
+
+
+def out_of_scope(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    from bot.notice import NOTICE
+
+    return [Reply(t("out_of_scope", state.language, number=NOTICE.number),
+                  _menu(state.language))], state
+
+
+def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    """A message we did not understand: offer what it may be about, never guess."""
+    lang = state.language
+    subjects = answers.candidates(turn.words)
+    if subjects:
+        buttons = tuple(answers.subject_button(s, lang) for s in subjects)
+        buttons += (Button(t("btn_handoff", lang), payload("human_handoff")),)
+        return [Reply(t("fallback_candidates", lang), buttons)], state
+    return [Reply(t("fallback", lang), _menu(lang))], state
+
+
+# --- questions and dates ---------------------------------------------------------------
+
+_DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties")
+
+
+def _date_kind(turn: Turn, state: State) -> str | None:
+    """Which date calculation a message asks for, if any."""
+    intent = turn.intent or ""
+    subject = answers.resolve(intent, turn.words, turn.entities.get("subject")) \
+        if intent in answers.QUESTION_INTENTS else None
+    if intent == "ask_assessment_plan" or (subject and subject.key in ("timing:plan",
+                                                                        "duty:assessment_plan")):
+        return PLAN
+    if intent == "ask_timing" and (subject is None or subject.key == "timing:decision"):
+        return DECISION
+    if intent == "inform_date":
+        return state.date_context
+    return None
+
+
+def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date) -> Reply:
+    text = render_decision(found, lang, today) if kind == DECISION else render_plan(found, lang,
+                                                                                       today)
+    return Reply(text)
+
+
+def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    """A question about the notice, or a date for one of its time limits."""
+    lang = state.language
+    intent = turn.intent or ""
+    if intent in ("affirm", "deny", "unsure", "stop"):
+        return help_menu(turn, state, today)
+    try:
+        found = find_date(turn.words, today)
+    except DateParseError as exc:
+        return [Reply(t("date_invalid", lang, text=exc.text))], state
+    if found is None and turn.is_payload and state.pending_date:
+        # A "which deadline?" button pressed for a date given earlier.
+        found = FoundDate(dt.date.fromisoformat(state.pending_date), False, state.pending_date)
+    if intent in _DATE_INTENTS:
+        kind = _date_kind(turn, state)
+        if found is not None:
+            if kind is None:
+                state = replace(state, pending_date=found.value.isoformat(), date_context=None)
+                lines = [t("date_which", lang, date=format_date(found.value, lang))]
+                if found.year_assumed:
+                    lines.insert(0, t("year_assumed", lang,
+                                      today=format_date(today, lang, weekday=False),
+                                      year=found.value.year))
+                buttons = (
+                    Button(t("btn_decision_date", lang),
+                           payload("ask_timing", subject="timing:decision")),
+                    Button(t("btn_plan_date", lang), payload("ask_assessment_plan")),
+                )
+                return [Reply("\n".join(lines), buttons)], state
+            state = replace(state, date_context=kind, pending_date=None)
+            return [_date_reply(kind, found, lang, today)], state
+        if intent == "inform_date":
+            # "today"-less text classified as a date but holding none: ask for one.
+            key = "date_needed_plan" if kind == PLAN else "date_needed_decision"
+            return [Reply(t(key, lang))], state
+        if kind in (DECISION, PLAN):
+            state = replace(state, date_context=kind, pending_date=None)
+    else:
+        state = replace(state, date_context=None, pending_date=None)
+    if intent not in answers.QUESTION_INTENTS:
+        return help_menu(turn, state, today)
+    reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
+    return [reply], state
+
+
+# --- the self-check ----------------------------------------------------------------------
+
+
+def start_self_check(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    return [Reply(t("check_intro", state.language, n=len(CONDITIONS)))], state
+
+
+def ask_condition(condition_id: str) -> Handler:
+    cond = CONDITIONS_BY_ID[condition_id]
+
+    def ask(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+        lang = state.language
+        buttons = (
+            Button(t("btn_yes", lang), payload("affirm")),
+            Button(t("btn_no", lang), payload("deny")),
+            Button(t("btn_unsure", lang), payload("unsure")),
+            Button(t("btn_stop", lang), payload("stop")),
+        )
+        return [Reply(elig.render_question(cond, lang), buttons)], state
+
+    return ask
+
+
+def self_check_unclear(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    """A reply during the self-check that is neither an answer nor a question we know."""
+    return [Reply(t("check_unparsed", state.language))], state
+
+
+def self_check_stopped(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    lang = state.language
+    return [Reply(t("check_stopped", lang), _menu(lang))], state
+
+
+def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) -> str | None:
+    """An intent certain from the words alone, overriding the classifier, or None.
+
+    A self-check answer as a whole ("是的", "not yet") is affirm / deny / unsure, a
+    question or a weak guess at one is ``nlu_fallback``
+    (:func:`bot.eligibility.answer_intent`); a message that is just a date is
+    ``inform_date``.
+    """
+    if text and is_date_only(text):
+        return "inform_date"
+    return elig.answer_intent(text, intent, confidence)
+
+
+def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply:
+    v = elig.verdict({k: answers_by_slot.get(k) for k in elig.SLOTS})
+    buttons: tuple[Button, ...] = (
+        Button(t("btn_materials", lang), payload("ask_materials")),
+        Button(t("btn_procedure", lang), payload("ask_procedure")),
+        Button(t("btn_handoff", lang), payload("human_handoff")),
+    )
+    return Reply(elig.render_verdict(v, lang), buttons)
+
+
+# ---------------------------------------------------------------------------
+# Dispatch
+# ---------------------------------------------------------------------------
+
+HANDLERS: dict[str, Handler] = {
+    "answer": answer,
+    "greet": greet,
+    "help": help_menu,
+    "thanks": thanks,
+    "goodbye": goodbye,
+    "handoff": handoff,
+    "switch_language": switch_language,
+    "out_of_scope": out_of_scope,
+    "fallback": fallback,
+    "start_self_check": start_self_check,
+    "self_check_stopped": self_check_stopped,
+    "self_check_unclear": self_check_unclear,
+}
+HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
+
+
+def respond(handler: str, turn: Turn, values: Mapping[str, Any],
+            today: dt.date | None = None) -> Outcome:
+    """Run one assistant action.
+
+    ``values`` are the remembered values (at least those in :data:`STATE_SLOTS`); the
+    outcome's ``values`` hold the ones that changed.
+    """
+    before = State.from_values(values)
+    state = observe(before, turn)
+    replies, after = HANDLERS[handler](turn, state, today or dt.date.today())
+    changed = {k: v for k, v in after.values().items() if values.get(k) != v}
+    return Outcome(replies, changed)

@@ -1,0 +1,512 @@
+"""Interface strings in Chinese and English, and the choice of reply language.
+
+Only the assistant's own words live here (greetings, menus, buttons, prompts, fallbacks,
+labels).  Facts about the notice come from :mod:`bot.notice` and are never written here.
+
+The reply language follows the language of each message (:func:`bot.lang.message_language`),
+unless the user asked for a language explicitly ("请用英文回答", "in Chinese please"):
+that preference wins until the user asks for the other language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.lang import message_language
+from bot.notice import LANGS, Lang
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    # --- greeting, menu, small talk -------------------------------------------------
+    "greet": (
+        "您好！我是广西自由贸易试验区国外职业资格证书审核注册的咨询助手，依据《通知》（{number}）"
+        "回答问题，也可以帮您做资格自检。请选择或直接提问：",
+        "Hello! I answer questions on the review and registration of foreign vocational "
+        "qualification certificates in the Guangxi Free Trade Zone, based on notice {number}, "
+        "and I can run an eligibility self-check with you. Choose a topic or just ask:",
+    ),
+    "menu": (
+        "我可以回答《通知》涉及的以下问题，请选择或直接输入您的问题：",
+        "I can answer these questions about the notice. Choose one or type your own question:",
+    ),
+    "thanks": ("不客气！还有其他问题吗？", "You're welcome! Anything else I can help with?"),
+    "goodbye": ("再见，祝申请顺利！", "Goodbye, and good luck with your application!"),
+    "out_of_scope": (
+        "抱歉，这个问题不在我能回答的范围内。我只回答《通知》（{number}）涉及的审批、条件、材料、"
+        "程序、时限和获批后义务等问题。",
+        "Sorry, that is outside what I can answer. I only answer questions about notice "
+        "{number}: approval, conditions, materials, procedure, time limits and the duties "
+        "after approval.",
+    ),
+    "fallback": (
+        "抱歉，我没有完全理解您的问题。您可以换个说法，或从下面选择一个主题：",
+        "Sorry, I did not quite understand. Could you rephrase, or pick a topic below?",
+    ),
+    "fallback_candidates": (
+        "抱歉，我不确定您问的是什么。您是想了解下面哪一项？",
+        "Sorry, I am not sure what you are asking about. Did you mean one of these?",
+    ),
+    "language_switched": (
+        "好的，接下来我用中文回答。",
+        "OK, I will answer in English from now on.",
+    ),
+    "language_which": (
+        "请选择回答语言：",
+        "Which language would you like me to answer in?",
+    ),
+    "handoff": (
+        "好的，为您转人工服务。请联系：{contact}",
+        "Sure. To talk to a person, please contact {contact}",
+    ),
+    "not_covered_contact": (
+        "如需确认，请咨询：{contact}",
+        "To confirm, please ask {contact}",
+    ),
+    "anything_else": ("还想了解什么？", "What else would you like to know?"),
+    # --- menu buttons -----------------------------------------------------------------
+    "btn_approval": ("谁来审批", "Who approves"),
+    "btn_conditions": ("许可条件", "Licensing conditions"),
+    "btn_materials": ("申请材料清单", "Materials list"),
+    "btn_procedure": ("办理程序", "Procedure"),
+    "btn_timing": ("审批时限", "Time limit"),
+    "btn_duties": ("获批后的义务", "Duties after approval"),
+    "btn_annex": ("附件表格", "Annex forms"),
+    "btn_self_check": ("资格自检", "Eligibility self-check"),
+    "btn_handoff": ("转人工", "Talk to a person"),
+    "btn_english": ("English", "English"),
+    "btn_chinese": ("中文", "中文"),
+    "btn_yes": ("是", "Yes"),
+    "btn_no": ("否", "No"),
+    "btn_unsure": ("不确定", "Not sure"),
+    "btn_stop": ("退出自检", "Stop the self-check"),
+    "btn_decision_date": ("推算审批决定日期", "Work out the decision date"),
+    "btn_plan_date": ("推算鉴定计划推送日期", "Work out the assessment-plan date"),
+    "btn_annual_report": ("年度报送（附件2）", "Annual report (Annex 2)"),
+    "btn_annex1": ("附件1 注册表", "Annex 1 registration form"),
+    "btn_annex2": ("附件2 年度汇总表", "Annex 2 annual summary"),
+    "btn_category": ("{name}", "{name}"),
+    # --- citations and labels ---------------------------------------------------------
+    "source": ("【出处】{cite}", "Source: {cite}"),
+    "sources": ("【出处】《通知》{refs}", "Sources: Notice {number}, {refs}"),
+    "cite_ref": ("{ref}", "Part {ref}"),
+    "cite_heading": ("{refs}（{heading}）", "{refs} ({heading})"),
+    "cite_sep": ("；", "; "),
+    "preamble_short": ("开头段落", "opening paragraph"),
+    "list_sep": ("、", ", "),
+    "preamble": ("《通知》（{number}）开头段落", "Notice {number}, opening paragraph"),
+    "notice_says": ("《通知》原文：", "The notice says: "),
+    "quote": ("“{text}”", "“{text}”"),
+    "material_label": ("材料{id}", "item {id}"),
+    "optional_label": ("（如有）", " (if any)"),
+    # --- guidance phrases (wording around notice facts) --------------------------------
+    "approval_answer": (
+        "{heading}：{authority}。",
+        "{heading}: {authority}.",
+    ),
+    "approval_basis_short": (
+        "依据：{basis}。",
+        "Basis: {basis}.",
+    ),
+    "basis_answer": (
+        "根据{basis}要求，{reform}。《通知》据此明确以下事项：{parts}。",
+        "Under {basis}, {reform}. On that basis the notice sets out: {parts}.",
+    ),
+    "addressees": ("《通知》发至：{addressees}。", "The notice is addressed to {addressees}."),
+    "conditions_intro": (
+        "《通知》第二部分规定了{n}项许可条件：",
+        "Part II of the notice sets {n} licensing conditions:",
+    ),
+    "conditions_self_check": (
+        "这些条件可拆分为{n}项逐一核对，您可以做一次资格自检。",
+        "They break down into {n} points you can check one by one in an eligibility self-check.",
+    ),
+    "condition_focus": (
+        "您问到的要求是：“{requirement}”。",
+        "The requirement you asked about: “{requirement}”.",
+    ),
+    "condition_full": ("该条全文：", "The full item: "),
+    "condition_check": ("如何核对：{evidence}", "How to check: {evidence}"),
+    "clause_of_conditions": ("{ref}：{text}", "{ref}: {text}"),
+    "materials_intro": (
+        "《通知》第三部分列出的申请材料（共{n}项，其中{optional}项为“如有”）：",
+        "The application materials listed in Part III of the notice ({n} items, {optional} of "
+        "them only “if any”):",
+    ),
+    "category_intro": ("{ref} {name}：", "{ref} {name}:"),
+    "material_line": ("{id} {name}", "{id} {name}"),
+    "item_intro": (
+        "“{name}”是《通知》{ref}所列“{group}”中的一项（材料编号{id}）。",
+        "“{name}” is one of the items of “{group}” listed in Part {ref} of the notice "
+        "(item {id}).",
+    ),
+    "item_intro_plain": (
+        "“{name}”是《通知》{ref}所列的申请材料（{category}，材料编号{id}）。",
+        "“{name}” is an application material listed in Part {ref} of the notice ({category}, "
+        "item {id}).",
+    ),
+    "item_silent_aspect": (
+        "《通知》没有规定{aspects}。",
+        "The notice does not say {aspects}.",
+    ),
+    "item_silent_general": (
+        "除列出这项材料外，《通知》没有规定它由谁出具、须包含哪些内容或采用什么格式。",
+        "Apart from listing it, the notice does not say who must issue it, what it must contain "
+        "or what form it takes.",
+    ),
+    "item_silent_form": (
+        "注册表的栏目以附件1为准；除此之外，《通知》没有规定填写方法或格式要求。",
+        "The form's sections are those printed in Annex 1; beyond that, the notice gives no "
+        "filling-in instructions or format rules.",
+    ),
+    "item_translation": (
+        "如该材料为外文版，需同时提交中文译本（三）。",
+        "If it is in a foreign language, submit a Chinese translation with it (Part III).",
+    ),
+    "aspect_issuer": ("由谁（哪家机构）出具", "who (which body) must issue it"),
+    "aspect_format": ("采用什么格式", "what form it must take"),
+    "aspect_content": ("须包含哪些具体内容", "what exactly it must contain"),
+    "aspect_validity": ("有效期或出具时间要求", "how recent it must be or how long it is valid"),
+    "aspect_notarisation": (
+        "是否需要公证、认证或盖章",
+        "whether it must be notarised, legalised or stamped",
+    ),
+    "aspect_copies": ("提交原件还是复印件、提交几份", "whether originals or copies, or how many"),
+    "aspect_length": ("篇幅或页数要求", "how long it must be"),
+    "translation_answer": ("{rule}", "{rule}"),
+    "procedure_intro": ("《通知》第四部分规定的办理程序：", "The procedure in Part IV of the notice:"),
+    "step_line": ("{ref} {text}", "{ref} {text}"),
+    "submission_answer": (
+        "《通知》规定：{step}",
+        "The notice says: {step}",
+    ),
+    "submission_silent": (
+        "《通知》没有说明递交申请的具体地点、方式（例如是否可以网上办理）或份数。",
+        "The notice does not say where or how to hand in the application (for example whether "
+        "it can be done online) or how many sets to submit.",
+    ),
+    "timing_answer": (
+        "{ref}：{text}",
+        "Part {ref}: {text}",
+    ),
+    "timing_offer": (
+        "告诉我审批部门收到申请的日期（例如“2026年3月2日提交，什么时候出结果？”），我可以帮您推算"
+        "最晚的决定日期。",
+        "Tell me the day the department receives your application (for example “If we submit "
+        "on 2026-03-02, when is the decision due?”) and I will work out the latest decision "
+        "date.",
+    ),
+    "timing_which": (
+        "《通知》涉及以下几个时间要求，您想了解哪一个？",
+        "The notice sets these time limits. Which one do you mean?",
+    ),
+    "date_which": (
+        "收到日期：{date}。这个日期是审批部门收到申请的日期，还是某次鉴定活动的日期？",
+        "Noted: {date}. Is that the day the department receives your application, or the day "
+        "of an assessment?",
+    ),
+    "date_needed_decision": (
+        "请告诉我审批部门收到申请的日期，例如 2026-03-02 或 2026年3月2日。",
+        "Please tell me the day the department receives the application, e.g. 2026-03-02 or "
+        "2 March 2026.",
+    ),
+    "date_needed_plan": (
+        "告诉我鉴定活动的日期（例如“鉴定在6月10日”），我可以推算鉴定计划最晚的推送日期。",
+        "Tell me the date of the assessment (e.g. “our assessment is on 10 June”) and I will "
+        "work out the latest day to send the plan.",
+    ),
+    "supervision_intro": ("事中事后监管：", "Supervision during and after approval: "),
+    "duties_intro": (
+        "获得许可后，《通知》第六部分对国外职业资格证书机构提出以下要求：",
+        "After approval, Part VI of the notice requires the following of the foreign "
+        "qualification certificate institutions:",
+    ),
+    "duty_line": ("{ref} {summary}", "{ref} {summary}"),
+    "ftz_areas": (
+        "《通知》的主送单位包括中国（广西）自由贸易试验区{areas}管理委员会。《通知》没有进一步说明各片区的"
+        "地理范围。",
+        "The notice is addressed, among others, to the management committees of the {areas} of "
+        "the China (Guangxi) Pilot Free Trade Zone. It does not describe the areas' boundaries.",
+    ),
+    "plan_offer": (
+        "告诉我鉴定活动的日期，我可以帮您推算最晚的推送日期。",
+        "Tell me the date of the assessment and I will work out the latest day to send the "
+        "plan.",
+    ),
+    "annual_form": (
+        "报送的表格是附件2《{title}》，栏目包括：{sections}。",
+        "The form to send is Annex 2, “{title}”, with these parts: {sections}.",
+    ),
+    "annex_intro": (
+        "《通知》有两个附件表格：",
+        "The notice has two annex forms:",
+    ),
+    "annex_line": ("{number}《{title}》——{purpose}", "{number} “{title}” — {purpose}"),
+    "annex1_purpose": (
+        "申请材料之一（{ref}）",
+        "one of the application materials (Part {ref})",
+    ),
+    "annex2_purpose": (
+        "获批后每年12月底报送的汇总表（{ref}）",
+        "the summary sent by the end of each December after approval (Part {ref})",
+    ),
+    "annex_detail": (
+        "{number}《{title}》是{purpose}。表格包括：",
+        "{number} “{title}” is {purpose}. Its parts:",
+    ),
+    "annex_fields": ("（{fields}）", " ({fields})"),
+    "annex_table": ("表格栏目：{columns}", "table columns: {columns}"),
+    "template_offer": (
+        "我可以为您提供这份表格的空白模板。",
+        "I can provide a blank template of this form.",
+    ),
+    "not_covered": (
+        "《通知》没有规定{topic}。",
+        "The notice does not cover {topic}.",
+    ),
+    "not_covered_generic": (
+        "《通知》没有涉及这个问题。",
+        "The notice does not cover this question.",
+    ),
+    "nc_fees": ("申请、审核或注册是否收费以及收费标准", "whether there are fees or what they are"),
+    "nc_permits": (
+        "除本项审核注册以外还需要办理哪些其他许可或手续",
+        "which other permits or formalities, besides this registration, may be needed",
+    ),
+    "nc_legal": (
+        "个案的法律意见（本助手只介绍《通知》的内容，不提供法律意见）",
+        "legal advice on individual cases (this assistant only explains the notice and gives "
+        "no legal advice)",
+    ),
+    "nc_status": (
+        "申请进度的查询方式",
+        "how to follow the progress of an application",
+    ),
+    "nc_validity": (
+        "许可或注册的有效期及续期办法",
+        "how long the approval or registration is valid or how to renew it",
+    ),
+    "nc_foreign_staff": (
+        "外籍人员工作许可、签证等事项",
+        "work permits, visas or similar matters for foreign staff",
+    ),
+    # --- dates ------------------------------------------------------------------------
+    "date_fmt": ("{y}年{m}月{d}日（{wd}）", "{wd} {d} {mon} {y}"),
+    "date_fmt_short": ("{y}年{m}月{d}日", "{d} {mon} {y}"),
+    "year_assumed": (
+        "（您没有写年份，我按今天（{today}）之后最近的这一天，即{year}年计算。）",
+        "(You gave no year, so I took the next such date after today ({today}), in {year}.)",
+    ),
+    "decision_result": (
+        "如果自治区人力资源社会保障部门在{received}收到申请，第{days}个工作日是{due}，"
+        "即最晚应在这一天作出审批决定。",
+        "If the department receives the application on {received}, the {days}th working day "
+        "is {due}: the decision is due by that day.",
+    ),
+    "decision_convention": (
+        "计算方法：《通知》规定“{period}”，没有说明收到申请当天是否计入；这里按当天不计入、从下一天起"
+        "计算。只计工作日：跳过周六、周日和法定节假日，调休上班日计为工作日。",
+        "How it is counted: the notice says “{period}” and does not say whether that day itself "
+        "counts; I assume it does not and start counting the next day. Only working days count: "
+        "Saturdays, Sundays and public holidays are skipped, and official make-up working days "
+        "count.",
+    ),
+    "decision_skipped": (
+        "期间跳过的法定节假日：{holidays}。",
+        "Public holidays skipped in this period: {holidays}.",
+    ),
+    "decision_makeup": (
+        "期间计入的调休上班日：{days}。",
+        "Make-up working days counted in this period: {days}.",
+    ),
+    "decision_received_note": (
+        "期限从审批部门收到申请之日起算；如果递交日和收到日不同（例如邮寄），以收到日为准。"
+        "这是《通知》规定的最长期限，实际结果以审批部门为准。",
+        "The period runs from the day the department receives the application; if you send it "
+        "(e.g. by post), the day it arrives counts. This is the longest period the notice "
+        "allows; the department's own decision and dates prevail.",
+    ),
+    "calendar_source": (
+        "节假日和调休数据来自 chinesecalendar，覆盖{first}–{last}年。",
+        "Holidays and make-up days come from the chinesecalendar library, which covers "
+        "{first}–{last}.",
+    ),
+    "calendar_unknown": (
+        "抱歉，我只有{first}–{last}年的法定节假日和调休安排，推算{received}起的{days}个工作日需要"
+        "{year}年的安排，所以无法给出准确日期。",
+        "Sorry, I only have China's public holidays and make-up working days for "
+        "{first}–{last}; counting {days} working days from {received} needs the calendar for "
+        "{year}, so I cannot give an exact date.",
+    ),
+    "plan_result": (
+        "鉴定活动在{event}，按“{period}”推算，鉴定计划最晚应在{deadline}推送至自由贸易试验区"
+        "设区市人力资源社会保障部门。",
+        "With the assessment on {event}, counting “{period}”, the plan must reach the human "
+        "resources and social security department of the free-trade-zone city by {deadline}.",
+    ),
+    "plan_convention": (
+        "计算方法：《通知》写的是“前{days}日”，没有说是工作日，这里按自然日计算（活动日期往前数"
+        "{days}天）。",
+        "How it is counted: the notice says “{days} days” and not working days, so I count "
+        "calendar days ({days} days back from the assessment date).",
+    ),
+    "plan_rest_day": (
+        "注意：{deadline}不是工作日（{why}）；《通知》没有说明遇到休息日如何处理，建议在此之前的"
+        "工作日（{workday}）推送。",
+        "Note: {deadline} is not a working day ({why}); the notice does not say what happens "
+        "then, so you may want to send it by the working day before ({workday}).",
+    ),
+    "plan_calendar_unknown": (
+        "（我没有{year}年的节假日安排，无法判断这一天是否是工作日。）",
+        "(I do not have the {year} holiday calendar, so I cannot tell whether that day is a "
+        "working day.)",
+    ),
+    "weekend": ("周末", "weekend"),
+    "date_invalid": (
+        "“{text}”不是有效的日期，请检查后重新输入，例如 2026-03-02 或 2026年3月2日。",
+        "“{text}” is not a valid date. Please check it and try again, e.g. 2026-03-02 or "
+        "2 March 2026.",
+    ),
+    # --- eligibility self-check -------------------------------------------------------
+    "check_intro": (
+        "好的，我们开始资格自检。我会按《通知》第二部分的许可条件逐项提问（共{n}项），请回答"
+        "“是”“否”或“不确定”。随时可以提问，也可以输入“退出”结束自检。",
+        "Let's start the eligibility self-check. I will ask about each licensing condition in "
+        "Part II of the notice ({n} questions); answer “yes”, “no” or “not sure”. You can ask "
+        "a question at any time, or type “stop” to end the self-check.",
+    ),
+    "check_question": ("（{i}/{n}）{question}", "({i}/{n}) {question}"),
+    "check_stopped": (
+        "已退出资格自检。需要时可以随时重新开始。",
+        "The self-check has stopped. You can start it again at any time.",
+    ),
+    "verdict_eligible": (
+        "根据您的回答，《通知》第二部分许可条件的{n}项要求都满足，您可以提出申请。",
+        "From your answers, all {n} requirements of the licensing conditions in Part II of the "
+        "notice are met: you may apply.",
+    ),
+    "verdict_failed": (
+        "根据您的回答，以下{k}项许可条件要求不满足：",
+        "From your answers, {k} requirement(s) of the licensing conditions are not met:",
+    ),
+    "verdict_failed_item": (
+        "{i}. {requirement}（{ref}）——{if_failed}",
+        "{i}. {requirement} (Part {ref}) — {if_failed}",
+    ),
+    "verdict_unsure": (
+        "以下{k}项您还不确定，可以这样核实：",
+        "You were not sure about {k} requirement(s); this is how to settle them:",
+    ),
+    "verdict_unsure_only": (
+        "根据您的回答，其余条件满足，但以下{k}项还需要核实后才能判断能否申请：",
+        "From your answers the other requirements are met, but {k} need(s) checking before you "
+        "can tell whether you may apply:",
+    ),
+    "verdict_unsure_item": (
+        "{i}. {requirement}（{ref}）——{evidence}",
+        "{i}. {requirement} (Part {ref}) — {evidence}",
+    ),
+    "next_steps": ("下一步：", "Next steps:"),
+    "next_step_materials": (
+        "按《通知》第三部分的清单准备申请材料（共{n}项，其中{optional}项为“如有”）；",
+        "prepare the materials in Part III of the notice ({n} items, {optional} of them only "
+        "“if any”);",
+    ),
+    "next_step_translation": ("{rule}（{ref}）", "{rule} (Part {ref})"),
+    "next_step_apply": ("{text}（{ref}）", "{text} (Part {ref})"),
+    "verdict_disclaimer": (
+        "自检结果只依据您的回答，不代表审批结论；是否满足条件由审批部门审核认定。",
+        "The self-check only reflects your answers and is not an approval decision; the "
+        "department decides whether the conditions are met.",
+    ),
+    "check_unparsed": (
+        "抱歉，我没有理解。请回答“是”“否”或“不确定”（也可以点击按钮），或者直接提问；输入“退出”"
+        "可以结束自检。",
+        "Sorry, I did not understand. Please answer “yes”, “no” or “not sure” (or use the "
+        "buttons), or ask a question; type “stop” to end the self-check.",
+    ),
+}
+
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface string ``key`` in ``lang`` ("zh" or "en"), with ``values`` filled in."""
+    zh, en = _STRINGS[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def keys() -> tuple[str, ...]:
+    return tuple(_STRINGS)
+
+
+# ---------------------------------------------------------------------------
+# Reply language
+# ---------------------------------------------------------------------------
+
+_ZH_WORDS = r"(?:中文|汉语|漢語|普通话|chinese|mandarin)"
+_EN_WORDS = r"(?:英文|英语|英語|english)"
+_POLITE = r"(?:请|請|麻烦|可以|能|能不能|可不可以|please|pls|could you|can you|can we|let's|lets)?"
+_VERB = (r"(?:用|说|講|讲|改用|换成|換成|切换到|切換到|切换成|切换为|换到|回复|回答|使用|speak|talk|"
+         r"answer|reply|respond|write|switch to|switch|change to|in)?")
+_TAIL = (r"(?:回答|回复|交流|沟通|说|吧|版|版本|谢谢|please|pls|thanks|only|instead|mode|now|"
+         r"from now on|version)*")
+
+
+def _switch_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*{_POLITE}\s*{_VERB}\s*(?:in\s+)?{words}\s*{_TAIL}\s*{_TAIL}\s*[。.!！?？~]*\s*$",
+        re.IGNORECASE,
+    )
+
+
+_SWITCH = {"zh": _switch_pattern(_ZH_WORDS), "en": _switch_pattern(_EN_WORDS)}
+
+
+def requested_language(text: str) -> Lang | None:
+    """The language a message explicitly asks for ("请用英文回答" → "en"), or None.
+
+    Only a message that is a language request as a whole counts: "What is 附件1 in
+    Chinese?" is a question, not a request.
+    """
+    if not text or len(text) > 60:
+        return None
+    cleaned = re.sub(r"[,，、]", " ", text.strip())
+    for lang in LANGS:
+        if _SWITCH[lang].match(cleaned):
+            return lang
+    return None
+
+
+# Short answers that Chinese users type too; they keep the current language.
+_NEUTRAL = frozenset({"ok", "okay", "yes", "no", "yep", "nope", "y", "n", "yeah"})
+
+
+@dataclass(frozen=True)
+class LanguageState:
+    """The reply language and the user's explicit preference, if any."""
+
+    language: Lang = "zh"
+    preferred: Lang | None = None
+
+    def observe(self, text: str | None, requested: str | None = None) -> LanguageState:
+        """The state after the user's message ``text``.
+
+        ``requested`` is a language asked for by a button payload; an explicit request in
+        the text itself counts the same.  Otherwise an explicit preference wins, and
+        without one the message's own language decides.
+        """
+        wanted = requested if requested in LANGS else requested_language(text or "")
+        if wanted:
+            return LanguageState(language=wanted, preferred=wanted)  # type: ignore[arg-type]
+        if self.preferred:
+            return replace(self, language=self.preferred)
+        if (text or "").strip(" .!?。！？").lower() in _NEUTRAL:
+            return self
+        lang = message_language(text or "", self.language)
+        return replace(self, language=lang if lang in LANGS else "zh")  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Project scripts (scripts/serve.py is imported by the benchmarks)."""
