@@ -28,7 +28,9 @@ def turn_from(tracker: Tracker) -> conversation.Turn:
         name, value = entity.get("entity"), entity.get("value")
         if isinstance(name, str) and isinstance(value, str):
             entities.setdefault(name, value)
-    return conversation.Turn(intent=intent, text=message.get("text") or "", entities=entities)
+    return conversation.Turn(intent=intent, text=message.get("text") or "", entities=entities,
+                             sender_id=tracker.sender_id or "",
+                             metadata=message.get("metadata") or {})
 
 
 def values_from(tracker: Tracker) -> dict[str, Any]:

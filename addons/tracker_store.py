@@ -7,6 +7,8 @@ comes from the environment with a default that needs no service:
 
 * ``ASSISTANT_TRACKER_DB_URL`` — a SQLAlchemy URL, e.g.
   ``postgresql://rasa:secret@db.example:5432/rasa``;
+* otherwise ``ASSISTANT_DATABASE_URL``, the database of the file index, so one setting
+  moves everything to PostgreSQL;
 * otherwise SQLite at ``$ASSISTANT_DATA_DIR/tracker.db`` (``var/tracker.db`` by default).
 
 SQLite runs in WAL mode with ``synchronous=NORMAL`` and pooled connections: readers do not
@@ -49,7 +51,7 @@ ENV_CACHE = "ASSISTANT_TRACKER_CACHE"
 
 def tracker_db_url() -> str:
     """The tracker database's SQLAlchemy URL (SQLite under the data folder by default)."""
-    url = os.environ.get(ENV_URL, "").strip()
+    url = os.environ.get(ENV_URL, "").strip() or get_settings().database_url.strip()
     if url:
         return url
     return f"sqlite:///{Path(get_settings().data_dir) / 'tracker.db'}"

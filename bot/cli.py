@@ -15,6 +15,7 @@ be made or written (the output file cannot be written, the parser workers cannot
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -63,7 +64,26 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("kind", choices=("annex1", "annex2"))
     t.add_argument("--output", "-o", required=True, metavar="FILE", help="the DOCX to write")
     t.set_defaults(handler=_template)
+
+    r = commands.add_parser(
+        "purge", help="delete uploads and reports older than the retention period",
+        description="Delete the sessions idle for longer than the retention period "
+        "(ASSISTANT_RETENTION_DAYS, default 30) with their uploaded files and reports, and "
+        "any stored file the index does not name.  Run it daily, e.g. from cron.")
+    r.add_argument("--days", type=int, default=None,
+                   help="retention in days (default: ASSISTANT_RETENTION_DAYS or 30)")
+    r.set_defaults(handler=_purge)
     return parser
+
+
+def _purge(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from bot.store import Store
+
+    if args.days is not None and args.days < 0:
+        raise UsageError("--days must be 0 or more")
+    counts = Store().purge(args.days)
+    stdout.write(json.dumps(counts) + "\n")
+    return 0
 
 
 class ProgressBar:

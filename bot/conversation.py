@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot import answers
+from bot import answers, package_dialogue
 from bot import eligibility as elig
 from bot.i18n import LanguageState, t
 from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
@@ -48,6 +48,8 @@ class Turn:
     intent: str | None
     text: str = ""
     entities: Mapping[str, str] = field(default_factory=dict)
+    sender_id: str = ""  # the conversation (and the session whose files it is about)
+    metadata: Mapping[str, Any] = field(default_factory=dict)  # sent by the channel
 
     @property
     def is_payload(self) -> bool:
@@ -87,6 +89,11 @@ def observe(state: State, turn: Turn) -> State:
     """The state after reading the user's message: mainly, which language to answer in."""
     lang_state = LanguageState(state.language, state.preferred_language)  # type: ignore[arg-type]
     lang_state = lang_state.observe(turn.text, turn.entities.get("language"))
+    page_lang = (turn.metadata or {}).get("lang")
+    if turn.is_payload and not lang_state.preferred and page_lang in LANGS:
+        # A button, an upload or a page event carries no words: answer in the language the
+        # page is shown in.
+        return replace(state, language=page_lang, preferred_language=None)
     return replace(state, language=lang_state.language,
                    preferred_language=lang_state.preferred)
 
@@ -302,6 +309,17 @@ HANDLERS: dict[str, Handler] = {
     "self_check_unclear": self_check_unclear,
 }
 HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
+HANDLERS.update(package_dialogue.HANDLERS)
+
+
+def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+    """The contact, and the request recorded with the reference number staff look up."""
+    replies, state = handoff(turn, state, today)
+    more, state = package_dialogue.handoff_reference(turn, state, today)
+    return replies + more, state
+
+
+HANDLERS["handoff"] = handoff_recorded
 
 
 def respond(handler: str, turn: Turn, values: Mapping[str, Any],

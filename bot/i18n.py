@@ -424,6 +424,159 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Sorry, I did not understand. Please answer “yes”, “no” or “not sure” (or use the "
         "buttons), or ask a question; type “stop” to end the self-check.",
     ),
+    # --- uploads and the pre-check ----------------------------------------------------
+    "upload_help": (
+        "上传申请材料后，我会逐个识别它对应材料清单中的哪一项、是什么语言、能否读取，并检查注册表"
+        "（附件1）的填写，最后一次性告诉您缺什么、哪里要改。\n"
+        "- 网页：点击输入框左边的📎，或把文件拖进页面（可一次选多个）；\n"
+        "- 小程序：点击“上传材料”；\n"
+        "- 只接受 PDF 和 DOCX，每个文件不超过 {mb} MB，每次会话最多 {n} 个文件；\n"
+        "- 扫描件请先做文字识别（OCR），外文材料请同时上传中文译本。",
+        "Upload your application materials and I will tell you, file by file, which item of "
+        "the materials list it is, its language and whether it can be read, check the "
+        "registration form (Annex 1), and then list everything that is missing or needs "
+        "fixing in one go.\n"
+        "- On the website: click 📎 left of the message box, or drop files on the page "
+        "(several at once);\n"
+        "- In the mini-program: tap “Upload materials”;\n"
+        "- PDF and DOCX only, at most {mb} MB a file and {n} files a session;\n"
+        "- Run text recognition (OCR) on scans, and upload a Chinese translation with any "
+        "foreign-language material.",
+    ),
+    "upload_rejected": ("**{name}**：未接收。{reason}", "**{name}**: not accepted. {reason}"),
+    "upload_too_many": (
+        "本次会话最多可上传 {n} 个文件。请先删除不需要的文件再上传。",
+        "A session takes at most {n} files. Remove files you no longer need, then upload again.",
+    ),
+    "upload_replaced": ("（已替换原文件“{name}”）", "(replaces “{name}”)"),
+    "upload_next": (
+        "目前共收到 {n} 个文件。您可以继续上传，问我“还缺什么”，或生成预审报告。",
+        "{n} file(s) so far. Upload more, ask me “what is missing?”, or make the pre-check "
+        "report.",
+    ),
+    "upload_none_accepted": (
+        "没有收到可以检查的文件。",
+        "No file I can check arrived.",
+    ),
+    "feedback_recognised": ("**{name}** → 识别为：{what}", "**{name}** → recognised as: {what}"),
+    "feedback_unrecognised": (
+        "**{name}**：未能识别为材料清单中的某一项。",
+        "**{name}**: not recognised as any item of the materials list.",
+    ),
+    "feedback_language": ("语言：{language}", "Language: {language}"),
+    "feedback_with_chinese": ("{language}（含中文）", "{language} (with Chinese)"),
+    "feedback_pages": ("{n} 页", "{n} page(s)"),
+    "feedback_paired": ("已与“{other}”配对（原文与中文译本）。", "Paired with “{other}” (original "
+                        "and Chinese translation)."),
+    "feedback_parsing": ("**{name}**：还在读取，请稍后再问。", "**{name}**: still being read; ask "
+                         "again in a moment."),
+    "feedback_which": ("“{name}”是哪一项材料？", "Which material is “{name}”?"),
+    "btn_other_material": ("其他…", "Something else…"),
+    "btn_no_material": ("不属于清单中的任何一项", "None of the listed materials"),
+    "material_set": ("已记录：“{name}”为 {what}。", "Noted: “{name}” is {what}."),
+    "material_set_none": (
+        "已记录：“{name}”不计入材料清单中的任何一项。",
+        "Noted: “{name}” does not count as any item of the materials list.",
+    ),
+    "material_unknown_file": (
+        "找不到这个文件，它可能已被删除。",
+        "I cannot find that file; it may have been removed.",
+    ),
+    "btn_missing": ("还缺什么", "What is missing?"),
+    "btn_report": ("生成预审报告", "Make the pre-check report"),
+    "btn_upload_help": ("怎么上传材料", "How to upload"),
+    "missing_no_files": (
+        "您还没有上传文件。按《通知》第三部分，需要提交以下材料（{n}项，其中{optional}项为“如有”）：",
+        "You have not uploaded any files yet. Part III of the notice asks for these materials "
+        "({n} items, {optional} of them only “if any”):",
+    ),
+    "missing_none": (
+        "材料清单中的每一项都已有可读的文件，注册表也没有发现问题。可以生成预审报告留存。",
+        "Every item of the materials list has a readable file and the registration form shows "
+        "no problems. You can make the pre-check report to keep.",
+    ),
+    "missing_head": ("根据已上传的 {files} 个文件：", "From the {files} file(s) uploaded:"),
+    "missing_items": ("还缺 {n} 项材料：", "{n} material(s) still missing:"),
+    "missing_problems": ("有问题需要处理的文件：", "Files with problems to fix:"),
+    "missing_untranslated": ("缺少中文译本的外文文件：", "Foreign-language files without a "
+                             "Chinese translation:"),
+    "missing_unclassified": ("还不知道是哪一项材料的文件：", "Files not yet matched to a "
+                             "material:"),
+    "missing_form": ("注册表（附件1）有 {n} 处填写问题，详见预审报告。", "The registration form "
+                     "(Annex 1) has {n} problem(s); the pre-check report lists them."),
+    "report_ready": ("预审报告已生成（参考号 {reference}）：", "The pre-check report is ready "
+                     "(reference {reference}):"),
+    "report_links": ("下载：Word 报告、打印版（HTML）、JSON。链接7天内有效。", "Download it as a "
+                     "Word report, a printable page (HTML) or JSON. The links work for 7 days."),
+    "templates_offer": (
+        "空白表格可以下载：附件1 注册表、附件2 年度核发证书信息汇总表。",
+        "Blank forms to download: Annex 1 registration form, Annex 2 annual summary.",
+    ),
+    "file_removed": ("已删除“{name}”。", "Removed “{name}”."),
+    "delete_confirm": (
+        "确定要删除您上传的全部文件和生成的预审报告吗？删除后无法恢复。",
+        "Delete all the files you uploaded and the reports made from them? This cannot be "
+        "undone.",
+    ),
+    "btn_delete_yes": ("确认删除", "Yes, delete"),
+    "btn_delete_no": ("取消", "Cancel"),
+    "deleted": (
+        "已删除您上传的 {files} 个文件和 {reports} 份预审报告。",
+        "Deleted the {files} file(s) you uploaded and {reports} pre-check report(s).",
+    ),
+    "delete_kept": ("好的，您的资料已保留。", "OK, your files are kept."),
+    "handoff_reference": (
+        "您的业务参考号是 **{reference}**，工作人员可凭此查看您的预审报告。",
+        "Your reference number is **{reference}**; staff can open your pre-check report with it.",
+    ),
+    "store_unavailable": (
+        "抱歉，文件服务暂时不可用，您的文件和对话不会丢失，请稍后重试。",
+        "Sorry, the file service is unavailable for the moment. Your files and conversation "
+        "are kept; please try again shortly.",
+    ),
+    # --- the channel's HTTP API ---------------------------------------------------------
+    "try_again": (
+        "抱歉，系统暂时出了点问题，您的对话和已上传的文件都已保存。请稍后重新发送这条消息。",
+        "Sorry, something went wrong for a moment. Your conversation and files are saved; "
+        "please send your message again shortly.",
+    ),
+    "wechat_text_only": (
+        "目前只能处理文字消息。上传材料请使用网页或小程序。",
+        "I can only read text messages here. To upload materials, use the website or the "
+        "mini-program.",
+    ),
+    "api_error_unauthorized": (
+        "会话无效或已过期，请刷新页面重新开始。",
+        "The session is not valid or has expired; reload the page to start again.",
+    ),
+    "api_error_empty_message": ("消息不能为空。", "The message is empty."),
+    "api_error_message_too_long": (
+        "消息太长了（最多2000字），请分几次发送。",
+        "The message is too long (2,000 characters at most); send it in parts.",
+    ),
+    "api_error_no_file": (
+        "没有收到文件：请用表单字段“file”上传 PDF 或 DOCX 文件。",
+        "No file arrived: upload PDF or DOCX files in the form field “file”.",
+    ),
+    "api_error_too_many_files": (
+        "一次最多上传 {n} 个文件，请分批上传。",
+        "Upload at most {n} files at a time; send the rest in another batch.",
+    ),
+    "api_error_not_found": ("找不到这个文件或报告。", "That file or report does not exist."),
+    "api_error_unavailable": (
+        "服务暂时不可用，您的资料不会丢失，请稍后重试。",
+        "The service is unavailable for the moment; nothing is lost. Please try again shortly.",
+    ),
+    "api_error_staff_only": ("仅限工作人员使用。", "For staff only."),
+    "api_error_no_report": (
+        "参考号 {reference} 还没有生成过预审报告。",
+        "No pre-check report has been made for reference {reference} yet.",
+    ),
+    "api_error_no_code": ("缺少 wx.login 返回的 code。", "The code from wx.login is missing."),
+    "api_error_wechat_login_failed": (
+        "微信登录失败，请重新打开小程序再试。",
+        "WeChat login failed; reopen the mini-program and try again.",
+    ),
 }
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {

@@ -7,11 +7,14 @@ masked before it is shown.
 
 Details a file problem may carry (``FileProblem.detail``):
 
-- ``unreadable``: ``timeout``, ``memory``, ``crash``, ``corrupt`` (or empty);
+- ``unreadable``: ``timeout``, ``memory``, ``crash``, ``corrupt`` (or empty), ``xml_dtd``
+  (a DOCX part declares a DTD), ``missing`` (the file went away);
+- ``encrypted``: ``password`` (a PDF), ``office`` (a password-protected Word file);
 - ``unsupported_type``: the type found, e.g. ``.doc``, ``.xls``, ``.xlsx``, ``.wps``,
   ``.rtf``, ``.odt``, ``.zip``, ``image/png``, ``executable``, ``text``, ``unknown``;
 - ``too_large``: ``file_size``, ``pages``, ``zip_entries``, ``zip_declared_size``,
-  ``zip_inflated_size``;
+  ``zip_inflated_size``, ``xml_size`` (a DOCX's text parts), ``pdf_inflated`` (a PDF's
+  compressed data), ``pdf_content`` (a PDF's page instructions or parts);
 - ``untranslated``: the file's language code (``en``, ``fr`` …).
 """
 
@@ -213,6 +216,18 @@ def _unreadable(detail: str, limits: Limits, lang: str) -> str:
             "Reading this file needed more memory than allowed and was stopped; it may hold huge "
             "images or damaged content. Export a fresh PDF from the original (compressing the "
             "images) and upload that."), lang)
+    if d == "xml_dtd":
+        return _pick((
+            "这个DOCX文件内部含有Word不会写入的XML声明（DTD/实体），可能被改动过，出于安全原因不予读取。"
+            "请用Word或WPS打开后另存为新的DOCX，或导出为PDF后再上传。",
+            "This DOCX contains XML declarations (a DTD or entities) that Word never writes; it "
+            "may have been tampered with and is not read, for safety. Open it in Word or WPS "
+            "and save it as a new DOCX, or export it as PDF, and upload it again."), lang)
+    if d == "missing":
+        return _pick((
+            "上传的文件已找不到（可能上传未完成）。请重新上传该文件。",
+            "The uploaded file can no longer be found (the upload may not have finished). "
+            "Upload the file again."), lang)
     if d == "crash":
         return _pick((
             "读取该文件时解析程序异常退出，文件可能已损坏或结构异常。请用原软件重新导出PDF或另存为DOCX"
@@ -234,6 +249,29 @@ def _too_large(detail: str, limits: Limits, lang: str) -> str:
             f"文件超过{limits.max_pages}页的上限。请拆分为几个文件后分别上传。",
             f"The file has more than the maximum of {limits.max_pages} pages. Split it into "
             "several files and upload them one by one."), lang)
+    if d == "xml_size":
+        from bot.extract.docx import MAX_XML_BYTES
+
+        return _pick((
+            f"这个DOCX文件的正文部分解压后过大（超过{_mb(MAX_XML_BYTES)}），无法安全读取。请将文档拆分"
+            "为几个文件，或导出为PDF后再上传。",
+            f"The text of this DOCX unpacks to too much data (over {_mb(MAX_XML_BYTES)}) to be "
+            "read safely. Split the document into several files, or export it as PDF, and "
+            "upload it again."), lang)
+    if d == "pdf_inflated":
+        return _pick((
+            "这个PDF中的压缩数据解压后过大，出于安全原因不予读取。请从原件重新导出PDF（可压缩图片），"
+            "或用“打印为PDF”生成新文件后再上传。",
+            "This PDF holds compressed data that unpacks to far too much and is not read, for "
+            "safety. Export a fresh PDF from the original (compressing its images), or print it "
+            "to a new PDF, and upload that."), lang)
+    if d == "pdf_content":
+        return _pick((
+            "这个PDF的结构过于复杂（页面绘制指令或内部数据块过多），出于安全原因不予读取。请从原件重新"
+            "导出PDF，或用“打印为PDF”生成新文件后再上传。",
+            "This PDF is built far too intricately (too many drawing instructions on a page, or "
+            "too many parts) to be read safely. Export a fresh PDF from the original, or print "
+            "it to a new PDF, and upload that."), lang)
     if d.startswith("zip") or d in ("unzipped", "inflated"):
         return _pick((
             f"这个DOCX文件解压后过大（超过{_mb(limits.max_unzipped_bytes)}）或包含的部件过多"
@@ -277,6 +315,13 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
     code, detail = problem.code, problem.detail or ""
     if code == UNREADABLE:
         return _unreadable(detail, limits, lang)
+    if code == ENCRYPTED and detail == "office":
+        return _pick((
+            "这个Word文件设置了打开密码，无法读取内容。请在Word或WPS中取消密码（文件→信息→保护文档）"
+            "后另存为DOCX，或导出一份未加密的PDF，再重新上传。",
+            "This Word file is protected by a password and cannot be read. Remove the password "
+            "in Word or WPS (File → Info → Protect Document), save it as DOCX or export an "
+            "unprotected PDF, and upload it again."), lang)
     if code == ENCRYPTED:
         return _pick((
             "文件设置了密码或加密保护，无法读取内容。请取消密码保护（或导出一份未加密的PDF）后重新上传。",

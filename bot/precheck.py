@@ -17,8 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+import signal
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,6 +31,7 @@ from bot.model import (
     BLOCKING_PROBLEMS,
     COMPLETE,
     EMPTY,
+    ENCRYPTED,
     INCOMPLETE,
     MISSING,
     NO_TEXT,
@@ -52,6 +58,15 @@ FORM_ID = "4.1"
 MIN_TEXT_CHARS = 10  # fewer non-space characters than this: the file is empty
 # Names skipped when a folder is walked (system files, editors' lock files).
 _JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+MAX_NAME_CHARS = 200  # a longer display name keeps its start and its extension
+# Text the content fingerprints are taken from (translation pairing): a run of word
+# characters this long is no word, number, date or address, and regular expressions
+# over such runs take quadratic time, so it is cut into pieces first.
+_LONG_RUN = re.compile(r"[\w.+-]{200,}")
+_KEYS_TEXT_CHARS = 60_000
+# Characters that reorder the text around them: a name could hide its real extension.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                                   "\u2068\u2069\u200e\u200f"))
 
 Progress = Callable[[int, int, str], None]
 
@@ -67,6 +82,61 @@ def _sha256(path: Path) -> str:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
+
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+
+
+def _decode_name_bytes(raw: bytes) -> str:
+    """A file name's bytes as text: GB 2312 (names from Chinese Windows) when all of it is
+    that; otherwise UTF-8 where the bytes are UTF-8 and the other runs of bytes as GB 2312
+    when they are that, else as Windows-1252 (names from Western Windows)."""
+    try:
+        return raw.decode("gb2312")
+    except UnicodeDecodeError:
+        pass
+
+    def guess(m: re.Match[str]) -> str:
+        run = m.group().encode("utf-8", "surrogateescape")
+        try:
+            return run.decode("gb2312")
+        except UnicodeDecodeError:
+            return run.decode("cp1252", "replace")
+
+    return _ESCAPED_RUN.sub(guess, raw.decode("utf-8", "surrogateescape"))
+
+
+def display_name(name: str) -> str:
+    """A file name fit to show and store: text that encodes as UTF-8 (bytes a file
+    system gave undecoded, as surrogate escapes, are decoded as GB 2312 or Windows-1252),
+    no control characters (each becomes a space) and no bidirectional overrides, at most
+    MAX_NAME_CHARS characters (the start and the extension kept)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape") if all(
+            not "\ud800" <= ch <= "\udfff" or "\udc80" <= ch <= "\udcff" for ch in name) \
+            else name.encode("utf-8", "replace")
+        name = _decode_name_bytes(raw)
+    name = name.translate(_BIDI_CONTROLS)
+    name = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in name)
+    if len(name) > MAX_NAME_CHARS:
+        stem, dot, ext = name.rpartition(".")
+        ext = ext if dot and 0 < len(ext) <= 10 else ""
+        keep = MAX_NAME_CHARS - 1 - (len(ext) + 1 if ext else 0)
+        name = (stem if ext else name)[:keep] + "…" + ("." + ext if ext else "")
+    return name
+
+
+def _content_keys(text: str) -> list[str]:
+    """bot.translation.content_keys of ``text``, with long runs of word characters cut
+    into pieces (see _LONG_RUN)."""
+    from bot.translation import content_keys
+
+    head = text[:_KEYS_TEXT_CHARS]
+    head = _LONG_RUN.sub(lambda m: " ".join(m.group()[i:i + 100]
+                                            for i in range(0, len(m.group()), 100)), head)
+    return content_keys(head)
 
 
 def _classify_by_name(fa: FileAnalysis) -> None:
@@ -87,9 +157,9 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     from bot.extract import ExtractError, extract
     from bot.extract.sniff import DOCX, PDF, sniff
     from bot.extract.sniff import EMPTY as SNIFF_EMPTY
+    from bot.extract.sniff import ENCRYPTED as SNIFF_ENCRYPTED
     from bot.lang import detect_language
     from bot.sandbox import apply_test_hook, zip_inflated_problem
-    from bot.translation import content_keys
 
     apply_test_hook(path)
     p = Path(path)
@@ -97,6 +167,10 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     s = sniff(p)
     if s.kind == SNIFF_EMPTY:
         fa.problems.append(FileProblem(EMPTY, "no_bytes" if fa.size == 0 else "blank"))
+        _classify_by_name(fa)
+        return fa.to_dict()
+    if s.kind == SNIFF_ENCRYPTED:
+        fa.problems.append(FileProblem(ENCRYPTED, s.detail))
         _classify_by_name(fa)
         return fa.to_dict()
     if s.kind not in (PDF, DOCX):
@@ -136,13 +210,43 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     c = classify(text, name, language=guess.language, title=doc.title,
                  bilingual=guess.bilingual)
     fa.materials, fa.candidates, fa.is_translation = c.materials, c.candidates, c.is_translation
-    fa.keys = content_keys(text)
+    fa.keys = _content_keys(text)
     annex2 = _read_form(p, s.kind, doc, fa, limits)
     if not fa.materials:
         # "annex2": the annual summary (附件2), which is a duty after approval, not an
         # application material; the user most likely meant the registration form.
         fa.problems.append(FileProblem(UNCLASSIFIED, "annex2" if annex2 else ""))
     return fa.to_dict()
+
+
+class _OutOfTime(Exception):
+    """The table reader used up its share of the time limit."""
+
+
+# Share of the per-file time limit the registration form's table reader may use; after
+# it the form is read from the text alone.
+TABLE_TIME_SHARE = 1 / 3
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _OutOfTime in the code inside after ``seconds`` (in a parser worker, whose
+    main thread runs the analysis; elsewhere the code runs without a limit)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0 \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> bool:
@@ -160,9 +264,13 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
     if not maybe and not looks_like_annex1(doc):
         return False
     if kind == "pdf":
-        from bot.extract import extract
+        from bot.extract import ExtractError, extract
 
-        doc = extract(path, kind=kind, tables=True, max_pages=limits.max_pages)
+        try:
+            with _time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
+                doc = extract(path, kind=kind, tables=True, max_pages=limits.max_pages)
+        except (ExtractError, _OutOfTime):
+            pass  # the table reader fails or is too slow: the form is read from its text
     if FORM_ID in fa.materials or looks_like_annex1(doc):
         fa.form = read_annex1(doc, fa.name)
         if FORM_ID not in fa.materials:
@@ -175,10 +283,10 @@ def analyse_file(path: Path, name: str | None = None, limits: Limits | None = No
     """Analyse one uploaded file.  Never raises for a bad file: whatever is wrong with it
     becomes a problem on the result (only a parser worker that cannot start at all raises
     :class:`~bot.sandbox.WorkerStartError`).  ``name`` is the name shown to the user (the upload
-    name; the path's name by default)."""
+    name; the path's name by default), made printable by :func:`display_name`."""
     path = Path(path)
     limits = limits or get_settings().limits
-    fa = FileAnalysis(name=name or path.name)
+    fa = FileAnalysis(name=display_name(name or path.name) or display_name(path.name))
     try:
         fa.size = path.stat().st_size
         problem = preflight(path, limits)
@@ -360,7 +468,8 @@ def _skip(path: Path) -> bool:
 def collect_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
     """Files to check, with display names: a file as given by its name, a folder walked
     recursively (names relative to it; hidden files and editors' lock files skipped).
-    Names are made unique.  Raises FileNotFoundError for a path that does not exist."""
+    Names are made printable (:func:`display_name`) and unique.  Raises
+    FileNotFoundError for a path that does not exist."""
     out: list[tuple[Path, str]] = []
     for raw in paths:
         p = Path(raw)
@@ -372,9 +481,9 @@ def collect_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
                 for n in sorted(names):
                     f = Path(root) / n
                     if not _skip(f) and f.is_file():
-                        out.append((f, f.relative_to(p).as_posix()))
+                        out.append((f, display_name(f.relative_to(p).as_posix())))
         else:
-            out.append((p, p.name))
+            out.append((p, display_name(p.name)))
     seen: dict[str, int] = {}
     unique: list[tuple[Path, str]] = []
     for path, name in out:

@@ -21,6 +21,7 @@ actual inflated size is too large whatever their directory declares.
 from __future__ import annotations
 
 import atexit
+import lzma
 import os
 import queue
 import signal
@@ -147,8 +148,10 @@ def zip_inflated_problem(path: Path, limits: Limits) -> FileProblem | None:
                 fh.seek(info.header_offset + 30 + name_len + extra_len)
                 if info.compress_type == zipfile.ZIP_STORED:
                     total += info.compress_size
-                elif info.compress_type == zipfile.ZIP_DEFLATED:
-                    total += _inflated_size(fh, info.compress_size, budget - total)
+                elif info.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                                            zipfile.ZIP_LZMA):
+                    total += _inflated_size(fh, info.compress_size, budget - total,
+                                            info.compress_type)
                 else:
                     with zf.open(info) as member:
                         while chunk := member.read(1 << 20):
@@ -158,13 +161,55 @@ def zip_inflated_problem(path: Path, limits: Limits) -> FileProblem | None:
                 if total > budget:
                     return FileProblem(TOO_LARGE, "zip_inflated_size")
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
-            zlib.error, EOFError):
+            zlib.error, lzma.LZMAError, EOFError):
         return None  # damaged: the parser reports it as unreadable
     return None
 
 
-def _inflated_size(fh, compressed: int, budget: int) -> int:
-    d = zlib.decompressobj(-15)
+def _decompressor(method: int):
+    """A decompressor for a zip entry's data that ignores the sizes the zip declares."""
+    if method == zipfile.ZIP_BZIP2:
+        import bz2
+
+        return bz2.BZ2Decompressor()
+    if method == zipfile.ZIP_LZMA:
+        return _ZipLzma()
+    return zlib.decompressobj(-15)
+
+
+class _ZipLzma:
+    """LZMA as zip stores it: a 4-byte header and the filter properties, then raw data."""
+
+    def __init__(self) -> None:
+        self._head = b""
+        self._inner = None
+        self.eof = False
+
+    @property
+    def needs_input(self) -> bool:
+        return self._inner is None or self._inner.needs_input
+
+    def decompress(self, data: bytes, max_length: int = -1) -> bytes:
+        if self._inner is None:
+            self._head += data
+            if len(self._head) < 4:
+                return b""
+            size = struct.unpack_from("<H", self._head, 2)[0]
+            if len(self._head) < 4 + size:
+                return b""
+            props = lzma._decode_filter_properties(  # noqa: SLF001 - as zipfile does
+                lzma.FILTER_LZMA1, self._head[4:4 + size])
+            self._inner = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[props])
+            data = self._head[4 + size:]
+        out = self._inner.decompress(data, max_length)
+        self.eof = self._inner.eof
+        return out
+
+
+def _inflated_size(fh, compressed: int, budget: int, method: int = zipfile.ZIP_DEFLATED) -> int:
+    """How much an entry's ``compressed`` bytes at ``fh`` inflate to, counting no further
+    than just past ``budget``."""
+    d = _decompressor(method)
     total = 0
     left = compressed
     while left > 0 and total <= budget:
@@ -172,14 +217,26 @@ def _inflated_size(fh, compressed: int, budget: int) -> int:
         if not chunk:
             break
         left -= len(chunk)
-        data = chunk
-        while data and total <= budget:
-            out = d.decompress(data, 1 << 20)
-            total += len(out)
-            data = d.unconsumed_tail
+        out = d.decompress(chunk, 1 << 20)
+        total += len(out)
+        while total <= budget and not d.eof:
+            more = _more(d)
+            if not more:
+                break
+            total += len(more)
         if d.eof:
             break
     return total
+
+
+def _more(d) -> bytes:
+    """Output a decompressor still holds back from input already given (max_length)."""
+    if hasattr(d, "unconsumed_tail"):  # zlib
+        tail = d.unconsumed_tail
+        return d.decompress(tail, 1 << 20) if tail else b""
+    if not d.needs_input:  # bz2, lzma
+        return d.decompress(b"", 1 << 20)
+    return b""
 
 
 # ---------------------------------------------------------------------------

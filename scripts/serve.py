@@ -225,6 +225,7 @@ class Supervisor:
 
 
 def banner(rasa_port: int) -> str:
+    page = f"http://localhost:{rasa_port}/portal/"
     url = f"http://localhost:{rasa_port}/webhooks/rest/webhook"
     zh = '{"sender": "demo-zh", "message": "谁审批？"}'
     en = ('{"sender": "demo-en", "message": "If we submit on 2026-03-02, when is the decision '
@@ -233,6 +234,8 @@ def banner(rasa_port: int) -> str:
     return "\n".join([
         "",
         "The assistant is running (Ctrl-C stops it).",
+        f"  Chat page (upload files, download reports): {page}",
+        f"  Mini-program / API: {page}api/v1 (openapi.yaml)",
         f"  REST channel: {url}",
         "  Ask in Chinese:",
         f"    curl -s {url} -H 'Content-Type: application/json' -d '{zh}' {pretty}",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.extract.errors import Encrypted, ExtractError, TooLarge, Unreadable, Unsupported
-from bot.extract.sniff import DOCX, EMPTY, PDF, Sniff, sniff
+from bot.extract.sniff import DOCX, EMPTY, ENCRYPTED, PDF, Sniff, sniff
 from bot.model import Document
 
 __all__ = ["extract", "sniff", "Sniff", "ExtractError", "Encrypted", "TooLarge", "Unreadable",
@@ -28,14 +28,20 @@ def extract(path: Path, *, tables: bool = False, max_chars: int = MAX_CHARS,
 
     ``tables=True`` also fills ``Document.tables`` for a PDF (DOCX tables are always
     read).  ``kind`` skips sniffing when the caller already knows it.  Raises
-    :class:`Unsupported` (detail names the type, e.g. ".doc"), :class:`Encrypted`,
-    :class:`Unreadable` or :class:`TooLarge`.  An empty file gives an empty Document.
+    :class:`Unsupported` (detail names the type, e.g. ".doc"), :class:`Encrypted`
+    (detail "password" for a PDF, "office" for a protected Word file), :class:`Unreadable`
+    (detail "corrupt", or "xml_dtd" for a DOCX part that declares a DTD) or
+    :class:`TooLarge` (detail "pages"; "pdf_inflated" or "pdf_content" for a PDF whose
+    streams unpack to too much data or hold too many page instructions; "xml_size" for a
+    DOCX whose XML parts are too large to parse).  An empty file gives an empty Document.
     """
     path = Path(path)
     if kind is None:
         s = sniff(path)
         if s.kind == EMPTY:
             return Document(kind="", pages=[], page_count=0, has_text_layer=True)
+        if s.kind == ENCRYPTED:
+            raise Encrypted(s.detail)
         if s.kind not in (PDF, DOCX):
             raise Unsupported(s.detail)
         kind = s.kind

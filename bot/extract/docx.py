@@ -10,15 +10,23 @@ python-docx's own ``paragraphs``/``tables`` views skip text inside content contr
   columns stay aligned and the text is read once;
 - a table inside a cell is listed after the table that holds it;
 - each section's headers and footers are read once, after the body.
+
+Before python-docx sees the file, :func:`check_parts` reads every XML part of the package
+once: a part that declares a DTD (where entity bombs and external entities live; Word
+never writes one) or is not UTF-8/UTF-16 XML is refused, and so is a package whose XML
+parts together are too large to hold as parsed trees.  python-docx's own parser does not
+resolve entities either.
 """
 
 from __future__ import annotations
 
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
-from bot.extract.errors import Unreadable
+from bot.extract.errors import TooLarge, Unreadable
 from bot.model import Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,6 +37,19 @@ _P, _TBL, _TR, _TC, _SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
 _SDT_CONTENT = W + "sdtContent"
 _SKIP = {W + "delText", W + "instrText", W + "sdtPr", W + "sdtEndPr", W + "rPr", W + "pPr",
          W + "tblPr", W + "trPr", W + "tcPr", W + "tblGrid", MC + "Fallback"}
+
+# The XML parts of one package together, inflated: parsed trees take about ten times as
+# much memory.  A 1,000-page Word document has some 30 MB.
+MAX_XML_BYTES = 64 * 1024 * 1024
+DTD = "xml_dtd"  # Unreadable detail: an XML part declares a DTD
+XML_SIZE = "xml_size"  # TooLarge detail: the XML parts are too large
+_PROLOG_CHARS = 1 << 20  # a prolog (declaration, comments) longer than this is refused
+_XML_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii",
+                  "iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252"}
+_DECLARED_ENCODING = re.compile(r"""^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+_CONTENT_TYPE = re.compile(r"""<(?:\w+:)?(Default|Override)\b([^>]*)>""")
+_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*["']([^"']*)["']""")
+_NOT_PARSED = ("image/", "audio/", "video/")  # pictures (SVG) are never parsed as XML
 
 # Characters per page used to estimate a page count when docProps/app.xml has none.
 _CJK_CHARS_PER_PAGE = 700
@@ -145,6 +166,147 @@ def _children(el, *tags: str):
             yield from _children(child, *tags)
 
 
+def _content_types(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """(by extension, by part name) from [Content_Types].xml, read with a regular
+    expression so that no XML parser meets it before it is checked."""
+    try:
+        info = zf.getinfo("[Content_Types].xml")
+    except KeyError:
+        return {}, {}
+    with zf.open(info) as fh:
+        text = fh.read(4 * 1024 * 1024).decode("utf-8", "replace")
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    for kind, attrs in _CONTENT_TYPE.findall(text):
+        a = dict(_ATTRIBUTE.findall(attrs))
+        if kind == "Default" and "Extension" in a:
+            defaults[a["Extension"].lower()] = a.get("ContentType", "")
+        elif kind == "Override" and "PartName" in a:
+            overrides[a["PartName"].lstrip("/")] = a.get("ContentType", "")
+    return defaults, overrides
+
+
+def _is_xml_part(name: str, content_type: str) -> bool:
+    """Whether python-docx may parse this part as XML (what is checked): a part named
+    .xml or .rels, or one of an XML content type other than a picture (an SVG)."""
+    if name.lower().endswith((".xml", ".rels")):
+        return True
+    return "xml" in content_type.lower() and not content_type.startswith(_NOT_PARSED)
+
+
+def _encoding(head: bytes) -> tuple[str, int] | None:
+    """The encoding of an XML part from its first bytes, and the byte-order mark's length;
+    None when it is not UTF-8 or UTF-16 (OOXML allows nothing else)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8", 3
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None
+    if head.startswith(b"\xff\xfe"):
+        return "utf-16-le", 2
+    if head.startswith(b"\xfe\xff"):
+        return "utf-16-be", 2
+    if head.startswith(b"<\x00") and head[2:4] != b"\x00\x00":
+        return "utf-16-le", 0
+    if head.startswith(b"\x00<"):
+        return "utf-16-be", 0
+    if b"\x00" in head or head.lstrip(b" \t\r\n")[:1] not in (b"<", b""):
+        return None  # UTF-32, EBCDIC or not XML at all
+    return "utf-8", 0
+
+
+def _prolog_problem(text: str, final: bool = False) -> str | None:
+    """``xml_dtd`` when the prolog declares a DTD, "" when the root element starts (all
+    clear), None when more text is needed (``final``: there is no more)."""
+    pos = 0
+    n = len(text)
+    while True:
+        while pos < n and text[pos] in " \t\r\n\ufeff":
+            pos += 1
+        if pos >= n:
+            return None
+        if text.startswith("<?", pos):
+            end = text.find("?>", pos + 2)
+            if end < 0:
+                return None
+            pos = end + 2
+        elif text.startswith("<!--", pos):
+            end = text.find("-->", pos + 4)
+            if end < 0:
+                return None
+            pos = end + 3
+        elif text.startswith("<!", pos):
+            if n - pos < 9 and not final:
+                return None  # perhaps a comment cut by the end of a chunk
+            return DTD  # <!DOCTYPE (or any markup declaration) before the root
+        else:
+            return ""  # the root element, or junk the parser will refuse
+
+
+def _check_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> int:
+    """Read one XML part; returns its inflated size.  Raises Unreadable or TooLarge."""
+    import codecs
+
+    size = 0
+    text = ""
+    decoder = None
+    settled = False
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 16):
+            size += len(chunk)
+            if size > room:
+                raise TooLarge(XML_SIZE)
+            if settled:
+                continue
+            if decoder is None:
+                found = _encoding(chunk[:4])
+                if found is None:
+                    raise Unreadable("corrupt")
+                encoding, bom = found
+                decoder = codecs.getincrementaldecoder(encoding)("replace")
+                chunk = chunk[bom:]
+            text += decoder.decode(chunk)
+            declared = _DECLARED_ENCODING.match(text.lstrip("\ufeff"))
+            if declared and declared.group(1).strip().lower() not in _XML_ENCODINGS:
+                raise Unreadable("corrupt")
+            verdict = _prolog_problem(text)
+            if verdict:
+                raise Unreadable(verdict)
+            if verdict == "":
+                settled = True
+                text = ""
+            elif len(text) > _PROLOG_CHARS:
+                raise Unreadable("corrupt")
+    if not settled and _prolog_problem(text, final=True):
+        raise Unreadable(DTD)
+    return size
+
+
+def check_parts(path: Path, max_xml_bytes: int = MAX_XML_BYTES) -> None:
+    """Check a DOCX's XML parts before any XML parser reads them: raises
+    :class:`Unreadable` ("xml_dtd" for a part that declares a DTD, "corrupt" for one that
+    is not UTF-8/UTF-16 XML or a damaged package) or :class:`TooLarge` ("xml_size" when
+    the XML parts inflate to more than ``max_xml_bytes`` together)."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            defaults, overrides = _content_types(zf)
+            for info in zf.infolist():
+                name = info.filename
+                if name.endswith("/"):
+                    continue
+                ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+                content_type = overrides.get(name) or defaults.get(ext, "")
+                if name == "[Content_Types].xml" or _is_xml_part(name, content_type):
+                    total += _check_part(zf, info, max_xml_bytes - total)
+    except (TooLarge, Unreadable):
+        raise
+    except MemoryError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, EOFError,
+            NotImplementedError, zlib.error, lzma.LZMAError) as exc:
+        raise Unreadable("corrupt") from exc
+
+
 def _declared_pages(path: Path) -> int:
     """The page count Word saved in docProps/app.xml, or 0.
 
@@ -157,7 +319,8 @@ def _declared_pages(path: Path) -> int:
             if info.file_size > 1_000_000:
                 return 0
             xml = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError,
+            NotImplementedError, zlib.error, lzma.LZMAError):
         return 0
     m = re.search(r"<(?:\w+:)?Pages>\s*(\d+)\s*</", xml)
     if not m:
@@ -179,12 +342,16 @@ def estimate_pages(text: str, tables: int = 0) -> int:
 def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
     """Read a DOCX.  ``pages`` holds one text per body section, then one for all headers
     and footers (if any).  ``page_count`` comes from docProps/app.xml when Word saved it
-    there, otherwise it is estimated and ``page_count_estimated`` is set."""
+    there, otherwise it is estimated and ``page_count_estimated`` is set.  Raises
+    :class:`Unreadable` or :class:`TooLarge` (see :func:`check_parts`)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_parts(path)
     try:
         document = docx.Document(str(path))
+    except MemoryError:
+        raise  # the worker reports it and is replaced
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise Unreadable("corrupt") from exc
     except Exception as exc:  # lxml syntax errors, damaged parts
@@ -228,6 +395,8 @@ def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
     title = ""
     try:
         title = (document.core_properties.title or "").strip()
+    except MemoryError:
+        raise
     except Exception:  # noqa: BLE001 - a damaged core.xml only loses the title
         title = ""
     text = "\n".join(pages)

@@ -2,7 +2,9 @@
 
 pypdfium2 reads a page's text an order of magnitude faster than pdfplumber, so the
 pre-check uses it for every file; the registration form, whose tables matter, is read a
-second time with pdfplumber (``tables=True``).
+second time with pdfplumber (``tables=True``).  Before either library opens a file,
+:func:`bot.extract.pdfscan.scan_pdf` measures its streams, so that a decompression bomb or
+a page of millions of instructions is refused instead of exhausting the parser.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.extract.errors import Encrypted, TooLarge, Unreadable
+from bot.extract.pdfscan import scan_pdf
 from bot.model import Document
 
 # Metadata titles written by tools rather than people.
 _PLACEHOLDER_TITLES = {"untitled", "anonymous", "unspecified", "microsoft word", "document"}
 # A page counts as having a text layer when it has this many non-space characters.
 MIN_PAGE_CHARS = 3
+# Page objects (paths, text runs, pictures) the table reader is given at most, over all
+# the pages it reads: a form has a few thousand.
+MAX_TABLE_OBJECTS = 20_000
 
 
 def _is_password_error(exc: BaseException) -> bool:
@@ -40,10 +46,14 @@ def read_pdf(path: Path, *, tables: bool = False, max_chars: int = 400_000,
     """Read a PDF: text of each page (until ``max_chars`` are kept), page count, text layer.
 
     Raises :class:`Encrypted` for a password-protected file, :class:`Unreadable` for a
-    damaged one and :class:`TooLarge` for one with more than ``max_pages`` pages.
+    damaged one and :class:`TooLarge` for one with more than ``max_pages`` pages
+    ("pages") or with streams that must not be parsed ("pdf_inflated", "pdf_content").
     """
     import pypdfium2 as pdfium
 
+    refused = scan_pdf(path)
+    if refused:
+        raise TooLarge(refused)
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -83,6 +93,8 @@ def read_pdf(path: Path, *, tables: bool = False, max_chars: int = 400_000,
         title = ""
         try:
             title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        except MemoryError:
+            raise
         except Exception:  # noqa: BLE001 - metadata is a nicety
             title = ""
         if title.lower() in _PLACEHOLDER_TITLES:
@@ -101,11 +113,45 @@ def read_pdf(path: Path, *, tables: bool = False, max_chars: int = 400_000,
     return doc
 
 
-def read_pdf_tables(path: Path, *, max_pages: int = 30) -> list[list[list[str]]]:
-    """Every table on the first ``max_pages`` pages, as rows of cell texts (pdfplumber)."""
+def _pages_within(path: Path, max_pages: int, max_objects: int) -> int:
+    """How many of the first ``max_pages`` pages hold, together, at most ``max_objects``
+    page objects (counted with pypdfium2, which is quick; pdfplumber takes about a
+    millisecond for each path a table reader may have to consider)."""
+    import pypdfium2 as pdfium
+
+    total = 0
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return max_pages  # pdfplumber's own error is the one reported
+    try:
+        count = min(len(pdf), max_pages)
+        for i in range(count):
+            page = pdf[i]
+            try:
+                for _obj in page.get_objects(max_depth=4):
+                    total += 1
+                    if total > max_objects:
+                        return i
+            finally:
+                page.close()
+        return count
+    except pdfium.PdfiumError:
+        return max_pages
+    finally:
+        pdf.close()
+
+
+def read_pdf_tables(path: Path, *, max_pages: int = 30,
+                    max_objects: int = MAX_TABLE_OBJECTS) -> list[list[list[str]]]:
+    """Every table on the first ``max_pages`` pages, as rows of cell texts (pdfplumber).
+
+    Pages after those whose objects together pass ``max_objects`` are left out: a table
+    reader would take minutes on them."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    max_pages = _pages_within(path, max_pages, max_objects)
     out: list[list[list[str]]] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -117,6 +163,8 @@ def read_pdf_tables(path: Path, *, max_pages: int = 30) -> list[list[list[str]]]
                 page.close()
     except PDFPasswordIncorrect as exc:
         raise Encrypted("password") from exc
+    except MemoryError:
+        raise  # the worker reports it and is replaced
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         if _is_password_error(exc) or _is_password_error(exc.__cause__ or exc):
             raise Encrypted("password") from exc

@@ -1,0 +1,118 @@
+"""A session's application package: its uploads, what each one is, and its report.
+
+The conversation calls these when a file arrives ("what was it recognised as?"), when
+the user says which material a file is, asks what is still missing, or asks for the
+report.  Files were parsed once, when they were uploaded; everything here re-assembles
+their stored analyses (bot.precheck.assemble), which takes milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.model import FileAnalysis, PrecheckResult
+from bot.notice import MATERIALS_BY_ID
+from bot.precheck import assemble
+from bot.report import render_docx, render_html, render_json, render_markdown
+from bot.store import ReportRecord, SessionRecord, Store, UploadRecord
+from bot.tokens import sign_path
+
+API_BASE = "/portal/api/v1"
+MAX_CHOICES = 4
+
+
+@dataclass(frozen=True)
+class MaterialChoice:
+    """An answer the user can give to "which material is this file?"."""
+
+    title: str
+    upload_id: str
+    material: str  # a material id, or "none" for "none of these"
+
+
+@dataclass
+class FileFeedback:
+    upload_id: str
+    name: str
+    text: str
+    choices: list[MaterialChoice] = field(default_factory=list)
+
+
+def _analyses(uploads: Sequence[UploadRecord]) -> tuple[list[FileAnalysis], dict[str, list[str]]]:
+    analyses: list[FileAnalysis] = []
+    overrides: dict[str, list[str]] = {}
+    for u in uploads:
+        if u.analysis is None:  # still being parsed (or its parse was lost): name only
+            continue
+        a = FileAnalysis.from_dict(u.analysis.to_dict())
+        a.name = u.name
+        analyses.append(a)
+        if u.materials_override is not None:
+            overrides[u.name] = list(u.materials_override)
+    return analyses, overrides
+
+
+def session_result(store: Store, session: SessionRecord) -> PrecheckResult:
+    """The pre-check of everything the session has uploaded so far."""
+    analyses, overrides = _analyses(store.uploads(session.id))
+    return assemble(analyses, overrides, reference=session.reference)
+
+
+def material_choices(upload_id: str, candidates: Sequence[str], lang: str) -> list[MaterialChoice]:
+    """Buttons for "which material is this?": the best guesses, then "none of these"."""
+    ids = [c for c in candidates if c in MATERIALS_BY_ID][:MAX_CHOICES]
+    out = [MaterialChoice(f"{i} {MATERIALS_BY_ID[i].short.get(lang)}", upload_id, i) for i in ids]
+    out.append(MaterialChoice("None of these" if lang == "en" else "都不是", upload_id, "none"))
+    return out
+
+
+def set_material(store: Store, session: SessionRecord, upload_id: str, material: str) -> UploadRecord | None:
+    """Record the user's answer to "which material is this file?" ("none": no material)."""
+    if material != "none" and material not in MATERIALS_BY_ID:
+        raise ValueError(f"unknown material id {material!r}")
+    ok = store.set_materials(session.id, upload_id, [] if material == "none" else [material])
+    return store.get_upload(session.id, upload_id) if ok else None
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    result: PrecheckResult
+    record: ReportRecord
+    summary: str  # Markdown for the chat
+    links: dict[str, str]  # format -> signed URL
+
+
+def report_links(record: ReportRecord, ttl_seconds: int = 7 * 86400) -> dict[str, str]:
+    return {fmt: sign_path(f"{API_BASE}/reports/{record.id}.{fmt}", ttl_seconds)
+            for fmt in ("docx", "html", "json") if fmt in record.formats}
+
+
+def make_report(store: Store, session: SessionRecord, lang: str) -> SavedReport:
+    """Pre-check the session's package, and store the report in every format."""
+    result = session_result(store, session)
+    summary = render_markdown(result, lang)
+    files = {
+        "json": render_json(result).encode("utf-8"),
+        "md": summary.encode("utf-8"),
+        "html": render_html(result, lang).encode("utf-8"),
+        "docx": render_docx(result, lang),
+    }
+    record = store.save_report(session.id, session.reference, result.verdict, files)
+    return SavedReport(result, record, summary, report_links(record))
+
+
+def unique_name(store: Store, session_id: str, name: str) -> str:
+    """``name``, or ``name (2)`` … when the session already has a file of that name."""
+    taken = {u.name for u in store.uploads(session_id)}
+    if name not in taken:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    n = 2
+    while True:
+        candidate = f"{stem} ({n}){'.' + ext if ext else ''}"
+        if candidate not in taken:
+            return candidate
+        n += 1

@@ -1,0 +1,511 @@
+"""Sessions, uploaded files, reports and hand-off requests: on disk and in an index.
+
+Files live under ``<data_dir>/files/<session>/`` and are written atomically (a temporary
+file in the same folder, flushed and fsynced, then renamed), so a crash never leaves a
+half-written upload behind.  Their index is a SQL database: SQLite under ``data_dir`` by
+default, PostgreSQL (or any SQLAlchemy URL) through ``ASSISTANT_DATABASE_URL`` when several
+server instances share it.  A file is written before its index row and removed after it,
+so the index never names a file that is not there; an orphan file left by a crash is
+removed by :meth:`Store.purge`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from bot.model import FileAnalysis
+from bot.settings import Settings, get_settings
+
+_meta = sa.MetaData()
+
+sessions = sa.Table(
+    "assistant_sessions", _meta,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("reference", sa.String(32), nullable=False, unique=True),
+    sa.Column("channel", sa.String(32), nullable=False, default="web"),
+    sa.Column("wx_openid", sa.String(128), nullable=True, unique=True),
+    sa.Column("lang", sa.String(8), nullable=False, default="zh"),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("last_seen_at", sa.Float, nullable=False),
+)
+uploads = sa.Table(
+    "assistant_uploads", _meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("session_id", sa.String(64), nullable=False, index=True),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("stored", sa.String(512), nullable=False),  # path relative to data_dir
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, default="parsing"),  # parsing|done
+    sa.Column("analysis", sa.Text, nullable=True),
+    sa.Column("materials_override", sa.Text, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+reports = sa.Table(
+    "assistant_reports", _meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("session_id", sa.String(64), nullable=False, index=True),
+    sa.Column("reference", sa.String(32), nullable=False, index=True),
+    sa.Column("verdict", sa.String(16), nullable=False),
+    sa.Column("formats", sa.Text, nullable=False),  # JSON: format -> path relative to data_dir
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+handoffs = sa.Table(
+    "assistant_handoffs", _meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("session_id", sa.String(64), nullable=False, index=True),
+    sa.Column("reference", sa.String(32), nullable=False, index=True),
+    sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+wx_messages = sa.Table(
+    "assistant_wx_messages", _meta,
+    sa.Column("msg_id", sa.String(64), primary_key=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+REPORT_FORMATS = ("docx", "html", "json", "md")
+_REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
+
+
+class StoreUnavailable(RuntimeError):
+    """The index database could not be reached; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: str
+    reference: str
+    channel: str
+    lang: str
+    created_at: float
+    last_seen_at: float
+    wx_openid: str | None = None
+
+
+@dataclass(frozen=True)
+class UploadRecord:
+    id: str
+    session_id: str
+    name: str
+    stored: str
+    sha256: str
+    size: int
+    status: str
+    created_at: float
+    analysis: FileAnalysis | None = None
+    materials_override: list[str] | None = None
+
+    @property
+    def materials(self) -> list[str]:
+        """The material ids of this file: the user's choice if they made one."""
+        if self.materials_override is not None:
+            return list(self.materials_override)
+        return list(self.analysis.materials) if self.analysis else []
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    id: str
+    session_id: str
+    reference: str
+    verdict: str
+    formats: dict[str, str] = field(default_factory=dict)
+    created_at: float = 0.0
+
+
+@dataclass(frozen=True)
+class HandoffRecord:
+    id: str
+    session_id: str
+    reference: str
+    lang: str
+    note: str
+    created_at: float
+
+
+def new_id() -> str:
+    return secrets.token_hex(16)
+
+
+def new_reference(now: float | None = None) -> str:
+    """A reference number a person can read out: GX-YYMMDD-XXXXX."""
+    day = datetime.fromtimestamp(now or time.time(), tz=timezone(timedelta(hours=8)))
+    tail = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(5))
+    return f"GX-{day:%y%m%d}-{tail}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see either nothing or all of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+_engines: dict[str, sa.engine.Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _engine(url: str) -> sa.engine.Engine:
+    with _engines_lock:
+        eng = _engines.get(url)
+        if eng is None:
+            if url.startswith("sqlite"):
+                eng = sa.create_engine(url, future=True, connect_args={"timeout": 30})
+
+                @sa.event.listens_for(eng, "connect")
+                def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+                    cur = dbapi_conn.cursor()
+                    cur.execute("PRAGMA journal_mode=WAL")
+                    cur.execute("PRAGMA synchronous=FULL")
+                    cur.close()
+            else:
+                eng = sa.create_engine(url, future=True, pool_pre_ping=True, pool_size=5,
+                                       max_overflow=5)
+            _meta.create_all(eng)
+            _engines[url] = eng
+        return eng
+
+
+class Store:
+    """The session store.  Cheap to create; engines are shared per database URL."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.data_dir = Path(self.settings.data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = _engine(self.settings.db_url)
+        except OperationalError as exc:
+            raise StoreUnavailable(str(exc)) from exc
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _run(self, fn: Any, *, write: bool = False, attempts: int = 3) -> Any:
+        """Run ``fn(connection)`` in a transaction; a lost connection is retried briefly,
+        then reported as StoreUnavailable (the transaction is rolled back, nothing changes)."""
+        for attempt in range(attempts):
+            try:
+                if write:
+                    with self.engine.begin() as conn:
+                        return fn(conn)
+                with self.engine.connect() as conn:
+                    return fn(conn)
+            except OperationalError as exc:
+                if attempt == attempts - 1:
+                    raise StoreUnavailable(str(exc)) from exc
+                time.sleep(0.2 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def path(self, stored: str) -> Path:
+        return self.data_dir / stored
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def create_session(self, channel: str = "web", lang: str = "zh",
+                       session_id: str | None = None, wx_openid: str | None = None
+                       ) -> SessionRecord:
+        now = time.time()
+        for _ in range(10):
+            rec = SessionRecord(id=session_id or new_id(), reference=new_reference(now),
+                                channel=channel, lang=lang if lang in ("zh", "en") else "zh",
+                                created_at=now, last_seen_at=now, wx_openid=wx_openid)
+            try:
+                self._run(lambda c, r=rec: c.execute(sessions.insert().values(**r.__dict__)),
+                          write=True)
+                return rec
+            except IntegrityError:
+                existing = self.get_session(rec.id) if session_id else None
+                if existing:
+                    return existing
+                if wx_openid and self.session_by_openid(wx_openid):
+                    return self.session_by_openid(wx_openid)  # type: ignore[return-value]
+        raise RuntimeError("could not allocate a unique reference number")
+
+    def ensure_session(self, session_id: str, channel: str = "rest", lang: str = "zh"
+                       ) -> SessionRecord:
+        """The session with this id, created if new (for channels that name their own ids)."""
+        return self.get_session(session_id) or self.create_session(channel, lang, session_id)
+
+    @staticmethod
+    def _session(row: Any) -> SessionRecord | None:
+        return SessionRecord(**dict(row._mapping)) if row is not None else None
+
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        return self._session(self._run(lambda c: c.execute(
+            sessions.select().where(sessions.c.id == session_id)).first()))
+
+    def session_by_reference(self, reference: str) -> SessionRecord | None:
+        return self._session(self._run(lambda c: c.execute(
+            sessions.select().where(sessions.c.reference == reference.strip().upper())).first()))
+
+    def session_by_openid(self, openid: str) -> SessionRecord | None:
+        return self._session(self._run(lambda c: c.execute(
+            sessions.select().where(sessions.c.wx_openid == openid)).first()))
+
+    def touch(self, session_id: str, lang: str | None = None) -> None:
+        values: dict[str, Any] = {"last_seen_at": time.time()}
+        if lang in ("zh", "en"):
+            values["lang"] = lang
+        self._run(lambda c: c.execute(
+            sessions.update().where(sessions.c.id == session_id).values(**values)), write=True)
+
+    # -- uploads ---------------------------------------------------------------------------
+
+    def add_upload(self, session_id: str, name: str, data: bytes, suffix: str = "") -> UploadRecord:
+        upload_id = new_id()
+        stored = f"files/{session_id}/{upload_id}{suffix}"
+        path = self.path(stored)
+        write_atomic(path, data)
+        rec = UploadRecord(id=upload_id, session_id=session_id, name=name, stored=stored,
+                           sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                           status="parsing", created_at=time.time())
+        try:
+            self._run(lambda c: c.execute(uploads.insert().values(
+                id=rec.id, session_id=rec.session_id, name=rec.name, stored=rec.stored,
+                sha256=rec.sha256, size=rec.size, status=rec.status,
+                created_at=rec.created_at)), write=True)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return rec
+
+    def set_analysis(self, upload_id: str, analysis: FileAnalysis) -> None:
+        payload = json.dumps(analysis.to_dict(), ensure_ascii=False)
+        self._run(lambda c: c.execute(uploads.update().where(uploads.c.id == upload_id).values(
+            analysis=payload, status="done")), write=True)
+
+    def set_materials(self, session_id: str, upload_id: str, materials: list[str] | None) -> bool:
+        """Record which materials the user says a file is (None: back to the classifier's)."""
+        payload = None if materials is None else json.dumps(list(materials))
+        n = self._run(lambda c: c.execute(uploads.update().where(
+            (uploads.c.id == upload_id) & (uploads.c.session_id == session_id)).values(
+            materials_override=payload)).rowcount, write=True)
+        return bool(n)
+
+    @staticmethod
+    def _upload(row: Any) -> UploadRecord:
+        d = dict(row._mapping)
+        d["analysis"] = FileAnalysis.from_dict(json.loads(d["analysis"])) if d["analysis"] else None
+        d["materials_override"] = (json.loads(d["materials_override"])
+                                   if d["materials_override"] is not None else None)
+        return UploadRecord(**d)
+
+    def uploads(self, session_id: str) -> list[UploadRecord]:
+        rows = self._run(lambda c: c.execute(uploads.select().where(
+            uploads.c.session_id == session_id).order_by(uploads.c.created_at)).all())
+        return [self._upload(r) for r in rows]
+
+    def get_upload(self, session_id: str, upload_id: str) -> UploadRecord | None:
+        """The upload, only if it belongs to this session."""
+        row = self._run(lambda c: c.execute(uploads.select().where(
+            (uploads.c.id == upload_id) & (uploads.c.session_id == session_id))).first())
+        return self._upload(row) if row is not None else None
+
+    def remove_upload(self, session_id: str, upload_id: str) -> UploadRecord | None:
+        rec = self.get_upload(session_id, upload_id)
+        if rec is None:
+            return None
+        self._run(lambda c: c.execute(uploads.delete().where(uploads.c.id == upload_id)),
+                  write=True)
+        self.path(rec.stored).unlink(missing_ok=True)
+        return rec
+
+    # -- reports ---------------------------------------------------------------------------
+
+    def save_report(self, session_id: str, reference: str, verdict: str,
+                    files: dict[str, bytes]) -> ReportRecord:
+        report_id = new_id()
+        formats: dict[str, str] = {}
+        for fmt, data in files.items():
+            if fmt not in REPORT_FORMATS:
+                raise ValueError(f"unknown report format {fmt!r}")
+            stored = f"reports/{session_id}/{report_id}.{fmt}"
+            write_atomic(self.path(stored), data)
+            formats[fmt] = stored
+        rec = ReportRecord(id=report_id, session_id=session_id, reference=reference,
+                           verdict=verdict, formats=formats, created_at=time.time())
+        try:
+            self._run(lambda c: c.execute(reports.insert().values(
+                id=rec.id, session_id=session_id, reference=reference, verdict=verdict,
+                formats=json.dumps(formats), created_at=rec.created_at)), write=True)
+        except BaseException:
+            for stored in formats.values():
+                self.path(stored).unlink(missing_ok=True)
+            raise
+        return rec
+
+    @staticmethod
+    def _report(row: Any) -> ReportRecord:
+        d = dict(row._mapping)
+        d["formats"] = json.loads(d["formats"])
+        return ReportRecord(**d)
+
+    def get_report(self, session_id: str, report_id: str) -> ReportRecord | None:
+        row = self._run(lambda c: c.execute(reports.select().where(
+            (reports.c.id == report_id) & (reports.c.session_id == session_id))).first())
+        return self._report(row) if row is not None else None
+
+    def get_report_by_id(self, report_id: str) -> ReportRecord | None:
+        row = self._run(lambda c: c.execute(
+            reports.select().where(reports.c.id == report_id)).first())
+        return self._report(row) if row is not None else None
+
+    def latest_report(self, reference: str) -> ReportRecord | None:
+        row = self._run(lambda c: c.execute(reports.select().where(
+            reports.c.reference == reference.strip().upper()).order_by(
+            reports.c.created_at.desc())).first())
+        return self._report(row) if row is not None else None
+
+    # -- hand-off --------------------------------------------------------------------------
+
+    def record_handoff(self, session_id: str, reference: str, lang: str, note: str = ""
+                       ) -> HandoffRecord:
+        rec = HandoffRecord(id=new_id(), session_id=session_id, reference=reference, lang=lang,
+                            note=note[:2000], created_at=time.time())
+        self._run(lambda c: c.execute(handoffs.insert().values(**rec.__dict__)), write=True)
+        return rec
+
+    def handoffs(self, since: float = 0.0) -> list[HandoffRecord]:
+        rows = self._run(lambda c: c.execute(handoffs.select().where(
+            handoffs.c.created_at >= since).order_by(handoffs.c.created_at.desc())).all())
+        return [HandoffRecord(**dict(r._mapping)) for r in rows]
+
+    # -- WeChat retries --------------------------------------------------------------------
+
+    def first_delivery(self, msg_id: str) -> bool:
+        """True the first time a WeChat MsgId is seen, False for WeChat's retries of it."""
+        try:
+            self._run(lambda c: c.execute(wx_messages.insert().values(
+                msg_id=msg_id, created_at=time.time())), write=True)
+            return True
+        except IntegrityError:
+            return False
+
+    # -- deletion and retention ------------------------------------------------------------
+
+    def delete_session_data(self, session_id: str) -> dict[str, int]:
+        """Remove a session's uploads, reports and hand-off notes (its files too)."""
+        ups = self.uploads(session_id)
+        reps = self._run(lambda c: c.execute(reports.select().where(
+            reports.c.session_id == session_id)).all())
+
+        def _delete(c: Any) -> None:
+            c.execute(uploads.delete().where(uploads.c.session_id == session_id))
+            c.execute(reports.delete().where(reports.c.session_id == session_id))
+            c.execute(handoffs.update().where(handoffs.c.session_id == session_id).values(
+                note=""))
+
+        self._run(_delete, write=True)
+        for u in ups:
+            self.path(u.stored).unlink(missing_ok=True)
+        for r in reps:
+            for stored in json.loads(r._mapping["formats"]).values():
+                self.path(stored).unlink(missing_ok=True)
+        for sub in ("files", "reports"):
+            d = self.data_dir / sub / session_id
+            _remove_tree(d)
+        return {"files": len(ups), "reports": len(reps)}
+
+    def purge(self, older_than_days: int | None = None, now: float | None = None
+              ) -> dict[str, int]:
+        """Remove sessions idle for longer than the retention period, with all their data,
+        and any file on disk that the index does not name (left by a crash)."""
+        days = self.settings.retention_days if older_than_days is None else older_than_days
+        cutoff = (now or time.time()) - days * 86400
+        old = self._run(lambda c: c.execute(sessions.select().where(
+            sessions.c.last_seen_at < cutoff)).all())
+        counts = {"sessions": 0, "files": 0, "reports": 0, "orphans": 0}
+        for row in old:
+            sid = row._mapping["id"]
+            n = self.delete_session_data(sid)
+            counts["files"] += n["files"]
+            counts["reports"] += n["reports"]
+
+            def _forget(c: Any, sid: str = sid) -> None:
+                c.execute(handoffs.delete().where(handoffs.c.session_id == sid))
+                c.execute(sessions.delete().where(sessions.c.id == sid))
+
+            self._run(_forget, write=True)
+            counts["sessions"] += 1
+        self._run(lambda c: c.execute(wx_messages.delete().where(
+            wx_messages.c.created_at < (now or time.time()) - 86400)), write=True)
+        counts["orphans"] = self._remove_orphans(cutoff_age=3600, now=now)
+        return counts
+
+    def _known_paths(self) -> set[str]:
+        known: set[str] = set()
+        for row in self._run(lambda c: c.execute(sa.select(uploads.c.stored)).all()):
+            known.add(row[0])
+        for row in self._run(lambda c: c.execute(sa.select(reports.c.formats)).all()):
+            known.update(json.loads(row[0]).values())
+        return known
+
+    def _remove_orphans(self, cutoff_age: float, now: float | None = None) -> int:
+        known = self._known_paths()
+        now = now or time.time()
+        removed = 0
+        for sub in ("files", "reports"):
+            for path in _walk_files(self.data_dir / sub):
+                rel = path.relative_to(self.data_dir).as_posix()
+                if rel in known:
+                    continue
+                try:
+                    if now - path.stat().st_mtime < cutoff_age:
+                        continue  # may be an upload still being indexed
+                    path.unlink()
+                    removed += 1
+                except FileNotFoundError:
+                    continue
+        return removed
+
+
+def _walk_files(root: Path) -> Iterable[Path]:
+    if not root.is_dir():
+        return []
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def _remove_tree(d: Path) -> None:
+    if not d.is_dir():
+        return
+    for p in sorted(d.rglob("*"), reverse=True):
+        if p.is_file() or p.is_symlink():
+            p.unlink(missing_ok=True)
+        elif p.is_dir():
+            p.rmdir()
+    d.rmdir()
