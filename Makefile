@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test lint test-unit validate train test-stories test-nlu bench-chat bench-precheck bench-hostile venv
+.PHONY: help run test lint test-unit test-stack validate train test-stories test-nlu bench-chat bench-precheck bench-hostile bench-upload bench-load venv
 
 help:
 	@echo "make run    set up everything (virtualenv, dependencies, model) and start the assistant on localhost"
@@ -39,8 +39,15 @@ run: $(MODEL)
 lint: | $(STAMP)
 	$(VENV)/bin/ruff check bot actions addons channels tests bench scripts
 
+# Tests of the code alone; the ones that run the servers are marked `stack`.
 test-unit: | $(STAMP)
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -m "not stack" tests
+
+# End-to-end: the servers on loopback, the HTTP API, WeChat against a fake WeChat, the chat
+# page in a real (headless) Chromium, restarts, and two instances on PostgreSQL and Redis.
+test-stack: $(MODEL)
+	@scripts/ensure-chromium
+	$(PY) -m pytest -q -m stack tests
 
 validate: | $(STAMP)
 	$(RASA) data validate --data data rules --config config.yml --domain domain.yml --fail-on-warnings
@@ -56,7 +63,7 @@ test-nlu: $(MODEL)
 	$(PY) scripts/check_nlu.py results/nlu --min 0.95
 
 # The order follows rasa-demo's CI: lint, code tests, data validation, training, NLU, stories.
-test: lint test-unit validate $(MODEL) test-nlu test-stories
+test: lint test-unit validate $(MODEL) test-nlu test-stories test-stack
 
 bench-chat: $(MODEL)
 	$(PY) bench/chat.py
@@ -67,3 +74,9 @@ bench-precheck: | $(STAMP)
 
 bench-hostile: | $(STAMP)
 	$(PY) bench/hostile.py
+
+bench-upload: $(MODEL)
+	$(PY) bench/upload.py
+
+bench-load: $(MODEL)
+	$(PY) bench/load.py

@@ -59,11 +59,7 @@ MIN_TEXT_CHARS = 10  # fewer non-space characters than this: the file is empty
 # Names skipped when a folder is walked (system files, editors' lock files).
 _JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 MAX_NAME_CHARS = 200  # a longer display name keeps its start and its extension
-# Text the content fingerprints are taken from (translation pairing): a run of word
-# characters this long is no word, number, date or address, and regular expressions
-# over such runs take quadratic time, so it is cut into pieces first.
-_LONG_RUN = re.compile(r"[\w.+-]{200,}")
-_KEYS_TEXT_CHARS = 60_000
+_KEYS_TEXT_CHARS = 60_000  # text the content fingerprints are taken from (translation pairing)
 # Characters that reorder the text around them: a name could hide its real extension.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                    "\u2068\u2069\u200e\u200f"))
@@ -129,14 +125,9 @@ def display_name(name: str) -> str:
 
 
 def _content_keys(text: str) -> list[str]:
-    """bot.translation.content_keys of ``text``, with long runs of word characters cut
-    into pieces (see _LONG_RUN)."""
     from bot.translation import content_keys
 
-    head = text[:_KEYS_TEXT_CHARS]
-    head = _LONG_RUN.sub(lambda m: " ".join(m.group()[i:i + 100]
-                                            for i in range(0, len(m.group()), 100)), head)
-    return content_keys(head)
+    return content_keys(text[:_KEYS_TEXT_CHARS])
 
 
 def _classify_by_name(fa: FileAnalysis) -> None:

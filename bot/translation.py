@@ -46,8 +46,10 @@ _DATE_PATTERNS = (
     (re.compile(r"([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"), "Mdy"),
 )
 _NUMBER = re.compile(r"(?<![\w.])\d[\d\s,.-]{1,18}\d(?![\w])")
-_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|\b[A-Z]{2,}\d*\b|\b[A-Z]+\d+[A-Z0-9]*\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,40}\b|\b[A-Z]{2,20}\d*\b|\b[A-Z]{1,20}\d+[A-Z0-9]{0,20}\b")
+# Starts only where a run of address characters starts, so a long run without "@" is
+# scanned once, not once per character.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")
 _STOP = {
     "the", "and", "for", "this", "that", "with", "from", "shall", "will", "are", "has", "have",
     "was", "were", "not", "all", "any", "our", "your", "their", "its", "which", "who", "whom",
