@@ -873,6 +873,8 @@ def build_pdf_structure(c: Corpus) -> None:
 
 
 def build_pdf_bombs(c: Corpus) -> None:
+    import docgen
+
     g = "pdf-bomb"
     o = text_pdf_objects()
     zeros = bytes(MB)
@@ -965,7 +967,7 @@ def build_pdf_bombs(c: Corpus) -> None:
     c.add(g, ".pdf", pdf(x), stem="predictor_columns_huge", expect=EITHER,
           source="pdf_handmade")
     # LZW and run-length streams
-    with_content(_lzw_zeros(3_000_000), b"/Filter /LZWDecode", "lzw_bomb", expect=EITHER,
+    with_content(docgen.lzw_bomb(3_000_000), b"/Filter /LZWDecode", "lzw_bomb", expect=EITHER,
                  source="pdf_handmade", want=())
     with_content(b"\x81\x00" * 1_500_000 + b"\x80", b"/Filter /RunLengthDecode",
                  "runlength_bomb", expect=EITHER, source="pdf_handmade", want=())
@@ -1026,46 +1028,6 @@ def build_form_floods(c: Corpus) -> None:
         cv.showPage()
         cv.save()
         c.cases.append(Case(p, "pdf-bomb", READ, materials=("4.1",)))
-
-
-def _lzw_zeros(codes: int) -> bytes:
-    """LZW codes that each repeat the previous string plus one zero (PDF's LZW, early
-    change), restarting the table before it fills: a decoder's output grows fast."""
-    out = 0
-    nbits = 0
-    buf = bytearray()
-    width = 9
-
-    def put(code: int) -> None:
-        nonlocal out, nbits
-        out = (out << width) | code
-        nbits += width
-        while nbits >= 8:
-            nbits -= 8
-            buf.append((out >> nbits) & 0xFF)
-        out &= (1 << nbits) - 1
-
-    put(256)
-    next_code = 258
-    put(0)
-    prev_len = 1
-    for _ in range(codes):
-        put(next_code)  # the "KwKwK" case: previous string + its first byte
-        next_code += 1
-        prev_len += 1
-        if next_code + 1 >= (1 << width):
-            if width < 12:
-                width += 1
-            else:
-                put(256)
-                width = 9
-                next_code = 258
-                put(0)
-                prev_len = 1
-    put(257)
-    if nbits:
-        buf.append((out << (8 - nbits)) & 0xFF)
-    return bytes(buf)
 
 
 def _xref_stream_pdf(objstm: bytes) -> bytes:

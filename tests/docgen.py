@@ -591,3 +591,41 @@ def write_sample(path: Path, material: str, lang: str, *, kind: str | None = Non
     if kind == "pdf":
         return make_pdf(path, lines)
     return make_docx(path, lines)
+
+
+def lzw_bomb(codes: int) -> bytes:
+    """A PDF LZWDecode stream (early change) whose codes each repeat the previous string
+    plus one zero, restarting the table before it fills: a decoder's output grows with
+    the square of the input."""
+    out = 0
+    nbits = 0
+    buf = bytearray()
+    width = 9
+
+    def put(code: int) -> None:
+        nonlocal out, nbits
+        out = (out << width) | code
+        nbits += width
+        while nbits >= 8:
+            nbits -= 8
+            buf.append((out >> nbits) & 0xFF)
+        out &= (1 << nbits) - 1
+
+    put(256)
+    next_code = 258
+    put(0)
+    for _ in range(codes):
+        put(next_code)  # the "KwKwK" case: previous string + its first byte
+        next_code += 1
+        if next_code + 1 >= (1 << width):
+            if width < 12:
+                width += 1
+            else:
+                put(256)
+                width = 9
+                next_code = 258
+                put(0)
+                put(257)
+    if nbits:
+        buf.append((out << (8 - nbits)) & 0xFF)
+    return bytes(buf)

@@ -229,43 +229,8 @@ class _Unlimited:
         pass
 
 
-def _lzw_bomb(codes: int) -> bytes:
-    """Codes that each repeat the previous string plus one byte: the output grows with
-    the square of the input."""
-    out = nbits = 0
-    buf = bytearray()
-    width = 9
-
-    def put(code: int) -> None:
-        nonlocal out, nbits
-        out = (out << width) | code
-        nbits += width
-        while nbits >= 8:
-            nbits -= 8
-            buf.append((out >> nbits) & 0xFF)
-        out &= (1 << nbits) - 1
-
-    put(256)
-    put(0)
-    next_code = 258
-    for _ in range(codes):
-        put(next_code)
-        next_code += 1
-        if next_code + 1 >= (1 << width):
-            if width == 12:
-                put(256)
-                width, next_code = 9, 258
-                put(0)
-            else:
-                width += 1
-    put(257)
-    if nbits:
-        buf.append((out << (8 - nbits)) & 0xFF)
-    return bytes(buf)
-
-
 def test_lzw_and_run_length_bombs_are_refused(tmp_path, no_pdf_parser):
-    lzw = pdf_with(tmp_path, "lzw.pdf", o6=stream(_lzw_bomb(60_000), b"/Filter /LZWDecode"))
+    lzw = pdf_with(tmp_path, "lzw.pdf", o6=stream(docgen.lzw_bomb(60_000), b"/Filter /LZWDecode"))
     assert lzw.stat().st_size < 200_000
     assert scan_pdf(lzw) == INFLATED
     rle = pdf_with(tmp_path, "rle.pdf", o6=stream(b"\x81\x00" * 200_000 + b"\x80",
