@@ -625,7 +625,7 @@ def lzw_bomb(codes: int) -> bytes:
                 width = 9
                 next_code = 258
                 put(0)
-                put(257)
+    put(257)
     if nbits:
         buf.append((out << (8 - nbits)) & 0xFF)
     return bytes(buf)
