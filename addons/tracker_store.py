@@ -13,7 +13,21 @@ comes from the environment with a default that needs no service:
 
 SQLite runs in WAL mode with ``synchronous=NORMAL`` and pooled connections: readers do not
 block the writer, a turn costs no fsync of its own, and a committed turn survives a crash
-of the server process.
+of the server process.  Other databases (PostgreSQL) check a pooled connection before
+using it, so a turn after the database was briefly unreachable does not fail on a
+connection that died meanwhile.
+
+Unreachable database.  Rasa wraps every tracker store in a ``FailSafeTrackerStore`` that,
+when the database fails, carries on with an empty in-memory conversation: the user is
+answered out of context (a self-check in progress forgotten) and the turn is never
+stored.  For this store the error is passed on instead, so the turn fails as a whole and
+the channel asks the user to send the message again; nothing is written.
+
+Several instances.  Rasa finds a conversation's latest session by the *timestamp* of its
+newest ``session_started`` event, and event timestamps come from the clock of whichever
+server wrote them; with servers whose clocks differ a little, the turns one of them wrote
+just after another started the session would be left out.  This store finds the session
+by event id instead (ids only grow, in the order the events were stored).
 
 Cache.  Rasa reads a conversation's every event back from the database at the start of
 each turn and counts them again to save the new ones.  This store keeps the trackers of
@@ -37,24 +51,22 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.events import ActionExecuted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot.settings import get_settings
+from bot import store as _store
 
-ENV_URL = "ASSISTANT_TRACKER_DB_URL"
+ENV_URL = _store.TRACKER_DB_ENV
 ENV_CACHE = "ASSISTANT_TRACKER_CACHE"
 
 
 def tracker_db_url() -> str:
     """The tracker database's SQLAlchemy URL (SQLite under the data folder by default)."""
-    url = os.environ.get(ENV_URL, "").strip() or get_settings().database_url.strip()
-    if url:
-        return url
-    return f"sqlite:///{Path(get_settings().data_dir) / 'tracker.db'}"
+    return _store.tracker_db_url()
 
 
 @dataclass
@@ -77,6 +89,8 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self._use_pooled_sqlite(url)
+        else:
+            self._use_checked_connections(url)
         self.cache_size = max(0, int(os.environ.get(ENV_CACHE, "2000") or 0))
         self._sql = self._raw_sql()
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
@@ -98,6 +112,42 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
             cursor.close()
 
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    def _use_checked_connections(self, url: str) -> None:
+        """The same engine, with each pooled connection checked before use."""
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    def _event_query(self, session: Any, sender_id: str,
+                     fetch_events_from_all_sessions: bool) -> Any:
+        """The conversation's events in id order; its latest session found by id, not by
+        timestamp (see the module's documentation).  The session is its
+        ``session_started`` event and what follows, and the ``action_session_start``
+        event stored just before it when Rasa's own query returns it."""
+        table = self.SQLEvent
+        query = session.query(table).filter(table.sender_id == sender_id)
+        if not fetch_events_from_all_sessions:
+            start = (session.query(sa.func.max(table.id))
+                     .filter(table.sender_id == sender_id,
+                             table.type_name == SessionStarted.type_name)
+                     .scalar_subquery())
+            before = (session.query(sa.func.max(table.id))
+                      .filter(table.sender_id == sender_id, table.id < start)
+                      .scalar_subquery())
+            # Rasa keeps that event when it is stamped no earlier than the session start
+            # (as the processor writes it); both come from the same server and turn.
+            start_time = (session.query(table.timestamp).filter(table.id == start)
+                          .scalar_subquery())
+            query = query.filter(sa.or_(
+                start.is_(None),
+                table.id >= start,
+                sa.and_(table.id == before, table.type_name == ActionExecuted.type_name,
+                        table.action_name == ACTION_SESSION_START_NAME,
+                        table.timestamp >= start_time)))
+        return query.order_by(table.id)
 
     # --- the cache ---------------------------------------------------------------------
 
@@ -229,3 +279,24 @@ class ConfiguredSQLTrackerStore(SQLTrackerStore):
             # The same tracker may be saved again in this turn (a new conversation is
             # saved when created and after the turn).
             self._lent[tracker.sender_id] = _Cached(tracker, last_id, len(tracker.events))
+
+
+def _errors_passed_on(method: Any) -> Any:
+    """``FailSafeTrackerStore.<method>`` that lets this project's store raise."""
+
+    async def call(self: FailSafeTrackerStore, *args: Any) -> Any:
+        primary = self._tracker_store
+        if isinstance(primary, ConfiguredSQLTrackerStore):
+            return await getattr(primary, method.__name__)(*args)
+        return await method(self, *args)
+
+    call.__name__ = method.__name__
+    call.__doc__ = method.__doc__
+    return call
+
+
+if not getattr(FailSafeTrackerStore, "_assistant_errors_passed_on", False):
+    for _name in ("retrieve", "retrieve_full_tracker", "save"):
+        setattr(FailSafeTrackerStore, _name,
+                _errors_passed_on(getattr(FailSafeTrackerStore, _name)))
+    FailSafeTrackerStore._assistant_errors_passed_on = True  # type: ignore[attr-defined]

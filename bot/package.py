@@ -8,6 +8,8 @@ their stored analyses (bot.precheck.assemble), which takes milliseconds.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,9 +47,8 @@ def _analyses(uploads: Sequence[UploadRecord]) -> tuple[list[FileAnalysis], dict
     for u in uploads:
         if u.analysis is None:  # still being parsed (or its parse was lost): name only
             continue
-        a = FileAnalysis.from_dict(u.analysis.to_dict())
-        a.name = u.name
-        analyses.append(a)
+        # Shown under the name it was uploaded as (assemble copies what it changes).
+        analyses.append(dataclasses.replace(u.analysis, name=u.name))
         if u.materials_override is not None:
             overrides[u.name] = list(u.materials_override)
     return analyses, overrides
@@ -93,7 +94,8 @@ def make_report(store: Store, session: SessionRecord, lang: str) -> SavedReport:
     result = session_result(store, session)
     summary = render_markdown(result, lang)
     files = {
-        "json": render_json(result).encode("utf-8"),
+        # With names and messages in ``lang``, for a client (a mini-program) to show as is.
+        "json": render_json(result, lang).encode("utf-8"),
         "md": summary.encode("utf-8"),
         "html": render_html(result, lang).encode("utf-8"),
         "docx": render_docx(result, lang),
@@ -102,9 +104,23 @@ def make_report(store: Store, session: SessionRecord, lang: str) -> SavedReport:
     return SavedReport(result, record, summary, report_links(record))
 
 
+def warm_parser() -> int:
+    """Import what parsing needs.  Run once in each parser worker when the server starts,
+    so the first upload is not slowed by it."""
+    import bot.classify  # noqa: F401
+    import bot.extract.docx  # noqa: F401
+    import bot.extract.pdf  # noqa: F401
+    import bot.form  # noqa: F401
+    import bot.translation  # noqa: F401
+    from bot.lang import detect_language
+
+    detect_language("Warm-up: the language profiles load on first use. 语言模型首次使用时加载。")
+    return os.getpid()
+
+
 def unique_name(store: Store, session_id: str, name: str) -> str:
     """``name``, or ``name (2)`` … when the session already has a file of that name."""
-    taken = {u.name for u in store.uploads(session_id)}
+    taken = set(store.upload_names(session_id).values())
     if name not in taken:
         return name
     stem, dot, ext = name.rpartition(".")

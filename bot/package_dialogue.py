@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING
 
 from bot import package
 from bot.i18n import t
-from bot.messages import file_problem_message, language_name, material_name
+from bot.messages import (
+    file_problem_message,
+    form_problem_message,
+    language_name,
+    material_name,
+)
 from bot.model import MISSING, FileProblem
 from bot.notice import MATERIALS, MATERIALS_BY_ID
 from bot.reply import Button, Reply, payload
+from bot.report.json_report import result_dict
 from bot.report.view import build_view
 from bot.settings import get_settings
 from bot.store import SessionRecord, Store, StoreUnavailable
@@ -33,6 +39,7 @@ FORM_ID = "4.1"
 PAYLOAD_ONLY_INTENTS = ("file_uploaded", "file_removed", "choose_material", "confirm_delete",
                         "keep_my_data")
 TEMPLATE_URL = package.API_BASE + "/templates/{kind}.docx"
+MAX_FORM_LINES = 5  # form problems shown in a file's feedback; the report lists them all
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,6 +109,12 @@ def feedback_text(upload: package.UploadRecord, report: package.FileReport | Non
     for p in report.problems:
         if p.code != "unclassified":
             lines.append("⚠ " + file_problem_message(p, lang))
+    form = upload.analysis.form
+    if form is not None and FORM_ID in report.materials and form.problems:
+        # The registration form's own mistakes, each with how to correct it.
+        lines += ["⚠ " + form_problem_message(p, lang) for p in form.problems[:MAX_FORM_LINES]]
+        if len(form.problems) > MAX_FORM_LINES:
+            lines.append(t("missing_form", lang, n=len(form.problems)))
     choices: list[package.MaterialChoice] = []
     readable = not any(p.code in ("unreadable", "encrypted", "unsupported_type", "empty",
                                   "too_large") for p in report.problems)
@@ -144,7 +157,7 @@ def file_feedback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply]
             reason = file_problem_message(FileProblem(str(r.get("code")), str(r.get("detail", ""))),
                                           lang)
         replies.append(Reply(t("upload_rejected", lang, name=name, reason=reason)))
-    count = len(_store().uploads(session.id))
+    count = len(_store().upload_names(session.id))
     closing = t("upload_next", lang, n=count) if count else t("upload_none_accepted", lang)
     custom = templates_custom(lang) if offer_templates else None
     if custom:
@@ -191,7 +204,7 @@ def file_removed(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply],
     lang = state.language
     name = str((turn.metadata or {}).get("removed") or "")
     session = _session(turn, lang)
-    count = len(_store().uploads(session.id))
+    count = len(_store().upload_names(session.id))
     return [Reply(t("file_removed", lang, name=name) + "\n" + t("upload_next", lang, n=count),
                   _next_buttons(lang))], state
 
@@ -256,7 +269,7 @@ def report(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     saved = package.make_report(_store(), session, lang)
     custom: dict[str, object] = {"report": {
         "id": saved.record.id, "reference": session.reference, "verdict": saved.result.verdict,
-        "links": saved.links, "result": saved.result.to_dict()}}
+        "links": saved.links, "result": result_dict(saved.result, lang)}}
     form_missing_or_wrong = saved.result.form is None or bool(saved.result.form.problems)
     if form_missing_or_wrong:
         custom.update(templates_custom(lang))

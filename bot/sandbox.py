@@ -284,6 +284,9 @@ def _serve(read_fd: int, write_fd: int, memory_bytes: int, preload: list[str]) -
             pass
     import importlib
 
+    from bot import logmask
+
+    logmask.install()  # a parser's warnings may quote a document's text
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
     for module in preload:

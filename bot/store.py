@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from bot.model import FileAnalysis
 from bot.settings import Settings, get_settings
@@ -196,9 +196,79 @@ def _engine(url: str) -> sa.engine.Engine:
             else:
                 eng = sa.create_engine(url, future=True, pool_pre_ping=True, pool_size=5,
                                        max_overflow=5)
-            _meta.create_all(eng)
+            _create_tables(eng)
             _engines[url] = eng
         return eng
+
+
+def _create_tables(eng: sa.engine.Engine, attempts: int = 5) -> None:
+    """Create the index tables that do not exist yet.  Several server instances started
+    at once on one empty database race to create them; the losers see an error from the
+    database (a duplicate type or table) and simply check again."""
+    for attempt in range(attempts):
+        try:
+            _meta.create_all(eng)
+            return
+        except (IntegrityError, ProgrammingError, OperationalError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+# -- the conversations in Rasa's tracker store ------------------------------------------------
+
+TRACKER_DB_ENV = "ASSISTANT_TRACKER_DB_URL"
+TRACKER_EVENTS_TABLE = "events"  # Rasa's SQLTrackerStore table (sender_id = session id)
+
+
+def tracker_db_url(settings: Settings | None = None) -> str:
+    """The SQLAlchemy URL of the database holding the conversations (Rasa's tracker
+    store): ``ASSISTANT_TRACKER_DB_URL``, else ``ASSISTANT_DATABASE_URL``, else SQLite at
+    ``<data_dir>/tracker.db``.  ``addons.tracker_store`` uses the same rule."""
+    settings = settings or get_settings()
+    url = os.environ.get(TRACKER_DB_ENV, "").strip() or settings.database_url.strip()
+    return url or f"sqlite:///{Path(settings.data_dir) / 'tracker.db'}"
+
+
+def delete_conversations(session_ids: Iterable[str] = (), settings: Settings | None = None, *,
+                         idle_before: float | None = None) -> int:
+    """Delete conversations (every stored event) from the tracker store's database: those
+    of ``session_ids``, and with ``idle_before`` (a Unix time) every conversation whose
+    last event is older than that.  Returns how many conversations were deleted.  A
+    database that holds no conversations yet is left alone."""
+    ids = {s for s in session_ids if s}
+    url = tracker_db_url(settings)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return 0
+    eng = _engine(url)
+    events = sa.table(TRACKER_EVENTS_TABLE, sa.column("sender_id"), sa.column("timestamp"))
+
+    def _delete(conn: Any) -> int:
+        if not sa.inspect(conn).has_table(TRACKER_EVENTS_TABLE):
+            return 0
+        senders = set(ids)
+        if idle_before is not None:
+            senders.update(r[0] for r in conn.execute(
+                sa.select(events.c.sender_id).group_by(events.c.sender_id).having(
+                    sa.func.max(events.c.timestamp) < idle_before)))
+        batch = sorted(senders)
+        found = 0
+        for start in range(0, len(batch), 500):
+            part = batch[start:start + 500]
+            found += conn.execute(sa.select(sa.func.count(sa.distinct(events.c.sender_id)))
+                                  .where(events.c.sender_id.in_(part))).scalar() or 0
+            conn.execute(events.delete().where(events.c.sender_id.in_(part)))
+        return found
+
+    for attempt in range(3):
+        try:
+            with eng.begin() as conn:
+                return _delete(conn)
+        except OperationalError as exc:
+            if attempt == 2:
+                raise StoreUnavailable(str(exc)) from exc
+            time.sleep(0.2 * (attempt + 1))
+    return 0
 
 
 class Store:
@@ -330,6 +400,22 @@ class Store:
             uploads.c.session_id == session_id).order_by(uploads.c.created_at)).all())
         return [self._upload(r) for r in rows]
 
+    def unparsed_uploads(self, before: float | None = None) -> list[UploadRecord]:
+        """Uploads stored before ``before`` (default: now) but never analysed: the server
+        stopped while parsing them."""
+        cutoff = time.time() if before is None else before
+        rows = self._run(lambda c: c.execute(uploads.select().where(
+            uploads.c.analysis.is_(None) & (uploads.c.created_at < cutoff)).order_by(
+            uploads.c.created_at)).all())
+        return [self._upload(r) for r in rows]
+
+    def upload_names(self, session_id: str) -> dict[str, str]:
+        """The session's uploads as id → name, in upload order: what counting and naming
+        need, without reading the stored analyses."""
+        rows = self._run(lambda c: c.execute(sa.select(uploads.c.id, uploads.c.name).where(
+            uploads.c.session_id == session_id).order_by(uploads.c.created_at)).all())
+        return {r[0]: r[1] for r in rows}
+
     def get_upload(self, session_id: str, upload_id: str) -> UploadRecord | None:
         """The upload, only if it belongs to this session."""
         row = self._run(lambda c: c.execute(uploads.select().where(
@@ -450,6 +536,11 @@ class Store:
         old = self._run(lambda c: c.execute(sessions.select().where(
             sessions.c.last_seen_at < cutoff)).all())
         counts = {"sessions": 0, "files": 0, "reports": 0, "orphans": 0}
+        # What was said goes first: if that fails, nothing else is deleted and the next
+        # purge tries again.  Conversations that never had a session record (the REST
+        # channel, `rasa shell`) go once their last message is older than the cutoff.
+        counts["conversations"] = delete_conversations(
+            [row._mapping["id"] for row in old], self.settings, idle_before=cutoff)
         for row in old:
             sid = row._mapping["id"]
             n = self.delete_session_data(sid)

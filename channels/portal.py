@@ -31,6 +31,9 @@ import hmac
 import logging
 import mimetypes
 import os
+import re
+import sys
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,16 +41,26 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import files as upload_rules
+from bot import logmask
 from bot.i18n import t
 from bot.lang import message_language
-from bot.messages import file_problem_label, material_name
-from bot.package import unique_name
+from bot.messages import (
+    file_problem_label,
+    file_problem_message,
+    form_problem_label,
+    form_problem_message,
+    material_name,
+)
+from bot.model import FileProblem, FileReport
+from bot.package import session_result, unique_name
+from bot.sandbox import WorkerStartError
 from bot.settings import get_settings
-from bot.store import REPORT_FORMATS, Store, StoreUnavailable
+from bot.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
 from bot.templates import template_bytes
 from bot.tokens import check_signed, issue_token, session_from_token
 from channels.wechat import (
@@ -62,9 +75,12 @@ from channels.wechat import (
 )
 
 logger = logging.getLogger(__name__)
+logmask.install()  # personal data masked in every log record of the Rasa server
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 CHANNEL = "portal"
+FORM_ID = "4.1"  # the registration form (附件1) in the materials list
+MAX_MESSAGE_CHARS = 2000
 _CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
@@ -80,9 +96,38 @@ _PAGE_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script
              "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 
 
+# Errors only this channel reports (the others are in bot.i18n as api_error_<code>).
+_CHANNEL_ERRORS = {
+    "request_too_large": (
+        "一次上传的内容太大（上限 {mb} MB）。请分几次上传，每个文件不超过 {file_mb} MB。",
+        "The upload is too large ({mb} MB at most in one request). Upload the files in "
+        "several batches, each file at most {file_mb} MB.",
+    ),
+    "bad_json": (
+        "请求格式不正确：请发送 JSON，例如 {{\"text\": \"…\"}}。",
+        "The request is not valid JSON; send for example {{\"text\": \"…\"}}.",
+    ),
+    "bad_since": (
+        "参数 since 应为 Unix 时间（秒）。",
+        "The since parameter must be a Unix time in seconds.",
+    ),
+}
+
+
+def _error_text(code: str, lang: str, **kw: Any) -> str:
+    if code in _CHANNEL_ERRORS:
+        zh, en = _CHANNEL_ERRORS[code]
+        return (en if lang == "en" else zh).format(**kw)
+    return t(f"api_error_{code}", lang, **kw)
+
+
 def _error(status: int, code: str, lang: str = "zh", **kw: Any) -> HTTPResponse:
-    return response.json({"error": code, "message": t(f"api_error_{code}", lang, **kw)},
+    return response.json({"error": code, "message": _error_text(code, lang, **kw)},
                          status=status, headers=_SECURITY_HEADERS)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0")
 
 
 def _bearer(request: Request) -> str | None:
@@ -124,7 +169,8 @@ class PortalInput(InputChannel):
         self.customer_service = CustomerServiceClient(self.wechat)
         self.oa_checker = SignatureChecker(self.wechat.oa_token)
         self._parse_pool = ThreadPoolExecutor(max_workers=max(1, self.settings.parse_workers),
-                                              thread_name_prefix="parse")
+                                              thread_name_prefix="parse",
+                                              initializer=_lower_priority)
         self._store: Store | None = None
         self._wx_pending: dict[str, asyncio.Future[str]] = {}
 
@@ -144,11 +190,15 @@ class PortalInput(InputChannel):
         return session_from_token(_bearer(request), self.settings)
 
     async def _session_lang(self, request: Request, session_id: str) -> str:
+        """The language the user chose (header or ?lang=), else the session's."""
         explicit = _request_lang(request, "")
         if explicit:
             return explicit
-        rec = await self._db(self.store.get_session, session_id)
-        return rec.lang if rec else "zh"
+        try:
+            rec = await self._db(self.store.get_session, session_id)
+        except StoreUnavailable:
+            return _request_lang(request)
+        return rec.lang if rec else _request_lang(request)
 
     async def _turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                     session_id: str, text: str, lang: str,
@@ -183,6 +233,16 @@ class PortalInput(InputChannel):
             app.config.REQUEST_MAX_SIZE = limits.max_file_bytes * self.max_files_per_request + (
                 1 << 20)
             await self._db(lambda: self.store)  # create tables, fail early
+            # Start the parser workers now, so the first upload does not wait for them; then
+            # read any file whose parse a crash interrupted.
+            asyncio.ensure_future(self._start_parsers(started=time.time()))
+
+        @bp.exception(PayloadTooLarge)
+        async def _too_large(request: Request, _exc: Exception) -> HTTPResponse:
+            # Sanic stops reading a body over REQUEST_MAX_SIZE: say so in the user's words.
+            return _error(413, "request_too_large", _request_lang(request),
+                          mb=_mb(request.app.config.REQUEST_MAX_SIZE),
+                          file_mb=_mb(limits.max_file_bytes))
 
         # The page ------------------------------------------------------------------------
 
@@ -217,16 +277,20 @@ class PortalInput(InputChannel):
         @bp.route("/api/v1/messages", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
             session_id = self._session(request)
-            lang = _request_lang(request)
             if not session_id:
-                return _error(401, "unauthorized", lang)
-            body = request.json if _is_json(request) else None
+                return _error(401, "unauthorized", _request_lang(request))
+            # Errors speak the language of the conversation, or of the text that was sent.
+            previous = await self._session_lang(request, session_id)
+            if not _is_json(request):
+                return _error(400, "bad_json", previous)
+            body = request.json
             text = body.get("text") if isinstance(body, dict) else None
             if not isinstance(text, str) or not text.strip():
-                return _error(400, "empty_message", lang)
-            if len(text) > 2000:
-                return _error(400, "message_too_long", lang)
-            lang = message_language(text, await self._session_lang(request, session_id))
+                return _error(400, "empty_message", previous)
+            if len(text) > MAX_MESSAGE_CHARS:
+                return _error(400, "message_too_long",
+                              message_language(text[:MAX_MESSAGE_CHARS], previous))
+            lang = message_language(text, previous)
             await self._safe_touch(session_id, lang)
             messages = await self._turn(on_new_message, session_id, text.strip(), lang)
             return response.json({"messages": messages}, headers=_SECURITY_HEADERS)
@@ -252,22 +316,25 @@ class PortalInput(InputChannel):
         @bp.route("/api/v1/uploads", methods=["POST"])
         async def upload(request: Request) -> HTTPResponse:
             session_id = self._session(request)
-            lang = _request_lang(request)
             if not session_id:
-                return _error(401, "unauthorized", lang)
-            lang = (request.form.get("lang") if request.form else None) or \
+                return _error(401, "unauthorized", _request_lang(request))
+            form_lang = request.form.get("lang") if request.form else None
+            lang = form_lang if form_lang in ("zh", "en") else \
                 await self._session_lang(request, session_id)
             files = request.files.getlist("file") if request.files else None
             if not files:
                 return _error(400, "no_file", lang)
             if len(files) > self.max_files_per_request:
                 return _error(400, "too_many_files", lang, n=self.max_files_per_request)
+            replaces = (request.form.get("replaces") if request.form else None) or None
             try:
-                existing = await self._db(self.store.uploads, session_id)
+                existing = await self._db(self.store.upload_names, session_id)
             except StoreUnavailable:
                 return _error(503, "unavailable", lang)
-            room = limits.max_files_per_session - len(existing)
-            replaces = request.form.get("replaces") if request.form else None
+            await self._safe_touch(session_id, form_lang)
+            # A file that replaces another one takes its place in the count.
+            room = limits.max_files_per_session - len(existing) + (
+                1 if replaces and replaces in existing else 0)
             accepted, rejected = [], []
             for f in files:
                 name = upload_rules.safe_name(f.name or "")
@@ -288,19 +355,24 @@ class PortalInput(InputChannel):
                     return _error(503, "unavailable", lang)
                 accepted.append(rec)
             # Parse the accepted files side by side in worker processes.
-            results = await asyncio.gather(*(self._analyse(rec) for rec in accepted))
+            try:
+                results = await asyncio.gather(*(self._analyse(rec) for rec in accepted))
+            except (StoreUnavailable, WorkerStartError):
+                # Not the files' fault: they are kept and read again when the server starts.
+                logger.exception("portal.upload.parse_failed session=%s", session_id[:8])
+                return _error(503, "unavailable", lang)
+            replaced = None
             if replaces and accepted:
                 old = await self._db(self.store.remove_upload, session_id, replaces)
                 replaced = old.name if old else None
-            else:
-                replaced = None
             meta = {"upload_ids": [r.id for r in accepted], "rejected": rejected,
                     "replaced": replaced}
             messages = await self._turn(on_new_message, session_id, "/file_uploaded", lang, meta)
+            reports = await self._file_reports(session_id)
             return response.json({
-                "files": [_upload_json(u, lang) for u in results] + [
-                    {"name": r["name"], "accepted": False, "problems": [r["code"]],
-                     "detail": r["detail"]} for r in rejected],
+                "files": [_upload_json(u, lang, reports.get(u.name)) for u in results]
+                + [_rejected_json(r, lang) for r in rejected],
+                "replaced": replaced,
                 "messages": messages,
             }, headers=_SECURITY_HEADERS)
 
@@ -314,7 +386,9 @@ class PortalInput(InputChannel):
             except StoreUnavailable:
                 return _error(503, "unavailable", _request_lang(request))
             lang = await self._session_lang(request, session_id)
-            return response.json({"files": [_upload_json(u, lang) for u in ups]},
+            reports = await self._file_reports(session_id)
+            return response.json({"files": [_upload_json(u, lang, reports.get(u.name))
+                                            for u in ups]},
                                  headers=_SECURITY_HEADERS)
 
         @bp.route("/api/v1/uploads/<upload_id:str>", methods=["DELETE"])
@@ -341,6 +415,7 @@ class PortalInput(InputChannel):
             if not session_id:
                 return _error(401, "unauthorized", lang)
             lang = await self._session_lang(request, session_id)
+            await self._safe_touch(session_id, None)
             messages = await self._turn(on_new_message, session_id, "/request_report", lang)
             report = next((m["custom"]["report"] for m in messages
                            if isinstance(m.get("custom"), dict) and "report" in m["custom"]),
@@ -399,13 +474,20 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/staff/handoffs", methods=["GET"])
         async def staff_handoffs(request: Request) -> HTTPResponse:
+            lang = _request_lang(request)
             if not _staff_ok(request):
-                return _error(403, "staff_only", _request_lang(request))
-            since = float(request.args.get("since", "0") or 0)
-            rows = await self._db(self.store.handoffs, since)
+                return _error(403, "staff_only", lang)
+            try:
+                since = float(request.args.get("since", "0") or 0)
+            except ValueError:
+                return _error(400, "bad_since", lang)
+            try:
+                rows = await self._db(self.store.handoffs, since)
+            except StoreUnavailable:
+                return _error(503, "unavailable", lang)
             return response.json({"handoffs": [
                 {"reference": h.reference, "lang": h.lang, "note": h.note,
-                 "created_at": h.created_at} for h in rows]})
+                 "created_at": h.created_at} for h in rows]}, headers=_SECURITY_HEADERS)
 
         # WeChat ------------------------------------------------------------------------------
 
@@ -457,7 +539,9 @@ class PortalInput(InputChannel):
 
     # -- helpers -------------------------------------------------------------------------
 
-    async def _safe_touch(self, session_id: str, lang: str) -> None:
+    async def _safe_touch(self, session_id: str, lang: str | None) -> None:
+        """Mark the session active now (retention counts from here), creating its record
+        if the store has none (a session whose records were purged)."""
         try:
             rec = await self._db(self.store.get_session, session_id)
             if rec is None:
@@ -466,6 +550,40 @@ class PortalInput(InputChannel):
                 await self._db(self.store.touch, session_id, lang)
         except StoreUnavailable:
             logger.warning("portal.store.unavailable")
+
+    async def _file_reports(self, session_id: str) -> dict[str, FileReport]:
+        """The package pre-check's line for each of the session's files, by name."""
+        def run() -> dict[str, FileReport]:
+            rec = self.store.get_session(session_id)
+            if rec is None:
+                return {}
+            return {f.name: f for f in session_result(self.store, rec).files}
+
+        try:
+            return await self._db(run)
+        except (StoreUnavailable, ValueError):
+            return {}
+
+    async def _start_parsers(self, started: float) -> None:
+        from bot.package import warm_parser
+        from bot.sandbox import default_pool
+
+        loop = asyncio.get_running_loop()
+        pool = default_pool(self.settings.limits)
+        try:
+            await asyncio.gather(*(loop.run_in_executor(self._parse_pool, pool.call, warm_parser)
+                                   for _ in range(pool.size)))
+        except Exception:  # a worker that cannot start is reported by the first upload
+            logger.warning("portal.parsers.warm_failed", exc_info=True)
+            return
+        try:
+            unread = await self._db(self.store.unparsed_uploads, started)
+            for rec in unread:
+                await self._analyse(rec)
+            if unread:
+                logger.info("portal.uploads.reparsed count=%d", len(unread))
+        except (StoreUnavailable, WorkerStartError):
+            logger.warning("portal.uploads.reparse_failed", exc_info=True)
 
     async def _analyse(self, rec: Any) -> Any:
         """Parse one stored upload in a worker process and record the analysis."""
@@ -510,11 +628,17 @@ class PortalInput(InputChannel):
                                  content_type="application/xml")
         pending = self._wx_pending.get(incoming.msg_id)
         if pending is None:
-            first = await self._db(self.store.first_delivery, incoming.msg_id)
-            if not first:
-                return response.text("success")  # a retry handled by another instance
-            session_id = await self._wx_session(incoming.from_user)
-            lang = message_language(incoming.content, "zh")
+            try:
+                first = await self._db(self.store.first_delivery, incoming.msg_id)
+                if not first:
+                    return response.text("success")  # a retry handled by another instance
+                session = await self._wx_session(incoming.from_user)
+            except StoreUnavailable:
+                return response.text(text_reply(incoming, t("try_again", "zh")),
+                                     content_type="application/xml")
+            session_id = session.id
+            lang = message_language(incoming.content, session.lang)
+            await self._safe_touch(session_id, lang)
             pending = asyncio.get_running_loop().create_future()
             self._wx_pending[incoming.msg_id] = pending
 
@@ -546,13 +670,30 @@ class PortalInput(InputChannel):
                 asyncio.ensure_future(deliver_late())
             return response.text("success")
 
-    async def _wx_session(self, openid: str) -> str:
+    async def _wx_session(self, openid: str) -> SessionRecord:
+        """The official-account follower's session (one per openid)."""
         key = f"oa:{openid}"
         rec = await self._db(self.store.session_by_openid, key)
         if rec is None:
             rec = await self._db(lambda: self.store.create_session("wechat-oa", "zh",
                                                                    wx_openid=key))
-        return rec.id
+        return rec
+
+
+PARSE_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Run in each parse thread.  On Linux a thread has its own nice value and the parser
+    worker processes it starts inherit it: parsing gives way to conversation turns when
+    the machine is busy (it still uses every idle CPU).  Elsewhere nice values belong to
+    the whole process, so nothing is changed."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.nice(PARSE_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 def _is_json(request: Request) -> bool:
@@ -578,29 +719,66 @@ def _download(data: bytes, fmt: str, filename: str) -> HTTPResponse:
     return response.raw(data, content_type=_CONTENT_TYPES[fmt], headers=headers)
 
 
-def _upload_json(u: Any, lang: str) -> dict[str, Any]:
+def _upload_json(u: Any, lang: str, report: FileReport | None = None) -> dict[str, Any]:
+    """One stored file for the API.  ``report`` is the file's line in the package pre-check
+    (it adds what only the package shows, e.g. a missing Chinese translation)."""
     a = u.analysis
-    problems = [p for p in (a.problem_codes if a else []) if p != "unclassified" or
-                u.materials_override is None]
+    if report is not None:
+        problems = list(report.problems)
+        materials = list(report.materials)
+    else:
+        problems = [p for p in (a.problems if a else [])
+                    if p.code != "unclassified" or u.materials_override is None]
+        materials = u.materials
     return {
         "id": u.id, "name": u.name, "size": u.size, "accepted": True, "status": u.status,
-        "materials": u.materials,
-        "material_names": [f"{m} {material_name(m, lang)}" for m in u.materials],
+        "materials": materials,
+        "material_names": [f"{m} {material_name(m, lang)}" for m in materials],
         "language": a.language if a else None,
-        "problems": problems,
-        "problem_labels": [file_problem_label(p, lang) for p in problems
-                           if p != "unclassified"],
+        "problems": [p.code for p in problems],
+        "problem_labels": [file_problem_label(p.code, lang) for p in problems
+                           if p.code != "unclassified"],
+        "advice": [file_problem_message(p, lang, cite_rule=False) for p in problems],
+        "translation": report.translation if report is not None else None,
+        "form_problems": _form_problems_json(a, materials, lang),
         "candidates": [m for m, _ in a.candidates] if a else [],
         "confirmed": u.materials_override is not None,
     }
 
 
+def _form_problems_json(a: Any, materials: list[str], lang: str) -> list[dict[str, str]]:
+    """The mistakes in the registration form (附件1) read from this file, if it is one."""
+    from bot.form import field_display
+
+    if a is None or a.form is None or FORM_ID not in materials:
+        return []
+    return [{"code": p.code, "field": field_display(p.field, lang),
+             "label": form_problem_label(p.code, lang),
+             "advice": form_problem_message(p, lang)} for p in a.form.problems]
+
+
+def _rejected_json(r: dict[str, str], lang: str) -> dict[str, Any]:
+    """A file refused at the gate (too large, wrong type, over the session's count)."""
+    if r["code"] == "too_many_files":
+        label = advice = t("upload_too_many", lang, n=r["detail"])
+    else:
+        problem = FileProblem(r["code"], r["detail"])
+        label = file_problem_label(problem.code, lang)
+        advice = file_problem_message(problem, lang)
+    return {"name": r["name"], "accepted": False, "problems": [r["code"]],
+            "detail": r["detail"], "problem_labels": [label], "advice": [advice]}
+
+
+_MARKUP = re.compile(r"\*\*|`|^#{1,6}\s+|^_|_$", re.MULTILINE)
+
+
 def _plain_text(messages: list[dict[str, Any]]) -> str:
-    """Bot messages as one plain text for WeChat (buttons become numbered options)."""
+    """Bot messages as one plain text for WeChat: no Markdown marks, buttons become
+    numbered options (a user can type the option's words)."""
     parts = []
     for m in messages:
         if m.get("text"):
-            parts.append(m["text"])
+            parts.append(_MARKUP.sub("", m["text"]))
         for i, b in enumerate(m.get("buttons") or [], 1):
             parts.append(f"{i}. {b.get('title', '')}")
     return "\n".join(parts)[:2000] or "…"

@@ -24,6 +24,7 @@ DEFAULT_API_BASE = "https://api.weixin.qq.com"
 SIGNATURE_WINDOW_SECONDS = 300
 REPLY_DEADLINE_SECONDS = 4.0  # WeChat waits 5 s for a reply, then retries
 MAX_XML_BYTES = 64 * 1024
+TOKEN_EXPIRED = (40001, 40014, 42001)  # invalid, malformed or expired access_token
 
 
 class WeChatError(RuntimeError):
@@ -217,14 +218,23 @@ class CustomerServiceClient:
             return self._token
 
     async def send_text(self, openid: str, content: str) -> None:
-        token = await self.access_token()
         url = f"{self.config.api_base}/cgi-bin/message/custom/send"
         payload = {"touser": openid, "msgtype": "text", "text": {"content": content}}
-        try:
-            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
-                async with http.post(url, params={"access_token": token}, json=payload) as resp:
-                    data = await resp.json(content_type=None)
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
-            raise WeChatError(f"WeChat could not be reached: {type(exc).__name__}") from exc
-        if data.get("errcode"):
-            raise WeChatError(str(data.get("errmsg", "send failed")), int(data["errcode"]))
+        for attempt in range(2):
+            token = await self.access_token()
+            try:
+                async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
+                    async with http.post(url, params={"access_token": token},
+                                         json=payload) as resp:
+                        data = await resp.json(content_type=None)
+            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
+                raise WeChatError(f"WeChat could not be reached: {type(exc).__name__}") from exc
+            errcode = int(data.get("errcode") or 0)
+            if errcode in TOKEN_EXPIRED and attempt == 0:
+                # The access token was revoked or expired early (another server fetched a
+                # new one): fetch a fresh one and send once more.
+                self._token, self._expires = "", 0.0
+                continue
+            if errcode:
+                raise WeChatError(str(data.get("errmsg", "send failed")), errcode)
+            return

@@ -10,7 +10,7 @@
       title: "国外职业资格证书注册 · 咨询与材料预审",
       subtitle: "依据《广西壮族自治区人力资源和社会保障厅关于明确自由贸易试验区以技能为主的国外职业资格证书及发证机构资格审核和注册工作有关事项的通知》（桂人社规〔2020〕12号）",
       skip: "跳到输入框", chat: "对话", input_label: "输入您的问题", send: "发送",
-      placeholder: "请输入问题，例如：需要准备哪些材料？",
+      placeholder: "请输入您的问题",
       attach: "上传材料（PDF 或 DOCX）", files: "已上传的材料",
       drop: "把 PDF / DOCX 文件拖到这里，或点此选择（可多选）", drop_label: "选择或拖入文件上传",
       drop_now: "松开鼠标即可上传", make_report: "生成预审报告",
@@ -23,13 +23,14 @@
       ok: "可读", download_docx: "下载 Word 报告", download_html: "打印版（HTML）",
       download_json: "JSON", network: "网络连接失败，请检查网络后重试。您的材料和对话不会丢失。",
       too_big: "文件过大", you: "您", bot: "助手", sent_files: "上传了文件：",
-      report_title: "预审报告", lang_code: "zh-CN", no_files: "还没有上传文件。"
+      report_title: "预审报告", lang_code: "zh-CN", no_files: "还没有上传文件。",
+      sep: "：", list_sep: "、", files_uploaded: "上传了 {n} 个文件", reading_files: "正在读取文件…", form_problems: "注册表需更正："
     },
     en: {
       title: "Registering a foreign vocational qualification · Guidance and pre-check",
       subtitle: "Based on notice 桂人社规〔2020〕12号 of the Guangxi Department of Human Resources and Social Security on foreign skill-based vocational qualification certificates in the Free Trade Zone",
       skip: "Skip to the message box", chat: "Conversation", input_label: "Type your question", send: "Send",
-      placeholder: "Ask a question, e.g. which materials do we need?",
+      placeholder: "Type your question",
       attach: "Upload materials (PDF or DOCX)", files: "Uploaded materials",
       drop: "Drop PDF / DOCX files here, or click to choose (several at once)", drop_label: "Choose or drop files to upload",
       drop_now: "Drop to upload", make_report: "Make the pre-check report",
@@ -42,11 +43,12 @@
       ok: "Readable", download_docx: "Download Word report", download_html: "Printable (HTML)",
       download_json: "JSON", network: "The connection failed. Please check your network and try again. Your files and conversation are kept.",
       too_big: "File too large", you: "You", bot: "Assistant", sent_files: "Uploaded: ",
-      report_title: "Pre-check report", lang_code: "en", no_files: "No files uploaded yet."
+      report_title: "Pre-check report", lang_code: "en", no_files: "No files uploaded yet.",
+      sep: ": ", list_sep: ", ", files_uploaded: "{n} file(s) uploaded", reading_files: "Reading files…", form_problems: "Form to correct: "
     }
   };
 
-  var state = { token: null, reference: null, lang: "zh", busy: 0 };
+  var state = { token: null, reference: null, lang: "zh", busy: 0, uploading: 0 };
   var $ = function (id) { return document.getElementById(id); };
   var log = $("log"), input = $("input"), statusEl = $("status");
 
@@ -94,11 +96,16 @@
     });
   }
 
-  function setBusy(delta) {
-    state.busy += delta;
-    statusEl.textContent = state.busy > 0 ? tr("thinking") : "";
+  // A message waits for its answer before the next one is sent; files being read do not
+  // hold up the conversation.
+  function showStatus() {
+    statusEl.textContent = state.busy > 0 ? tr("thinking") : (state.uploading > 0 ? tr("reading_files") : "");
     $("send").disabled = state.busy > 0;
   }
+
+  function setBusy(delta) { state.busy += delta; showStatus(); }
+
+  function setUploading(delta) { state.uploading += delta; showStatus(); }
 
   // --- rendering -------------------------------------------------------------------------
 
@@ -108,11 +115,14 @@
 
   function inline(s) {
     return s
+      .replace(/`([^`]+)`/g, "<code>$1</code>")
       .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+      .replace(/(^|\s)_([^_]+)_(?=$|\s|[.,;:!?)。，；：）])/g, "$1<em>$2</em>")
       .replace(/\[([^\]]+)\]\((\/portal\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
   }
 
-  // A small, safe Markdown subset: headings, bullet and numbered lists, bold, own links.
+  // A small, safe Markdown subset: headings, bullet and numbered lists, bold, italics, code
+  // and links to this site only.
   function markdown(text) {
     var lines = escapeHtml(text || "").split("\n");
     var html = [], list = null;
@@ -157,11 +167,24 @@
   }
 
   function addBot(m, live) {
+    var custom = m.custom || {};
+    var hasButtons = m.buttons && m.buttons.length;
+    var previous = log.lastElementChild;
+    if (!m.text && !hasButtons) {
+      // Extras sent after a text (download links) belong to that text's bubble.
+      if (!custom.report && !custom.templates) return;
+      if (previous && previous.classList.contains("bot")) {
+        if (custom.report) previous.appendChild(reportLinks(custom.report));
+        if (custom.templates) previous.appendChild(templateLinks(custom.templates));
+        if (custom.report) showReportLinks(custom.report);
+        scrollDown();
+        return;
+      }
+    }
     var div = document.createElement("div");
     div.className = "msg bot";
-    if (m.custom && m.custom.error) div.className += " error";
+    if (custom.error) div.className += " error";
     div.innerHTML = markdown(m.text || "");
-    var custom = m.custom || {};
     if (custom.report) div.appendChild(reportLinks(custom.report));
     if (custom.templates) div.appendChild(templateLinks(custom.templates));
     if (m.buttons && m.buttons.length) {
@@ -237,11 +260,18 @@
       name.className = "name"; name.textContent = f.name;
       li.appendChild(name);
       var meta = document.createElement("div");
-      var names = (f.material_names || []).join("；");
-      var probs = (f.problem_labels || []).join("；");
-      meta.className = "meta " + (probs ? "bad" : (names ? "ok" : ""));
+      var names = (f.material_names || []).join(tr("list_sep"));
+      var probs = (f.problem_labels || []).join(tr("list_sep"));
+      var form = (f.form_problems || []).map(function (p) { return p.label + tr("sep") + p.field; });
+      meta.className = "meta " + (probs || form.length ? "bad" : (names ? "ok" : ""));
       meta.textContent = (names || tr("not_recognised")) + (probs ? " · " + tr("problems") + probs : "");
       li.appendChild(meta);
+      if (form.length) {
+        var fp = document.createElement("div");
+        fp.className = "meta bad";
+        fp.textContent = tr("form_problems") + form.join(tr("list_sep"));
+        li.appendChild(fp);
+      }
       var actions = document.createElement("div");
       actions.className = "actions";
       var rm = document.createElement("button");
@@ -265,7 +295,7 @@
   function removeFile(f) {
     setBusy(1);
     api("DELETE", "/uploads/" + encodeURIComponent(f.id)).then(function (d) {
-      addNote(tr("removed") + "：" + f.name);
+      addNote(tr("removed") + tr("sep") + f.name);
       renderMessages(d.messages);
       return refreshFiles();
     }).catch(onError).then(function () { setBusy(-1); });
@@ -286,10 +316,10 @@
 
   function uploadBatch(files, replaces) {
     return new Promise(function (resolve) {
-      var names = files.map(function (f) { return f.name; }).join("、");
+      var names = files.map(function (f) { return f.name; }).join(tr("list_sep"));
       var li = document.createElement("li");
       var label = document.createElement("span");
-      label.textContent = tr("uploading") + "：" + names;
+      label.textContent = tr("uploading") + tr("sep") + names;
       var bar = document.createElement("progress");
       bar.max = 100; bar.value = 0;
       bar.setAttribute("aria-label", tr("uploading") + " " + names);
@@ -306,7 +336,7 @@
       xhr.upload.onprogress = function (e) {
         if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total);
       };
-      xhr.upload.onload = function () { bar.removeAttribute("value"); label.textContent = tr("parsing") + "：" + names; };
+      xhr.upload.onload = function () { bar.removeAttribute("value"); label.textContent = tr("parsing") + tr("sep") + names; };
       xhr.onload = function () {
         li.remove();
         var data = {};
@@ -316,11 +346,11 @@
         } else if (xhr.status === 401) {
           addNote(data.message || tr("network"), true);
         } else {
-          addNote(names + "：" + (data.message || (xhr.status === 413 ? tr("too_big") : tr("network"))), true);
+          addNote(names + tr("sep") + (data.message || (xhr.status === 413 ? tr("too_big") : tr("network"))), true);
         }
         resolve();
       };
-      xhr.onerror = function () { li.remove(); addNote(names + "：" + tr("network"), true); resolve(); };
+      xhr.onerror = function () { li.remove(); addNote(names + tr("sep") + tr("network"), true); resolve(); };
       xhr.send(fd);
     });
   }
@@ -329,13 +359,13 @@
     var files = Array.prototype.slice.call(fileList || []);
     if (!files.length) return;
     var replaces = replacing; replacing = null;
-    addUser(tr("sent_files") + files.map(function (f) { return f.name; }).join("、"));
-    setBusy(1);
+    addUser(tr("sent_files") + files.map(function (f) { return f.name; }).join(tr("list_sep")));
+    setUploading(1);
     var batches = [];
     for (var i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
     batches.reduce(function (p, batch) {
       return p.then(function () { return uploadBatch(batch, replaces); });
-    }, Promise.resolve()).then(refreshFiles).then(function () { setBusy(-1); });
+    }, Promise.resolve()).then(refreshFiles).then(function () { setUploading(-1); });
   }
 
   // --- conversation ------------------------------------------------------------------------
@@ -374,7 +404,7 @@
         var last = i === events.length - 1;
         if (ev.role === "user") addUser(ev.text);
         else if (ev.role === "bot") addBot(ev, last);
-        else if (ev.role === "upload") addNote("📎 " + tr("sent_files") + ev.count);
+        else if (ev.role === "upload") addNote("📎 " + tr("files_uploaded").replace("{n}", ev.count));
       });
       if (!events.length) return api("POST", "/messages", { text: "/greet" }).then(function (r) { renderMessages(r.messages); });
     }).then(refreshFiles);
@@ -407,9 +437,13 @@
   $("dropzone").addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pickFiles(null); } });
   $("file-input").addEventListener("change", function (e) { uploadFiles(e.target.files); });
   $("report-btn").addEventListener("click", function () {
+    var btn = $("report-btn");
+    if (btn.disabled) return;
+    btn.disabled = true;
     addUser(tr("make_report"));
     setBusy(1);
-    api("POST", "/reports").then(function (d) { renderMessages(d.messages); }).catch(onError).then(function () { setBusy(-1); });
+    api("POST", "/reports").then(function (d) { renderMessages(d.messages); }).catch(onError)
+      .then(function () { setBusy(-1); btn.disabled = false; });
   });
   $("lang-switch").addEventListener("click", function () {
     state.lang = state.lang === "zh" ? "en" : "zh";

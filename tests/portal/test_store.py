@@ -119,3 +119,22 @@ def test_two_store_objects_share_one_database(tmp_path: Path) -> None:
     s = a.create_session()
     a.add_upload(s.id, "x.docx", b"PK", ".docx")
     assert [u.name for u in b.uploads(s.id)] == ["x.docx"]
+
+
+def test_upload_names_in_order_without_reading_analyses(store: Store) -> None:
+    s = store.create_session()
+    a = store.add_upload(s.id, "a.pdf", b"%PDF-1.4", ".pdf")
+    b = store.add_upload(s.id, "b.docx", b"PK", ".docx")
+    store.set_analysis(a.id, FileAnalysis(name="a.pdf", materials=["1.1.1"]))
+    assert store.upload_names(s.id) == {a.id: "a.pdf", b.id: "b.docx"}
+    assert list(store.upload_names(s.id)) == [a.id, b.id]
+    assert store.upload_names(store.create_session().id) == {}
+
+
+def test_uploads_never_analysed_are_found_for_reading_again(store: Store) -> None:
+    s = store.create_session()
+    done = store.add_upload(s.id, "done.pdf", b"%PDF-1.4", ".pdf")
+    store.set_analysis(done.id, FileAnalysis(name="done.pdf"))
+    interrupted = store.add_upload(s.id, "cut.pdf", b"%PDF-1.4", ".pdf")
+    assert [u.id for u in store.unparsed_uploads()] == [interrupted.id]
+    assert store.unparsed_uploads(before=interrupted.created_at) == []  # arrived later
