@@ -3,6 +3,7 @@ the replies and remember what changed."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from abc import ABCMeta, abstractmethod
 from typing import Any
@@ -54,9 +55,13 @@ def run_handler(handler: str, dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 class ConversationAction(Action, metaclass=ABCMeta):
-    """An action that runs one :mod:`bot.conversation` handler (``handler``)."""
+    """An action that runs one :mod:`bot.conversation` handler (``handler``).
+
+    A ``blocking`` handler (one that reads the file store or renders a report) runs in a
+    worker thread, so other conversations' turns are not held up while it works."""
 
     handler = ""
+    blocking = False
 
     @abstractmethod
     def name(self) -> str:
@@ -64,4 +69,7 @@ class ConversationAction(Action, metaclass=ABCMeta):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        if self.blocking:
+            return await asyncio.get_running_loop().run_in_executor(
+                None, run_handler, self.handler, dispatcher, tracker)
         return run_handler(self.handler, dispatcher, tracker)

@@ -40,6 +40,8 @@ class ActionGoodbye(ConversationAction):
 class ActionHandoff(ConversationAction):
     """The user asked for a person: the contact (and a hook for channels to record it)."""
 
+    blocking = True  # records the request in the store
+
     def name(self) -> str:
         return "action_handoff"
     handler = "handoff"

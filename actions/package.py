@@ -5,13 +5,19 @@ from __future__ import annotations
 from actions.common import ConversationAction
 
 
-class ActionUploadHelp(ConversationAction):
+class FileAction(ConversationAction):
+    """Reads the session's files (and may render a report): runs off the event loop."""
+
+    blocking = True
+
+
+class ActionUploadHelp(FileAction):
     def name(self) -> str:
         return "action_upload_help"
     handler = "upload_help"
 
 
-class ActionFileFeedback(ConversationAction):
+class ActionFileFeedback(FileAction):
     """Feedback on the files the channel just stored and parsed (ids in the metadata)."""
 
     def name(self) -> str:
@@ -19,13 +25,13 @@ class ActionFileFeedback(ConversationAction):
     handler = "file_feedback"
 
 
-class ActionFileRemoved(ConversationAction):
+class ActionFileRemoved(FileAction):
     def name(self) -> str:
         return "action_file_removed"
     handler = "file_removed"
 
 
-class ActionChooseMaterial(ConversationAction):
+class ActionChooseMaterial(FileAction):
     """The answer to "which material is this file?" (a button)."""
 
     def name(self) -> str:
@@ -33,7 +39,7 @@ class ActionChooseMaterial(ConversationAction):
     handler = "choose_material"
 
 
-class ActionMissing(ConversationAction):
+class ActionMissing(FileAction):
     """"还缺什么？": every gap in the package so far."""
 
     def name(self) -> str:
@@ -41,7 +47,7 @@ class ActionMissing(ConversationAction):
     handler = "missing"
 
 
-class ActionReport(ConversationAction):
+class ActionReport(FileAction):
     """The pre-check report: the chat summary and links to DOCX, HTML and JSON."""
 
     def name(self) -> str:
@@ -49,19 +55,19 @@ class ActionReport(ConversationAction):
     handler = "report"
 
 
-class ActionDeleteRequest(ConversationAction):
+class ActionDeleteRequest(FileAction):
     def name(self) -> str:
         return "action_delete_request"
     handler = "delete_request"
 
 
-class ActionDeleteConfirmed(ConversationAction):
+class ActionDeleteConfirmed(FileAction):
     def name(self) -> str:
         return "action_delete_confirmed"
     handler = "delete_confirmed"
 
 
-class ActionDeleteCancelled(ConversationAction):
+class ActionDeleteCancelled(FileAction):
     def name(self) -> str:
         return "action_delete_cancelled"
     handler = "delete_cancelled"

@@ -572,6 +572,19 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "参考号 {reference} 还没有生成过预审报告。",
         "No pre-check report has been made for reference {reference} yet.",
     ),
+    "api_error_request_too_large": (
+        "一次上传的内容太大（上限 {mb} MB）。请分几次上传，每个文件不超过 {file_mb} MB。",
+        "The upload is too large ({mb} MB at most in one request). Upload the files in "
+        "several batches, each file at most {file_mb} MB.",
+    ),
+    "api_error_bad_json": (
+        "请求格式不正确：请发送 JSON，例如 {\"text\": \"…\"}。",
+        "The request is not valid JSON; send for example {\"text\": \"…\"}.",
+    ),
+    "api_error_bad_since": (
+        "参数 since 应为 Unix 时间（秒）。",
+        "The since parameter must be a Unix time in seconds.",
+    ),
     "api_error_no_code": ("缺少 wx.login 返回的 code。", "The code from wx.login is missing."),
     "api_error_wechat_login_failed": (
         "微信登录失败，请重新打开小程序再试。",

@@ -97,32 +97,8 @@ _PAGE_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script
 
 
 # Errors only this channel reports (the others are in bot.i18n as api_error_<code>).
-_CHANNEL_ERRORS = {
-    "request_too_large": (
-        "一次上传的内容太大（上限 {mb} MB）。请分几次上传，每个文件不超过 {file_mb} MB。",
-        "The upload is too large ({mb} MB at most in one request). Upload the files in "
-        "several batches, each file at most {file_mb} MB.",
-    ),
-    "bad_json": (
-        "请求格式不正确：请发送 JSON，例如 {{\"text\": \"…\"}}。",
-        "The request is not valid JSON; send for example {{\"text\": \"…\"}}.",
-    ),
-    "bad_since": (
-        "参数 since 应为 Unix 时间（秒）。",
-        "The since parameter must be a Unix time in seconds.",
-    ),
-}
-
-
-def _error_text(code: str, lang: str, **kw: Any) -> str:
-    if code in _CHANNEL_ERRORS:
-        zh, en = _CHANNEL_ERRORS[code]
-        return (en if lang == "en" else zh).format(**kw)
-    return t(f"api_error_{code}", lang, **kw)
-
-
 def _error(status: int, code: str, lang: str = "zh", **kw: Any) -> HTTPResponse:
-    return response.json({"error": code, "message": _error_text(code, lang, **kw)},
+    return response.json({"error": code, "message": t(f"api_error_{code}", lang, **kw)},
                          status=status, headers=_SECURITY_HEADERS)
 
 

@@ -141,7 +141,9 @@ def action_server(port: int, env: dict[str, str] | None = None) -> Service:
         "actions",
         [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
         f"http://{HOST}:{port}/health",
-        env={"SANIC_HOST": HOST, **(env or {})},
+        # Rasa keeps its connections to the action server open for 15 s: the action server
+        # must not close them sooner, or a turn may meet a connection just reset.
+        env={"SANIC_HOST": HOST, "SANIC_KEEP_ALIVE_TIMEOUT": "75", **(env or {})},
     )
 
 
