@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import docgen
 import formgen
@@ -186,8 +187,17 @@ def test_clean_package_is_complete(clean_package):
     }
 
 
-def test_defective_package_reports_exactly_its_defects(defective_package):
-    result = precheck([defective_package])
+SHIPPED_PACKAGE = Path(__file__).resolve().parent.parent / "sample_package"
+
+
+@pytest.mark.parametrize("where", ["generated", "shipped"])
+def test_defective_package_reports_exactly_its_defects(where, defective_package):
+    # tests/sample_package/ is the generated package, shipped so that help-desk staff can
+    # try `python -m bot precheck tests/sample_package` (make_sample_package.py makes it).
+    package = defective_package if where == "generated" else SHIPPED_PACKAGE
+    assert sorted(p.name for p in SHIPPED_PACKAGE.iterdir()) == sorted(
+        p.name for p in defective_package.iterdir())
+    result = precheck([package])
     found = {f.name: sorted(p.code for p in f.problems) for f in result.files if f.problems}
     assert found == {
         "03 Bank Reference Letter.pdf": [UNTRANSLATED],
