@@ -36,6 +36,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,17 @@ def _request_lang(request: Request, default: str = "zh") -> str:
     return default
 
 
+@dataclass
+class _PendingReply:
+    """An official-account message being answered.  WeChat asks again (up to three times)
+    when no reply comes within 5 s; the answer goes out once: as the passive reply to one of
+    those requests, or later through the customer-service message API."""
+
+    answer: asyncio.Future[str]
+    delivered: bool = False
+    late: bool = False  # the customer-service API will deliver it
+
+
 class PortalInput(InputChannel):
     """The web page, mini-program and official-account channel."""
 
@@ -148,7 +160,7 @@ class PortalInput(InputChannel):
                                               thread_name_prefix="parse",
                                               initializer=_lower_priority)
         self._store: Store | None = None
-        self._wx_pending: dict[str, asyncio.Future[str]] = {}
+        self._wx_pending: dict[str, _PendingReply] = {}
 
     # -- plumbing ----------------------------------------------------------------------
 
@@ -615,36 +627,37 @@ class PortalInput(InputChannel):
             session_id = session.id
             lang = message_language(incoming.content, session.lang)
             await self._safe_touch(session_id, lang)
-            pending = asyncio.get_running_loop().create_future()
+            pending = _PendingReply(asyncio.get_running_loop().create_future())
             self._wx_pending[incoming.msg_id] = pending
 
             async def run() -> None:
                 messages = await self._turn(on_new_message, session_id, incoming.content, lang)
-                pending.set_result(_plain_text(messages))
+                pending.answer.set_result(_plain_text(messages))
 
             task = asyncio.ensure_future(run())
             task.add_done_callback(lambda _t: asyncio.get_event_loop().call_later(
                 60, self._wx_pending.pop, incoming.msg_id, None))
         try:
-            answer = await asyncio.wait_for(asyncio.shield(pending), REPLY_DEADLINE_SECONDS)
-            if getattr(pending, "_delivered", False):
-                return response.text("success")
-            pending._delivered = True  # type: ignore[attr-defined]
-            return response.text(text_reply(incoming, answer), content_type="application/xml")
+            answer = await asyncio.wait_for(asyncio.shield(pending.answer),
+                                            REPLY_DEADLINE_SECONDS)
         except asyncio.TimeoutError:
-            if not getattr(pending, "_late", False):
-                pending._late = True  # type: ignore[attr-defined]
-
-                async def deliver_late() -> None:
-                    answer = await pending
-                    pending._delivered = True  # type: ignore[attr-defined]
-                    try:
-                        await self.customer_service.send_text(incoming.from_user, answer)
-                    except WeChatError as exc:
-                        logger.warning("portal.wx.late_reply.failed errcode=%s", exc.errcode)
-
-                asyncio.ensure_future(deliver_late())
+            if not pending.late:
+                pending.late = True
+                asyncio.ensure_future(self._deliver_late(incoming.from_user, pending))
             return response.text("success")
+        if pending.delivered:
+            return response.text("success")
+        pending.delivered = True
+        return response.text(text_reply(incoming, answer), content_type="application/xml")
+
+    async def _deliver_late(self, openid: str, pending: _PendingReply) -> None:
+        """The answer to a turn slower than WeChat waits, through the customer-service API."""
+        answer = await pending.answer
+        pending.delivered = True
+        try:
+            await self.customer_service.send_text(openid, answer)
+        except WeChatError as exc:
+            logger.warning("portal.wx.late_reply.failed errcode=%s", exc.errcode)
 
     async def _wx_session(self, openid: str) -> SessionRecord:
         """The official-account follower's session (one per openid)."""
