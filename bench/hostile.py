@@ -50,6 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from docgen import raw_pdf as pdf  # noqa: E402
+from docgen import raw_stream  # noqa: E402
+
 MB = 1 << 20
 
 # What a hostile file must come out as.
@@ -255,35 +258,6 @@ def docx_with(base: bytes, replace: dict[str, bytes] | None = None,
     return build_zip(out)
 
 
-def pdf(objects: dict[int, bytes], *, root: int = 1, trailer: bytes = b"",
-        header: bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n") -> bytes:
-    """A PDF with a classic cross-reference table and correct offsets."""
-    out = bytearray(header)
-    offsets: dict[int, int] = {}
-    for num in sorted(objects):
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
-    size = max(objects) + 1
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for i in range(1, size):
-        out += (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        size, root, trailer, xref)
-    return bytes(out)
-
-
-def stream(data: bytes, extra: bytes = b"", flate: bool = False) -> bytes:
-    if flate:
-        data = zlib.compress(data, 9)
-        extra += b" /Filter /FlateDecode"
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
-def raw_stream(data: bytes, extra: bytes) -> bytes:
-    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
 REGULATIONS = ("Examination Regulations",
                "1. Scope. These regulations govern all examinations leading to the "
                "qualifications of Global Welding Institute Ltd.",
@@ -304,7 +278,7 @@ def text_pdf_objects(lines: Iterable[str] = REGULATIONS) -> dict[int, bytes]:
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: stream(content(lines)),
+        4: raw_stream(content(lines)),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     }
 
@@ -782,7 +756,7 @@ def build_pdf_structure(c: Corpus) -> None:
         c.add(g, ".pdf", pdf(x), stem=f"nested_dict_{depth}", expect=EITHER,
               source="pdf_handmade")
         x = dict(o)
-        x[4] = stream(content() + b" BT " + b"[" * depth + b"]" * depth + b" TJ ET", flate=True)
+        x[4] = raw_stream(content() + b" BT " + b"[" * depth + b"]" * depth + b" TJ ET", flate=True)
         c.add(g, ".pdf", pdf(x), stem=f"nested_operand_{depth}", expect=EITHER,
               source="pdf_handmade")
         x = dict(o)
@@ -832,7 +806,7 @@ def build_pdf_structure(c: Corpus) -> None:
                             b"/First 7 0 R >>"},
         "xobject_form_loop": {3: page_dict(contents=b"6 0 R", resources=b"<< /Font << /F1 5 0 R "
                                            b">> /XObject << /X1 7 0 R >> >>"),
-                              6: stream(b"/X1 Do " + content()),
+                              6: raw_stream(b"/X1 Do " + content()),
                               7: raw_stream(b"/X1 Do", b"/Type /XObject /Subtype /Form "
                                             b"/BBox [0 0 1 1] /Resources << /XObject << "
                                             b"/X1 7 0 R >> >>")},
@@ -927,7 +901,7 @@ def build_pdf_bombs(c: Corpus) -> None:
     img = zlib_repeat(zeros, 2048)
     data = content() + b" BI /W 65535 /H 65535 /BPC 8 /CS /G /F /Fl ID " + img + b" EI"
     x = dict(o)
-    x[4] = stream(data)
+    x[4] = raw_stream(data)
     c.add(g, ".pdf", pdf(x), stem="inline_image_bomb", want=("too_large",))
     # an object stream that inflates to GBs, referenced from an xref stream
     objstm = zlib_repeat(zeros, 2048)
@@ -955,7 +929,7 @@ def build_pdf_bombs(c: Corpus) -> None:
     c.add(g, ".pdf", pdf(x), stem="metadata_bomb", want=("too_large",))
     x = dict(o)
     x[3] = page_dict(resources=b"<< /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >>")
-    x[4] = stream(content() + b" q 100 0 0 100 0 0 cm /Im1 Do Q")
+    x[4] = raw_stream(content() + b" q 100 0 0 100 0 0 cm /Im1 Do Q")
     x[6] = raw_stream(zlib_repeat(zeros, 2048), b"/Type /XObject /Subtype /Image /Width 100 "
                       b"/Height 100 /BitsPerComponent 8 /ColorSpace /DeviceGray "
                       b"/Filter /FlateDecode")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -629,3 +630,30 @@ def lzw_bomb(codes: int) -> bytes:
     if nbits:
         buf.append((out << (8 - nbits)) & 0xFF)
     return bytes(buf)
+
+
+def raw_pdf(objects: dict[int, bytes], *, root: int = 1, trailer: bytes = b"",
+            header: bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n") -> bytes:
+    """A hand-made PDF from numbered object bodies, with a classic cross-reference table
+    and correct offsets (for files no PDF writer would make)."""
+    out = bytearray(header)
+    offsets: dict[int, int] = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for i in range(1, size):
+        out += (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        size, root, trailer, xref)
+    return bytes(out)
+
+
+def raw_stream(data: bytes, extra: bytes = b"", *, flate: bool = False) -> bytes:
+    """A PDF stream object body: ``<< /Length n extra >> stream … endstream``."""
+    if flate:
+        data = zlib.compress(data, 9)
+        extra = (extra + b" " if extra else b"") + b"/Filter /FlateDecode"
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"

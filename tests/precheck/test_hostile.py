@@ -51,26 +51,6 @@ def zlib_zeros(mb: int, chunk: bytes = bytes(MB)) -> bytes:
     return b"\x78\xda" + piece * mb + b"\x03\x00" + struct.pack(">I", adler)
 
 
-def build_pdf(objects: dict[int, bytes], trailer: bytes = b"") -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = {}
-    for num in sorted(objects):
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
-    size = max(objects) + 1
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for i in range(1, size):
-        out += (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        size, trailer, xref)
-    return bytes(out)
-
-
-def stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
 def text_objects(extra_content: bytes = b"") -> dict[int, bytes]:
     """One page of text (the examination regulations, material 3.1)."""
     lines = b" ".join(b"(%s) '" % line for line in REGULATIONS)
@@ -79,9 +59,9 @@ def text_objects(extra_content: bytes = b"") -> dict[int, bytes]:
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: stream(b"BT /F1 11 Tf 60 760 Td 16 TL " + lines + b" ET"),
+        4: docgen.raw_stream(b"BT /F1 11 Tf 60 760 Td 16 TL " + lines + b" ET"),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        6: stream(extra_content),
+        6: docgen.raw_stream(extra_content),
     }
 
 
@@ -90,7 +70,7 @@ def pdf_with(tmp_path, name: str, **objects: bytes) -> object:
     for key, value in objects.items():
         objs[int(key.lstrip("o"))] = value
     path = tmp_path / name
-    path.write_bytes(build_pdf(objs))
+    path.write_bytes(docgen.raw_pdf(objs))
     return path
 
 
@@ -178,17 +158,17 @@ def problems(result: dict) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("label, objects", [
-    ("content_1gb", {"o6": stream(zlib_zeros(1024), b"/Filter /FlateDecode")}),
-    ("abbreviated_filter", {"o6": stream(zlib_zeros(1024), b"/Filter /Fl")}),
-    ("double_flate", {"o6": stream(zlib.compress(zlib_zeros(1024)),
+    ("content_1gb", {"o6": docgen.raw_stream(zlib_zeros(1024), b"/Filter /FlateDecode")}),
+    ("abbreviated_filter", {"o6": docgen.raw_stream(zlib_zeros(1024), b"/Filter /Fl")}),
+    ("double_flate", {"o6": docgen.raw_stream(zlib.compress(zlib_zeros(1024)),
                                    b"/Filter [/FlateDecode /FlateDecode]")}),
-    ("filter_by_reference", {"o6": stream(zlib_zeros(1024), b"/Filter 7 0 R"),
+    ("filter_by_reference", {"o6": docgen.raw_stream(zlib_zeros(1024), b"/Filter 7 0 R"),
                              "o7": b"/FlateDecode"}),
-    ("posing_as_a_picture", {"o6": stream(zlib_zeros(1024), b"/Subtype /Image /Width 10 "
+    ("posing_as_a_picture", {"o6": docgen.raw_stream(zlib_zeros(1024), b"/Subtype /Image /Width 10 "
                                           b"/Height 10 /Filter /FlateDecode")}),
-    ("object_stream", {"o7": stream(zlib_zeros(1024), b"/Type /ObjStm /N 1 /First 10 "
+    ("object_stream", {"o7": docgen.raw_stream(zlib_zeros(1024), b"/Type /ObjStm /N 1 /First 10 "
                                     b"/Filter /FlateDecode")}),
-    ("inline_image", {"o6": stream(b"BI /W 9999 /H 9999 /BPC 8 /CS /G /F /Fl ID "
+    ("inline_image", {"o6": docgen.raw_stream(b"BI /W 9999 /H 9999 /BPC 8 /CS /G /F /Fl ID "
                                    + zlib_zeros(1024) + b" EI")}),
 ])
 def test_pdf_decompression_bomb_is_refused_before_parsing(tmp_path, no_pdf_parser, label,
@@ -203,7 +183,7 @@ def test_pdf_decompression_bomb_is_refused_before_parsing(tmp_path, no_pdf_parse
 @pytest.mark.parametrize("op", [b"(AAAAAAA) Tj ", b"(A) ' ", b"[(A)-9(B)] TJ ", b"q "])
 def test_page_with_millions_of_instructions_is_refused(tmp_path, no_pdf_parser, op):
     flood = zlib.compress(b"BT /F1 9 Tf " + op * (3 * MB // len(op)) + b" ET", 6)
-    path = pdf_with(tmp_path, "flood.pdf", o6=stream(flood, b"/Filter /FlateDecode"))
+    path = pdf_with(tmp_path, "flood.pdf", o6=docgen.raw_stream(flood, b"/Filter /FlateDecode"))
     with pytest.raises(TooLarge) as exc:
         extract(path)
     assert exc.value.detail == CONTENT
@@ -213,9 +193,9 @@ def test_shared_content_bomb_is_refused_once_for_all_pages(tmp_path, no_pdf_pars
     flood = zlib.compress(b"BT /F1 9 Tf " + b"(AAAA) Tj " * 200_000 + b" ET", 6)
     objs = text_objects()
     objs[2] = b"<< /Type /Pages /Kids [" + b"3 0 R " * 500 + b"] /Count 500 >>"
-    objs[6] = stream(flood, b"/Filter /FlateDecode")
+    objs[6] = docgen.raw_stream(flood, b"/Filter /FlateDecode")
     path = tmp_path / "shared.pdf"
-    path.write_bytes(build_pdf(objs))
+    path.write_bytes(docgen.raw_pdf(objs))
     assert scan_pdf(path) == CONTENT
 
 
@@ -230,10 +210,10 @@ class _Unlimited:
 
 
 def test_lzw_and_run_length_bombs_are_refused(tmp_path, no_pdf_parser):
-    lzw = pdf_with(tmp_path, "lzw.pdf", o6=stream(docgen.lzw_bomb(60_000), b"/Filter /LZWDecode"))
+    lzw = pdf_with(tmp_path, "lzw.pdf", o6=docgen.raw_stream(docgen.lzw_bomb(60_000), b"/Filter /LZWDecode"))
     assert lzw.stat().st_size < 200_000
     assert scan_pdf(lzw) == INFLATED
-    rle = pdf_with(tmp_path, "rle.pdf", o6=stream(b"\x81\x00" * 200_000 + b"\x80",
+    rle = pdf_with(tmp_path, "rle.pdf", o6=docgen.raw_stream(b"\x81\x00" * 200_000 + b"\x80",
                                                   b"/Filter /RunLengthDecode"))
     assert scan_pdf(rle) == INFLATED
 
@@ -283,7 +263,7 @@ def test_ordinary_pdfs_pass_the_stream_scan(tmp_path):
         docgen.make_pdf(tmp_path / "pages.pdf", [[f"第{i}页 考试章程"] for i in range(40)]),
         docgen.make_image_pdf(tmp_path / "scan.pdf", pages=3),
         formgen.filled_annex1_pdf(tmp_path / "form.pdf"),
-        pdf_with(tmp_path, "vector.pdf", o6=stream(zlib.compress(
+        pdf_with(tmp_path, "vector.pdf", o6=docgen.raw_stream(zlib.compress(
             b"0 0 m 10 10 l S 0 0 5 5 re f " * 20_000), b"/Filter /FlateDecode")),
     ]
     for path in paths:
@@ -293,7 +273,7 @@ def test_ordinary_pdfs_pass_the_stream_scan(tmp_path):
 
 
 def test_pdf_bomb_in_a_package_leaves_the_other_files_checked(tmp_path, pool):
-    bomb = pdf_with(tmp_path, "bomb.pdf", o6=stream(zlib_zeros(2048), b"/Filter /FlateDecode"))
+    bomb = pdf_with(tmp_path, "bomb.pdf", o6=docgen.raw_stream(zlib_zeros(2048), b"/Filter /FlateDecode"))
     good = docgen.write_sample(tmp_path / "good.pdf", "3.1", "zh")
     a, b = analyse_files([bomb, good], pool=pool)
     assert [(p.code, p.detail) for p in a.problems] == [("too_large", INFLATED)]
