@@ -687,9 +687,31 @@ def _lines(doc: Document) -> list[str]:
             out.extend([line + raw[i + 2], raw[i + 1]])
             i += 3
             continue
+        # The same cell where the text layer put the value on the label's first line:
+        # 注册登记机 南宁市… / 构, or (some PDF readers drop a character they cannot place)
+        # 注册登记机 南宁市… alone.
+        if _label_pairs(line) == []:
+            head, _, rest = line.partition(" ")
+            label = _cut_label(head)
+            if label is not None and rest.strip():
+                tail = raw[i + 1] if i + 1 < len(raw) else ""
+                if norm(head + tail) == norm(label):
+                    i += 1
+                line = f"{label} {rest.strip()}"
         out.append(line)
         i += 1
     return out
+
+
+def _cut_label(head: str) -> str | None:
+    """The basic label ``head`` starts when a wrap cut off its last character or two, if
+    only one label starts so (``注册登记机`` → ``注册登记机构``)."""
+    core = norm(head)
+    if len(core) < 4 or core in _LABEL_BY_NORM:
+        return None
+    found = [label for n, label in _LABEL_BY_NORM.items()
+             if n.startswith(core) and len(n) - len(core) <= 2]
+    return found[0] if len(found) == 1 else None
 
 
 def _tokens(line: str) -> list[str]:

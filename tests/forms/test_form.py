@@ -256,6 +256,28 @@ def test_text_lines_when_there_are_no_tables():
     assert check.fields["机构名称"] == formgen.SAMPLE["name"]
 
 
+@pytest.mark.parametrize("wrapped", [
+    ["注册登记机", "南宁市市场监督管理局", "构"],   # the label's two lines around the value
+    ["注册登记机 南宁市市场监督管理局", "构"],     # the value on the label's first line
+    ["注册登记机 南宁市市场监督管理局"],           # the wrapped character lost by the reader
+], ids=["around", "beside", "lost"])
+def test_a_label_a_pdf_text_layer_wrapped_is_read_with_its_value(wrapped):
+    lines = formgen.annex1_text_lines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("注册登记机构"))
+    lines[at:at + 1] = wrapped
+    check = read_annex1(_doc(text="\n".join(lines)), "f.pdf")
+    assert check.fields["注册登记机构"] == "南宁市市场监督管理局"
+    assert codes(check) == []
+
+
+def test_a_cut_label_that_could_be_two_labels_is_not_guessed():
+    lines = formgen.annex1_text_lines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("注册登记机构"))
+    lines[at:at + 1] = ["注册登 南宁市市场监督管理局"]  # too short to be sure
+    check = read_annex1(_doc(text="\n".join(lines)), "f.pdf")
+    assert (MISSING_FIELD, "注册登记机构") in codes(check)
+
+
 def test_a_table_cut_by_a_page_break_is_read_as_one():
     header = list(STAFF.columns)
     first = [["（一）专职工作人员情况", None, None, None, None, None], header,
