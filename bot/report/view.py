@@ -367,42 +367,36 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
     )
 
 
+# (zh, en) phrasing of each summary part; {n} is the count.
+_SUMMARY_PARTS = {
+    "checked": ("共检查{n}个文件", "{n} file(s) checked"),
+    "missing": ("缺少{n}项材料", "{n} material(s) missing"),
+    "problem": ("{n}项材料的文件有问题", "{n} material(s) with file problems"),
+    "untranslated": ("{n}个外文文件缺少中文译本",
+                     "{n} foreign-language file(s) without a Chinese translation"),
+    "other": ("{n}个文件存在其他问题", "{n} file(s) with other problems"),
+    "form": ("注册表发现{n}处填写问题", "{n} problem(s) in the registration form"),
+    "form_unchecked": ("注册表未能检查", "the registration form could not be checked"),
+    "clean": ("未发现问题", "no problems found"),
+}
+
+
 def _summary(result: PrecheckResult, lang: str, missing, problem_materials, untranslated,
              file_issues, findings, form_status: str) -> str:
-    n = len(result.files)
-    if lang == "en":
-        parts = [f"{n} file(s) checked"]
-        if missing:
-            parts.append(f"{len(missing)} material(s) missing")
-        if problem_materials:
-            parts.append(f"{len(problem_materials)} material(s) with file problems")
-        if untranslated:
-            parts.append(f"{len(untranslated)} foreign-language file(s) without a Chinese "
-                         "translation")
-        other = len({i.file for i in file_issues})
-        if other:
-            parts.append(f"{other} file(s) with other problems")
-        if findings:
-            parts.append(f"{len(findings)} problem(s) in the registration form")
-        elif form_status in ("missing", "unread"):
-            parts.append("the registration form could not be checked")
-        if len(parts) == 1:
-            parts.append("no problems found")
-        return "; ".join(parts) + "."
-    parts = [f"共检查{n}个文件"]
-    if missing:
-        parts.append(f"缺少{len(missing)}项材料")
-    if problem_materials:
-        parts.append(f"{len(problem_materials)}项材料的文件有问题")
-    if untranslated:
-        parts.append(f"{len(untranslated)}个外文文件缺少中文译本")
-    other = len({i.file for i in file_issues})
-    if other:
-        parts.append(f"{other}个文件存在其他问题")
-    if findings:
-        parts.append(f"注册表发现{len(findings)}处填写问题")
-    elif form_status in ("missing", "unread"):
-        parts.append("注册表未能检查")
+    counts = [
+        ("missing", len(missing)),
+        ("problem", len(problem_materials)),
+        ("untranslated", len(untranslated)),
+        ("other", len({i.file for i in file_issues})),
+        ("form", len(findings)),
+    ]
+    if not findings and form_status in ("missing", "unread"):
+        counts.append(("form_unchecked", 1))
+    index = 1 if lang == "en" else 0
+    parts = [_SUMMARY_PARTS["checked"][index].format(n=len(result.files))]
+    parts += [_SUMMARY_PARTS[key][index].format(n=n) for key, n in counts if n]
     if len(parts) == 1:
-        parts.append("未发现问题")
+        parts.append(_SUMMARY_PARTS["clean"][index])
+    if lang == "en":
+        return "; ".join(parts) + "."
     return "，".join(parts) + "。"
