@@ -36,6 +36,8 @@ ANNEX = "annex"
 NOT_COVERED = "not_covered"
 TIMING = "timing"  # decision | plan | annual
 ASPECT = "aspect"  # what about a material: issuer, format, …
+TRANSLATION_OPEN = "translation_open"  # a translation question on what the notice leaves open
+MATERIAL_CUE = "material_cue"  # a question about documents to hand in
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,22 @@ _NOT_COVERED_WORDS: dict[str, tuple[str, ...]] = {
                       "residence permit"),
 }
 
+# Questions about a translation the notice leaves open: who makes it, its form, certification.
+_TRANSLATION_OPEN_WORDS: dict[str, tuple[str, ...]] = {
+    "open": ("谁来翻译", "谁翻译", "由谁翻译", "谁译", "哪里翻译", "翻译公司", "翻译机构", "资质", "公证",
+             "认证", "盖章", "签章", "格式", "模板", "who translates", "who can translate",
+             "who should translate", "who must translate", "translator", "translation agency",
+             "translation company", "certif", "notari", "sworn", "stamp", "seal", "legalis",
+             "legaliz", "format", "template"),
+}
+
+# Words that make a question about documents to hand in.
+_MATERIAL_CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "documents": ("材料", "文件", "提交", "提供", "交哪些", "交什么", "要交", "证明", "documents",
+                  "document", "papers", "paperwork", "materials", "provide", "submit",
+                  "hand in", "send in"),
+}
+
 _ASPECT_WORDS: dict[str, tuple[str, ...]] = {
     "issuer": ("谁出具", "谁开", "谁出", "谁来出", "谁签", "哪个银行", "哪家银行", "出具", "开具",
                "由谁", "哪个机构", "哪家机构", "who issues", "who should issue", "who must issue",
@@ -241,10 +259,13 @@ def _material_terms() -> list[tuple[str, Subject]]:
         terms.append((g.name.zh, Subject(GROUP, g.id)))
         terms.append((g.name.en, Subject(GROUP, g.id)))
     extra_groups = {
-        "1.1": ("外方机构合法性", "外方合法性", "foreign institution's legal standing",
-                "legal standing of the foreign"),
         "1.2": ("中方机构合法性", "中方合法性", "chinese institution's legal standing",
-                "legal standing of the chinese"),
+                "legal standing of the chinese", "中方合作机构", "中方机构", "中方合作方", "中方",
+                "chinese partner", "chinese institution", "chinese cooperating institution",
+                "chinese side"),
+        "1.1": ("外方机构合法性", "外方合法性", "foreign institution's legal standing",
+                "legal standing of the foreign", "外方机构", "外方", "国外机构", "境外机构",
+                "foreign institution", "foreign body", "overseas institution", "foreign side"),
     }
     for gid, names in extra_groups.items():
         for name in names:
@@ -265,6 +286,8 @@ _TERMS: dict[str, list[tuple[str, Subject]]] = {
     NOT_COVERED: _vocab_terms(NOT_COVERED, _NOT_COVERED_WORDS),
     ASPECT: _vocab_terms(ASPECT, _ASPECT_WORDS),
     TIMING: _vocab_terms(TIMING, _TIMING_WORDS),
+    TRANSLATION_OPEN: _vocab_terms(TRANSLATION_OPEN, _TRANSLATION_OPEN_WORDS),
+    MATERIAL_CUE: _vocab_terms(MATERIAL_CUE, _MATERIAL_CUE_WORDS),
 }
 
 
@@ -605,8 +628,14 @@ def material(m: N.Material, lang: str, aspects: Sequence[str] = ()) -> Reply:
     return Reply("\n".join(lines), custom=custom)
 
 
-def translation(lang: str) -> Reply:
-    return Reply("\n".join([N.TRANSLATION_RULE.get(lang), _sources([N.TRANSLATION_CLAUSE], lang)]))
+def translation(lang: str, text: str = "") -> Reply:
+    """The translation rule; when the question asks who translates, in what form, or whether
+    a translation must be certified, also that the notice does not say, and whom to ask."""
+    lines = [N.TRANSLATION_RULE.get(lang)]
+    if _scan(TRANSLATION_OPEN, text):
+        lines += [t("translation_silent", lang), _contact(lang)]
+    lines.append(_sources([N.TRANSLATION_CLAUSE], lang))
+    return Reply("\n".join(lines))
 
 
 def procedure(lang: str) -> Reply:
@@ -835,6 +864,12 @@ def resolve(intent: str, text: str, subject_key: str | None = None) -> Subject |
     families = QUESTION_INTENTS.get(intent, ())
     if not families:
         return None
+    if intent == "ask_conditions" and _scan(MATERIAL_CUE, text):
+        # "What must the Chinese partner provide?" names a condition's party but asks for
+        # documents: the materials of that party (or the document named) answer it.
+        named = resolve("ask_materials", text)
+        if named is not None:
+            return named
     subjects = find_subjects(text, families)
     if intent == "ask_conditions":
         clause = next((s for s in subjects if s.kind == CONDITION_CLAUSE), None)
@@ -884,6 +919,8 @@ def answer(intent: str, text: str, lang: str, subject_key: str | None = None) ->
         "ask_annex": annexes_overview,
         "ask_not_covered": lambda lg: not_covered(None, lg),
     }
+    if intent == "ask_translation":
+        return translation(lang, text)
     if intent not in overview:
         raise ValueError(f"not a question intent: {intent}")
     return overview[intent](lang)

@@ -172,7 +172,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "aspect_copies": ("提交原件还是复印件、提交几份", "whether originals or copies, or how many"),
     "aspect_length": ("篇幅或页数要求", "how long it must be"),
-    "translation_answer": ("{rule}", "{rule}"),
+    "translation_silent": (
+        "《通知》没有规定译本由谁翻译、采用什么格式，也没有规定译本是否需要公证、认证或盖章。",
+        "The notice does not say who must make the translation or in what form, or whether it "
+        "must be certified, notarised or stamped.",
+    ),
     "procedure_intro": ("《通知》第四部分规定的办理程序：", "The procedure in Part IV of the notice:"),
     "step_line": ("{ref} {text}", "{ref} {text}"),
     "submission_answer": (

@@ -143,6 +143,52 @@ def test_translation_rule() -> None:
         assert N.TRANSLATION_CLAUSE.cite(lang) in text
 
 
+@pytest.mark.parametrize("question, lang", [
+    ("翻译件需要公证吗？", "zh"), ("谁来翻译？", "zh"), ("must translations be certified", "en"),
+    ("who can translate the documents", "en")])
+def test_a_translation_question_the_notice_leaves_open_says_so(question, lang) -> None:
+    text = A.answer("ask_translation", question, lang).text
+    assert N.TRANSLATION_RULE.get(lang) in text
+    assert ("《通知》没有规定译本" in text) if lang == "zh" else ("The notice does not say" in text)
+    assert A._contact(lang) in text
+
+
+def test_the_plain_translation_question_gets_the_rule_alone() -> None:
+    text = A.answer("ask_translation", "外文材料要翻译吗", "zh").text
+    assert N.TRANSLATION_RULE.zh in text
+    assert "没有规定" not in text
+
+
+@pytest.mark.parametrize("question, group", [
+    ("What does the Chinese partner have to provide?", "1.2"), ("中方合作机构要交哪些材料", "1.2"),
+    ("外方机构要提供什么文件", "1.1"), ("what must the foreign institution submit", "1.1")])
+def test_a_question_about_one_sides_materials_lists_that_sides_items(question, group) -> None:
+    lang = "en" if question.isascii() else "zh"
+    assert A.resolve("ask_materials", question) == Subject("group", group)
+    text = A.answer("ask_materials", question, lang).text
+    for m in N.MATERIALS:
+        assert (m.name.get(lang) in text) == (m.group == group), m.id
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("what must our Chinese partner hand in", Subject("group", "1.2")),
+    ("中方合作机构需要提供合作协议吗", Subject("material", "4.2"))])
+def test_a_documents_question_taken_for_a_condition_gets_the_documents(question, subject) -> None:
+    assert A.resolve("ask_conditions", question) == subject
+
+
+@pytest.mark.parametrize("question, condition", [
+    ("中方合作机构要备案吗", "registered_partner"),
+    ("must the Chinese partner be on record", "registered_partner")])
+def test_a_condition_question_about_a_party_stays_a_condition(question, condition) -> None:
+    assert A.resolve("ask_conditions", question) == Subject("condition", condition)
+
+
+def test_a_named_item_of_one_side_still_wins_over_the_side() -> None:
+    assert A.resolve("ask_materials", "中方机构介绍怎么写") == Subject("material", "1.2.3")
+    assert A.resolve("ask_materials", "中方营业执照要原件吗") == Subject("material", "1.2.1")
+
+
 def test_procedure_and_submission() -> None:
     text = A.procedure("zh").text
     for step in N.PROCEDURE:
