@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,12 @@ class Result:
     latencies_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def add(self, lock: threading.Lock, latency_ms: float, error: str | None) -> None:
+        with lock:
+            self.latencies_ms.append(latency_ms)
+            if error:
+                self.errors.append(error)
 
     def summary(self) -> dict[str, float]:
         lat = sorted(self.latencies_ms)
@@ -94,6 +101,22 @@ def _post(conn: http.client.HTTPConnection, path: str, body: dict) -> tuple[int,
     return response.status, response.read()
 
 
+def _timed_post(conn: http.client.HTTPConnection, port: int, path: str, body: dict,
+                check: Callable[[int, bytes], str | None],
+                ) -> tuple[http.client.HTTPConnection, float, str | None]:
+    """POSTs ``body``: the connection to use next (a new one after a failure), the latency
+    in ms, and what went wrong (``check`` judges the response) or None."""
+    start = time.perf_counter()
+    try:
+        status, raw = _post(conn, path, body)
+        error = check(status, raw)
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        conn.close()
+        conn = http.client.HTTPConnection(HOST, port, timeout=60)
+    return conn, (time.perf_counter() - start) * 1000, error
+
+
 def chat_sender(port: int, budget: Budget, result: Result, lock: threading.Lock,
                 first: int) -> None:
     """One simulated user: conversations in turn until the budget is spent."""
@@ -107,21 +130,11 @@ def chat_sender(port: int, budget: Budget, result: Result, lock: threading.Lock,
             for message in script:
                 if not budget.take():
                     return
-                start = time.perf_counter()
-                try:
-                    status, raw = _post(conn, "/webhooks/rest/webhook",
-                                        {"sender": sender, "message": message})
-                    replies = json.loads(raw) if status == 200 else None
-                    error = None if replies else f"{status}: {raw[:200]!r} for {message!r}"
-                except (OSError, http.client.HTTPException, ValueError) as exc:
-                    error = f"{type(exc).__name__}: {exc} for {message!r}"
-                    conn.close()
-                    conn = http.client.HTTPConnection(HOST, port, timeout=60)
-                elapsed = (time.perf_counter() - start) * 1000
-                with lock:
-                    result.latencies_ms.append(elapsed)
-                    if error:
-                        result.errors.append(error)
+                conn, elapsed, error = _timed_post(
+                    conn, port, "/webhooks/rest/webhook", {"sender": sender, "message": message},
+                    lambda status, raw: None if status == 200 and json.loads(raw) else
+                    f"{status}: {raw[:200]!r}")
+                result.add(lock, elapsed, error and f"{error} for {message!r}")
     finally:
         conn.close()
 
@@ -148,19 +161,10 @@ def action_sender(port: int, budget: Budget, result: Result, lock: threading.Loc
                 "domain": {},
                 "version": "3.6.2",
             }
-            start = time.perf_counter()
-            try:
-                status, raw = _post(conn, "/webhook", body)
-                error = None if status == 200 else f"{status}: {raw[:200]!r}"
-            except (OSError, http.client.HTTPException) as exc:
-                error = f"{type(exc).__name__}: {exc}"
-                conn.close()
-                conn = http.client.HTTPConnection(HOST, port, timeout=60)
-            elapsed = (time.perf_counter() - start) * 1000
-            with lock:
-                result.latencies_ms.append(elapsed)
-                if error:
-                    result.errors.append(error)
+            conn, elapsed, error = _timed_post(
+                conn, port, "/webhook", body,
+                lambda status, raw: None if status == 200 else f"{status}: {raw[:200]!r}")
+            result.add(lock, elapsed, error)
     finally:
         conn.close()
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,48 +102,54 @@ def _docx_text(path: Path) -> int:
     return sum(len(p.text) for p in d.paragraphs)
 
 
-def run_pdfplumber(folder: Path) -> dict:
-    import pdfplumber
-
+def _read_all(folder: Path, pdf_pages: Callable[[Path], Iterator[str]]) -> dict:
+    """Reads every file of ``folder`` (PDF pages with ``pdf_pages``, DOCX with python-docx)
+    and measures it."""
     t = time.perf_counter()
     pages = chars = 0
     for path in sorted(folder.iterdir()):
         if path.suffix == ".pdf":
-            with pdfplumber.open(str(path)) as pdf:
-                for page in pdf.pages:
-                    chars += len(page.extract_text() or "")
-                    pages += 1
-                    page.close()
+            for text in pdf_pages(path):
+                chars += len(text)
+                pages += 1
         else:
             chars += _docx_text(path)
     wall = time.perf_counter() - t
     own, children = _peak_rss_mb()
     return {"wall": wall, "pdf_pages": pages, "chars": chars, "rss_self": own,
             "rss_children": children}
+
+
+def _pdfplumber_pages(path: Path) -> Iterator[str]:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            yield page.extract_text() or ""
+            page.close()
+
+
+def _pypdfium2_pages(path: Path) -> Iterator[str]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            yield textpage.get_text_range()
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def run_pdfplumber(folder: Path) -> dict:
+    return _read_all(folder, _pdfplumber_pages)
 
 
 def run_pypdfium2(folder: Path) -> dict:
-    import pypdfium2 as pdfium
-
-    t = time.perf_counter()
-    pages = chars = 0
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".pdf":
-            pdf = pdfium.PdfDocument(str(path))
-            for i in range(len(pdf)):
-                page = pdf[i]
-                textpage = page.get_textpage()
-                chars += len(textpage.get_text_range())
-                textpage.close()
-                page.close()
-                pages += 1
-            pdf.close()
-        else:
-            chars += _docx_text(path)
-    wall = time.perf_counter() - t
-    own, children = _peak_rss_mb()
-    return {"wall": wall, "pdf_pages": pages, "chars": chars, "rss_self": own,
-            "rss_children": children}
+    return _read_all(folder, _pypdfium2_pages)
 
 
 def _generate_elsewhere(folder: Path, pages: int) -> int:
