@@ -1,4 +1,4 @@
-"""Rasa custom actions: thin adapters from rasa_sdk to :mod:`bot.conversation`."""
+"""Rasa custom actions: thin adapters from rasa_sdk to :mod:`bot.dialogue.dispatch`."""
 
 from bot.logmask import install as _install_logmask
 

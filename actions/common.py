@@ -1,4 +1,4 @@
-"""What every action does: read the tracker, call :func:`bot.conversation.respond`, send
+"""What every action does: read the tracker, call :func:`bot.dialogue.dispatch.respond`, send
 the replies and remember what changed."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import conversation
-from bot.reply import Outcome
+from bot.dialogue import dispatch as conversation
+from bot.dialogue.reply import Outcome
 
 
 def today() -> dt.date:
@@ -55,7 +55,7 @@ def run_handler(handler: str, dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 class ConversationAction(Action, metaclass=ABCMeta):
-    """An action that runs one :mod:`bot.conversation` handler (``handler``).
+    """An action that runs one :mod:`bot.dialogue.dispatch` handler (``handler``).
 
     A ``blocking`` handler (one that reads the file store or renders a report) runs in a
     worker thread, so other conversations' turns are not held up while it works."""

@@ -1,4 +1,4 @@
-"""Actions about the applicant's own files: thin adapters over bot.package_dialogue."""
+"""Actions about the applicant's own files: thin adapters over bot.dialogue.uploads."""
 
 from __future__ import annotations
 

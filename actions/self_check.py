@@ -14,11 +14,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import ConversationAction, run_handler, send, values_from
-from bot import conversation
-from bot import eligibility as elig
-from bot.conversation import State
+from bot.dialogue import dispatch as conversation
+from bot.dialogue import self_check as elig
+from bot.dialogue.dispatch import State
 from bot.notice import CONDITIONS
-from bot.reply import Outcome
+from bot.dialogue.reply import Outcome
 
 FORM = "eligibility_form"
 

@@ -123,7 +123,7 @@ class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class ExactIntentClassifier(GraphComponent, IntentClassifier):
-    """Intents certain from the words alone (:func:`bot.conversation.exact_intent`).
+    """Intents certain from the words alone (:func:`bot.dialogue.dispatch.exact_intent`).
 
     Runs after the statistical classifier and before ``FallbackClassifier``.  A message
     that is a self-check answer as a whole ("是的", "没有", "not yet", "不太清楚")
@@ -150,7 +150,7 @@ class ExactIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        from bot.conversation import exact_intent
+        from bot.dialogue.dispatch import exact_intent
 
         for message in messages:
             intent = message.get("intent") or {}

@@ -58,7 +58,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot import store as _store
+from bot.service import store as _store
 
 ENV_URL = _store.TRACKER_DB_ENV
 ENV_CACHE = "ASSISTANT_TRACKER_CACHE"

@@ -1407,9 +1407,9 @@ class Outcome:
 
 def run(corpus: Corpus, package_size: int, rng: random.Random,
         progress: Callable[[int, int], None] | None = None) -> dict:
-    import bot.precheck as precheck
-    from bot.model import FileProblem
-    from bot.sandbox import close_default_pool
+    import bot.precheck.pipeline as precheck
+    from bot.precheck.results import FileProblem
+    from bot.precheck.sandbox import close_default_pool
     from bot.settings import get_settings
 
     limits = get_settings().limits
@@ -1487,7 +1487,7 @@ def run(corpus: Corpus, package_size: int, rng: random.Random,
         sampler.stop()
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     # messages for every code/detail met (and the details the code knows of)
-    from bot.messages import file_problem_message
+    from bot.precheck.problems import file_problem_message
 
     generic = {lang: file_problem_message(FileProblem("no-such-code"), lang)
                for lang in ("zh", "en")}
@@ -1567,7 +1567,7 @@ def judge(corpus: Corpus, result: dict) -> dict:
 
 def baseline(corpus: Corpus) -> dict[str, tuple[list, list[str]]]:
     """How the undamaged fixtures read (what a surviving damaged copy must match)."""
-    from bot.precheck import analyse_files
+    from bot.precheck.pipeline import analyse_files
 
     sources = corpus.sources
     keys = list(sources)

@@ -2,7 +2,7 @@
 
 Reads the labelled samples in bench/language_samples.tsv (titles under 20 characters,
 longer headings and paragraphs in zh, en, fr, de, es, ru, ja, ko, and Chinese/English bilingual text)
-and prints the accuracy of bot.lang.detect_language and of raw seeded langdetect,
+and prints the accuracy of bot.precheck.language.detect_language and of raw seeded langdetect,
 overall and on titles, with the misses of the project's detector.
 
 Targets: >= 98% overall, >= 95% on titles, and above raw langdetect on both.
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.lang import detect_language  # noqa: E402
+from bot.precheck.language import detect_language  # noqa: E402
 
 SAMPLES = Path(__file__).with_name("language_samples.tsv")
 TITLE_MAX = 20
@@ -89,7 +89,7 @@ def main() -> int:
     print(f"language samples: {len(rows)} ({titles} titles under {TITLE_MAX} characters, "
           f"{headings} longer headings, {paras} paragraphs), {len(by_label)} labels")
     print(f"{'':26}{'overall':>9}{'titles':>9}{'headings':>10}{'paragraphs':>12}")
-    for name, title in (("ours", "bot.lang.detect_language"), ("raw", "raw langdetect (seeded)")):
+    for name, title in (("ours", "bot.precheck.language.detect_language"), ("raw", "raw langdetect (seeded)")):
         print(f"{title:26}{pct(name, 'all'):8.1f}%{pct(name, 'title'):8.1f}%"
               f"{pct(name, 'heading'):9.1f}%{pct(name, 'para'):11.1f}%")
     print("per label (ours): " + ", ".join(

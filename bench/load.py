@@ -306,7 +306,7 @@ def _rss_kb(pid: int) -> int:
 def _is_parser(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return b"bot.sandbox" in f.read()
+            return b"bot.precheck.sandbox" in f.read()
     except OSError:
         return False
 

@@ -3,7 +3,7 @@
 Generates a mixed package of about 300 pages (PDF and DOCX, Chinese and foreign) in a
 temporary folder, then measures, each in its own process so that peak memory is its own:
 
-- pipeline: bot.precheck.precheck() on the folder, as ``python -m bot precheck`` runs it
+- pipeline: bot.precheck.pipeline.precheck() on the folder, as ``python -m bot precheck`` runs it
   (sandboxed parser workers, language, classification, translation pairing, form);
 - pdfplumber: ``page.extract_text()`` on every PDF page (python-docx for the DOCX files);
 - pypdfium2: raw text extraction of every PDF page (python-docx for the DOCX files), the
@@ -36,7 +36,7 @@ def generate(folder: Path, pages: int = 300) -> int:
     """Write the package; returns its page count (PDF pages plus DOCX estimated pages)."""
     import docgen
 
-    from bot.extract import extract
+    from bot.precheck.extract import extract
 
     materials = [m for m in docgen.SAMPLES if len(docgen.SAMPLES[m]) >= 2]
     total = 0
@@ -81,8 +81,8 @@ def _peak_rss_mb() -> tuple[float, float]:
 
 
 def run_pipeline(folder: Path, workers: int) -> dict:
-    from bot.precheck import precheck
-    from bot.sandbox import close_default_pool
+    from bot.precheck.pipeline import precheck
+    from bot.precheck.sandbox import close_default_pool
 
     t = time.perf_counter()
     result = precheck([folder], workers=workers)
@@ -207,7 +207,7 @@ def main() -> int:
     def line(name: str, r: dict, rss: str) -> str:
         return (f"{name:34}{r['wall']:8.2f} s{pages / r['wall']:10.1f} pages/s   peak RSS {rss}")
 
-    print(line("pipeline (bot.precheck, 2 workers)", pipe,
+    print(line("pipeline (bot.precheck.pipeline, 2 workers)", pipe,
                f"{pipe['rss_self']:.0f} MB parent, {pipe['rss_children']:.0f} MB largest worker"))
     print(line("(a) pdfplumber extract_text", plumber, f"{plumber['rss_self']:.0f} MB"))
     print(line("(b) raw pypdfium2 (floor)", floor, f"{floor['rss_self']:.0f} MB"))

@@ -234,7 +234,7 @@ def memory(stack: Stack) -> dict[str, list[float]]:
         if proc is None:
             continue
         for pid, cmd in _group(proc.pid):
-            key = "parser workers" if "bot.sandbox" in cmd else name
+            key = "parser workers" if "bot.precheck.sandbox" in cmd else name
             rss[key].append(_rss_mb(pid))
     return rss
 

@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _purge(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from bot.store import Store
+    from bot.service.store import Store
 
     if args.days is not None and args.days < 0:
         raise UsageError("--days must be 0 or more")
@@ -117,7 +117,7 @@ def _width(text: str) -> int:
 
 
 def _render(result, fmt: str, lang: str) -> str | bytes:
-    from bot import report
+    from bot.precheck import report
 
     if fmt == "json":
         return report.render_json(result)
@@ -129,7 +129,7 @@ def _render(result, fmt: str, lang: str) -> str | bytes:
 
 
 def _precheck(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from bot.precheck import analyse_files, assemble, collect_files
+    from bot.precheck.pipeline import analyse_files, assemble, collect_files
 
     if args.format == "docx" and not args.output and _is_tty(stdout):
         raise UsageError("a DOCX report cannot be shown in a terminal: add --output FILE "
@@ -152,7 +152,7 @@ def _precheck(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from bot.templates import write_template
+    from bot.precheck.blanks import write_template
 
     out = Path(args.output)
     if out.is_dir():

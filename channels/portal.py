@@ -21,7 +21,7 @@ lets help-desk staff open a report by its reference number.  Routes (under ``/po
     GET    /api/v1/staff/reports/<reference>[.fmt], /api/v1/staff/handoffs  (staff token)
 
 The full description is in ``openapi.yaml``.  Uploaded files are parsed in worker
-processes (bot.precheck), so a slow file never holds up other conversations.
+processes (bot.precheck.pipeline), so a slow file never holds up other conversations.
 """
 
 from __future__ import annotations
@@ -46,24 +46,24 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import files as upload_rules
+from bot.precheck import intake as upload_rules
 from bot import logmask
 from bot.i18n import t
-from bot.lang import message_language
-from bot.messages import (
+from bot.precheck.language import message_language
+from bot.precheck.problems import (
     file_problem_label,
     file_problem_message,
     form_problem_label,
     form_problem_message,
     material_name,
 )
-from bot.model import FileProblem, FileReport
-from bot.package import session_result, unique_name
-from bot.sandbox import WorkerStartError
+from bot.precheck.results import FileProblem, FileReport
+from bot.service.package import session_result, unique_name
+from bot.precheck.sandbox import WorkerStartError
 from bot.settings import get_settings
-from bot.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
-from bot.templates import template_bytes
-from bot.tokens import check_signed, issue_token, session_from_token
+from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
+from bot.precheck.blanks import template_bytes
+from bot.service.session_tokens import check_signed, issue_token, session_from_token
 from channels.wechat import (
     REPLY_DEADLINE_SECONDS,
     Code2SessionClient,
@@ -553,8 +553,8 @@ class PortalInput(InputChannel):
             return {}
 
     async def _start_parsers(self, started: float) -> None:
-        from bot.package import warm_parser
-        from bot.sandbox import default_pool
+        from bot.service.package import warm_parser
+        from bot.precheck.sandbox import default_pool
 
         loop = asyncio.get_running_loop()
         pool = default_pool(self.settings.limits)
@@ -575,7 +575,7 @@ class PortalInput(InputChannel):
 
     async def _analyse(self, rec: Any) -> Any:
         """Parse one stored upload in a worker process and record the analysis."""
-        from bot.precheck import analyse_file
+        from bot.precheck.pipeline import analyse_file
 
         loop = asyncio.get_running_loop()
         analysis = await loop.run_in_executor(self._parse_pool, analyse_file,
@@ -737,7 +737,7 @@ def _upload_json(u: Any, lang: str, report: FileReport | None = None) -> dict[st
 
 def _form_problems_json(a: Any, materials: list[str], lang: str) -> list[dict[str, str]]:
     """The mistakes in the registration form (附件1) read from this file, if it is one."""
-    from bot.form import field_display
+    from bot.precheck.annex1 import field_display
 
     if a is None or a.form is None or FORM_ID not in materials:
         return []

@@ -6,14 +6,14 @@ or corrupt any of them:
 
 - a basic field by its key in ``bot.notice.ANNEX1`` (``name``, ``uscc``, ``head_mobile``,
   ``contact_mobile``, ``email`` …): ``uscc="91110000600037341M"``, ``email=""``;
-- a free-text box by its key in ``bot.form.FREE_TEXTS`` with ``.`` written as ``_``
+- a free-text box by its key in ``bot.precheck.annex1.FREE_TEXTS`` with ``.`` written as ``_``
   (``introduction_1``, ``facilities_1``, ``facilities_2``, ``management_1``);
 - a table by its key (``certificates``, ``equipment``, ``full_time_staff``,
   ``examiners``): a list of rows, each a sequence of values for the columns after 序号,
   or a dict by column title; ``[]`` leaves the table blank.
 
 Nothing here reads a form: the values are put into the cells by the template's structure,
-so reading them back tests ``bot.form`` for real.
+so reading them back tests ``bot.precheck.annex1`` for real.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from typing import Any
 
 import docx
 
-from bot.form import FREE_TEXTS
+from bot.precheck.annex1 import FREE_TEXTS
 from bot.notice import ANNEX1, ANNEX2, FormTable
-from bot.templates import section_heading, template_bytes
-from bot.validators import id_check_digit
+from bot.precheck.blanks import section_heading, template_bytes
+from bot.precheck.validators import id_check_digit
 
 STAFF_ID = "11010519491231002X"  # GB 11643's own example
 EXAMINER_ID = "45010219800101123" + id_check_digit("45010219800101123")

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions import self_check as S
-from bot import eligibility as E
+from bot.dialogue import self_check as E
 from bot import notice as N
 
 

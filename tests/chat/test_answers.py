@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import answers as A
+from bot.dialogue import guidance as A
 from bot import notice as N
-from bot.answers import Subject
+from bot.dialogue.guidance import Subject
 
 
 def test_who_approves_names_the_authority_and_cites_part_one() -> None:

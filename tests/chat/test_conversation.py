@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot import conversation as C
+from bot.dialogue import dispatch as C
 from bot import notice as N
-from bot.conversation import Turn
+from bot.dialogue.dispatch import Turn
 
 TODAY = dt.date(2026, 1, 5)
 

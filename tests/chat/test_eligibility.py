@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import eligibility as E
+from bot.dialogue import self_check as E
 from bot import notice as N
 
 

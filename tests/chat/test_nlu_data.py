@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from bot import eligibility as E
+from bot.dialogue import self_check as E
 from bot import notice as N
-from bot.answers import QUESTION_INTENTS
+from bot.dialogue.guidance import QUESTION_INTENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ def test_held_out_examples_are_not_training_examples() -> None:
 
 
 def test_every_intent_has_training_and_held_out_examples_in_both_languages() -> None:
-    from bot.package_dialogue import PAYLOAD_ONLY_INTENTS
+    from bot.dialogue.uploads import PAYLOAD_ONLY_INTENTS
 
     intents = set(_domain()["intents"]) - set(PAYLOAD_ONLY_INTENTS)
     train, test = _examples("data/nlu"), _examples("tests/nlu")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot import workdays as W
+from bot.dialogue import dates as W
 from bot.notice import DECISION_CLAUSE
 
 D = dt.date

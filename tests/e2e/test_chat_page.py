@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bot import notice as N
-from bot.messages import material_name, verdict_label
+from bot.precheck.problems import material_name, verdict_label
 from tests import samples
 from tests.shared_stack import Shared
 

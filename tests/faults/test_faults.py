@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eligibility import render_question
+from bot.dialogue.self_check import render_question
 from bot.i18n import t
 from bot.notice import CONDITIONS
 from tests.scale import services

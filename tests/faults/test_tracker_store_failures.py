@@ -16,7 +16,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.tracker_store import ConfiguredSQLTrackerStore
-from bot.store import Store, delete_conversations
+from bot.service.store import Store, delete_conversations
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore:.*SQLAlchemy 2.0",

@@ -3,7 +3,7 @@
 Documents are read here the way the extraction stage reads them, but independently of it:
 python-docx for DOCX (a merged cell read once, a nested table after its parent), and
 pdfplumber's ``extract_tables`` for PDF with its ``None`` for empty and spanned cells left
-as they are.  ``tests/test_*`` also read the same files through ``bot.extract``.
+as they are.  ``tests/test_*`` also read the same files through ``bot.precheck.extract``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.model import (  # noqa: E402
+from bot.precheck.results import (  # noqa: E402
     COMPLETE,
     INCOMPLETE,
     INVALID_ID_NUMBER,

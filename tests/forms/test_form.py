@@ -8,7 +8,7 @@ from pathlib import Path
 import formgen
 import pytest
 
-from bot.form import (
+from bot.precheck.annex1 import (
     CERTIFICATES,
     EXAMINERS,
     FIELDS,
@@ -19,7 +19,7 @@ from bot.form import (
     read_annex1,
     row_field,
 )
-from bot.model import (
+from bot.precheck.results import (
     INVALID_EMAIL,
     INVALID_ID_NUMBER,
     INVALID_MOBILE,
@@ -334,7 +334,7 @@ def test_annex1_is_recognised_in_every_layout(tmp_path, layout):
 
 
 def test_blank_template_is_annex1(tmp_path):
-    from bot.templates import write_template
+    from bot.precheck.blanks import write_template
 
     write_template("annex1", tmp_path / "a1.docx")
     doc = docx_document(tmp_path / "a1.docx")
@@ -344,7 +344,7 @@ def test_blank_template_is_annex1(tmp_path):
 
 @pytest.mark.parametrize("filled", [True, False])
 def test_annex2_is_not_annex1(tmp_path, filled):
-    from bot.templates import write_template
+    from bot.precheck.blanks import write_template
 
     path = tmp_path / "a2.docx"
     if filled:
@@ -372,7 +372,7 @@ def test_other_documents_are_not_annex1():
 
 @pytest.mark.parametrize("layout", list(BUILDERS))
 def test_read_through_the_extraction_stage(tmp_path, layout):
-    extract = pytest.importorskip("bot.extract").extract
+    extract = pytest.importorskip("bot.precheck.extract").extract
     build, ext = BUILDERS[layout]
     good = build(tmp_path / f"good.{ext}")
     assert read_annex1(extract(good, tables=True), good.name).problems == []

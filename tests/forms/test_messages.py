@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.form import FIELDS
-from bot.messages import (
+from bot.precheck.annex1 import FIELDS
+from bot.precheck.problems import (
     file_problem_label,
     file_problem_message,
     form_problem_label,
@@ -14,7 +14,7 @@ from bot.messages import (
     status_label,
     verdict_label,
 )
-from bot.model import (
+from bot.precheck.results import (
     COMPLETE,
     FILE_PROBLEM_CODES,
     FORM_PROBLEM_CODES,

@@ -8,8 +8,8 @@ import json
 import docx
 import pytest
 
-from bot.messages import file_problem_message, form_problem_message
-from bot.model import COMPLETE, MISSING, FileProblem
+from bot.precheck.problems import file_problem_message, form_problem_message
+from bot.precheck.results import COMPLETE, MISSING, FileProblem
 from bot.notice import (
     APPROVAL_AUTHORITY,
     DECISION_WORKING_DAYS,
@@ -17,9 +17,9 @@ from bot.notice import (
     NOTICE,
     TRANSLATION_RULE,
 )
-from bot.report import render_docx, render_html, render_json, render_markdown
-from bot.report.view import disclaimer
-from bot.validators import mask_personal_data
+from bot.precheck.report import render_docx, render_html, render_json, render_markdown
+from bot.precheck.report.view import disclaimer
+from bot.precheck.validators import mask_personal_data
 
 from .conftest import RAW_BAD_ID, RAW_ID, RAW_MOBILE
 

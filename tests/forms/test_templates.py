@@ -11,9 +11,9 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from bot.form import read_annex1
+from bot.precheck.annex1 import read_annex1
 from bot.notice import ANNEX1, ANNEX2, ANNEXES
-from bot.templates import section_heading, template_bytes, write_template
+from bot.precheck.blanks import section_heading, template_bytes, write_template
 
 from .conftest import docx_document
 

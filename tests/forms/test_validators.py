@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.validators import (
+from bot.precheck.validators import (
     USCC_CHARSET,
     check_occupation_code,
     id_check_digit,

@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from bot import notice as N
-from bot.messages import material_name
-from bot.tokens import sign_path
+from bot.precheck.problems import material_name
+from bot.service.session_tokens import sign_path
 from tests import samples
 from tests.shared_stack import (
     SECRET,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.messages import material_name
+from bot.precheck.problems import material_name
 from tests import samples
 from tests.shared_stack import (
     MAX_FILE_BYTES,

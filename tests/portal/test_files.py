@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from bot.files import check_upload, safe_name, suffix_for
+from bot.precheck.intake import check_upload, safe_name, suffix_for
 from bot.settings import Limits
 
 LIMITS = Limits(max_file_bytes=1000)

@@ -7,9 +7,9 @@ import re
 
 import yaml
 
-from bot.model import FileAnalysis, FileProblem, FileReport, FormCheck, FormProblem
+from bot.precheck.results import FileAnalysis, FileProblem, FileReport, FormCheck, FormProblem
 from bot.settings import ROOT
-from bot.store import UploadRecord
+from bot.service.store import UploadRecord
 from channels import portal
 
 SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot import conversation as C
-from bot import package_dialogue as PD
-from bot.conversation import Turn
-from bot.messages import material_name
-from bot.model import FileAnalysis, FileProblem, FormCheck, FormProblem
+from bot.dialogue import dispatch as C
+from bot.dialogue import uploads as PD
+from bot.dialogue.dispatch import Turn
+from bot.precheck.problems import material_name
+from bot.precheck.results import FileAnalysis, FileProblem, FormCheck, FormProblem
 from bot.settings import Settings
-from bot.store import Store
-from bot.tokens import check_signed
+from bot.service.store import Store
+from bot.service.session_tokens import check_signed
 
 TODAY = dt.date(2026, 1, 5)
 

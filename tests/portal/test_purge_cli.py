@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.settings import ROOT, Settings
-from bot.store import Store, sessions
+from bot.service.store import Store, sessions
 
 
 def age(store: Store, session_id: str, days: float) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from bot import notice as N
 from bot.settings import Settings
-from bot.store import Store
+from bot.service.store import Store
 from tests import samples
 from tests.shared_stack import new_session, texts
 from tests.stack import Stack, request

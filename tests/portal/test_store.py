@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.model import FileAnalysis
+from bot.precheck.results import FileAnalysis
 from bot.settings import Settings
-from bot.store import Store, new_reference, write_atomic
+from bot.service.store import Store, new_reference, write_atomic
 
 
 @pytest.fixture()
@@ -87,7 +87,7 @@ def test_purge_removes_idle_sessions_and_orphans(store: Store) -> None:
     later = time.time() + 31 * 86400
     store.touch(fresh.id)
     with store.engine.begin() as c:  # only `fresh` was seen within the retention period
-        from bot.store import sessions
+        from bot.service.store import sessions
         c.execute(sessions.update().where(sessions.c.id == fresh.id).values(last_seen_at=later))
     counts = store.purge(now=later)
     assert counts["sessions"] == 1 and counts["files"] == 1 and counts["orphans"] == 1

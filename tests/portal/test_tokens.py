@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.tokens import check_signed, issue_token, session_from_token, sign_path
+from bot.service.session_tokens import check_signed, issue_token, session_from_token, sign_path
 
 
 def test_token_round_trip_and_forgery(tmp_path: Path) -> None:

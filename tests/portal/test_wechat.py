@@ -18,10 +18,10 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 from bot import notice as N
-from bot.messages import material_name
+from bot.precheck.problems import material_name
 from bot.settings import Settings
-from bot.store import Store
-from bot.tokens import issue_token
+from bot.service.store import Store
+from bot.service.session_tokens import issue_token
 from channels.wechat import signature
 from tests import fake_wechat, samples
 from tests.shared_stack import OA_TOKEN, SECRET, ApiSession, Shared, texts

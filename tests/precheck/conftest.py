@@ -14,7 +14,7 @@ for folder in (HERE.parent, HERE):  # docgen/formgen, and make_sample_package
 
 import docgen  # noqa: E402
 
-from bot.sandbox import ParserPool  # noqa: E402
+from bot.precheck.sandbox import ParserPool  # noqa: E402
 from bot.settings import Limits  # noqa: E402
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import docgen
 import pytest
 
-from bot.classify import classify
-from bot.lang import detect_language
+from bot.precheck.classify import classify
+from bot.precheck.language import detect_language
 from bot.notice import MATERIALS
 
 
@@ -39,7 +39,7 @@ def test_material_from_content_under_a_meaningless_name(material, lang):
 def test_registration_form_from_content(tmp_path, maker):
     import formgen
 
-    from bot.extract import extract
+    from bot.precheck.extract import extract
 
     path = (formgen.filled_annex1_docx(tmp_path / "scan_001.docx") if maker == "docx"
             else formgen.filled_annex1_pdf(tmp_path / "scan_001.pdf"))

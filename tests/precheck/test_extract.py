@@ -5,8 +5,8 @@ from __future__ import annotations
 import docgen
 import pytest
 
-from bot.extract import Encrypted, Unreadable, Unsupported, extract
-from bot.extract.sniff import DOCX, EMPTY, PDF, UNSUPPORTED, sniff
+from bot.precheck.extract import Encrypted, Unreadable, Unsupported, extract
+from bot.precheck.extract.sniff import DOCX, EMPTY, PDF, UNSUPPORTED, sniff
 
 
 def test_type_comes_from_content_not_name(tmp_path):

@@ -13,13 +13,13 @@ import zlib
 import docgen
 import pytest
 
-from bot.extract import Encrypted, TooLarge, Unreadable, extract
-from bot.extract.docx import check_parts, read_docx
-from bot.extract.pdfscan import CONTENT, INFLATED, _lzw, scan_pdf
-from bot.extract.sniff import EMPTY, ENCRYPTED, UNSUPPORTED, sniff
-from bot.messages import file_problem_message
-from bot.model import FileProblem
-from bot.precheck import (
+from bot.precheck.extract import Encrypted, TooLarge, Unreadable, extract
+from bot.precheck.extract.docx import check_parts, read_docx
+from bot.precheck.extract.pdfscan import CONTENT, INFLATED, _lzw, scan_pdf
+from bot.precheck.extract.sniff import EMPTY, ENCRYPTED, UNSUPPORTED, sniff
+from bot.precheck.problems import file_problem_message
+from bot.precheck.results import FileProblem
+from bot.precheck.pipeline import (
     _analyse_in_worker,
     _content_keys,
     analyse_file,
@@ -27,7 +27,7 @@ from bot.precheck import (
     collect_files,
     display_name,
 )
-from bot.sandbox import zip_inflated_problem
+from bot.precheck.sandbox import zip_inflated_problem
 from bot.settings import Limits
 
 MB = 1 << 20
@@ -239,7 +239,7 @@ def test_files_aimed_at_the_stream_scan_are_refused(tmp_path, label, data, detai
 def test_stream_scan_searches_each_stretch_of_the_file_once(monkeypatch):
     """The scan asks for the end of each stream; for streams inside others it must not
     search the same bytes again (which made a 20 MB file take minutes)."""
-    from bot.extract import pdfscan
+    from bot.precheck.extract import pdfscan
 
     data = HEAD + b"stream\n" * 1000 + b"endstream"
     finder = pdfscan._Next(data, b"endstream")
@@ -471,7 +471,7 @@ def test_form_is_read_from_its_text_when_the_table_reader_fails(tmp_path, monkey
         raise Unreadable("corrupt")
 
     path = formgen.filled_annex1_pdf(tmp_path / "附件1.pdf")
-    monkeypatch.setattr("bot.extract.pdf.read_pdf_tables", fails)
+    monkeypatch.setattr("bot.precheck.extract.pdf.read_pdf_tables", fails)
     result = _analyse_in_worker(str(path), "附件1.pdf", Limits())
     assert problems(result) == []
     assert "4.1" in result["materials"]
@@ -481,7 +481,7 @@ def test_form_is_read_from_its_text_when_the_table_reader_fails(tmp_path, monkey
 def test_table_reader_leaves_out_pages_with_too_many_objects(tmp_path):
     import formgen
 
-    from bot.extract.pdf import read_pdf_tables
+    from bot.precheck.extract.pdf import read_pdf_tables
 
     path = formgen.filled_annex1_pdf(tmp_path / "附件1.pdf")
     assert read_pdf_tables(path)  # the form's tables
@@ -494,7 +494,7 @@ def test_form_is_read_from_its_text_when_the_table_reader_runs_out_of_time(tmp_p
 
     import formgen
 
-    from bot import precheck
+    from bot.precheck import pipeline as precheck
 
     def slow(*args, **kwargs):
         for _ in range(600):  # stopped by the time limit long before this ends
@@ -502,7 +502,7 @@ def test_form_is_read_from_its_text_when_the_table_reader_runs_out_of_time(tmp_p
         raise AssertionError("the table reader was not stopped")
 
     path = formgen.filled_annex1_pdf(tmp_path / "附件1.pdf")
-    monkeypatch.setattr("bot.extract.pdf.read_pdf_tables", slow)
+    monkeypatch.setattr("bot.precheck.extract.pdf.read_pdf_tables", slow)
     monkeypatch.setattr(precheck, "TABLE_TIME_SHARE", 0.01)
     result = _analyse_in_worker(str(path), "附件1.pdf", Limits(parse_seconds=30))
     assert problems(result) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lang import detect_language, message_language, script_counts
+from bot.precheck.language import detect_language, message_language, script_counts
 
 
 @pytest.mark.parametrize("text, lang", [

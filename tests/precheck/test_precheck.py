@@ -9,7 +9,7 @@ import docgen
 import formgen
 import pytest
 
-from bot.model import (
+from bot.precheck.results import (
     COMPLETE,
     EMPTY,
     ENCRYPTED,
@@ -27,7 +27,7 @@ from bot.model import (
     FileAnalysis,
 )
 from bot.notice import MATERIALS
-from bot.precheck import analyse_file, analyse_files, assemble, collect_files, precheck
+from bot.precheck.pipeline import analyse_file, analyse_files, assemble, collect_files, precheck
 from bot.settings import Limits
 
 
@@ -305,7 +305,7 @@ def test_annual_summary_is_not_the_registration_form(tmp_path, pool):
 
 
 def test_blank_registration_form_is_read_and_found_empty(tmp_path, pool):
-    from bot.templates import write_template
+    from bot.precheck.blanks import write_template
 
     path = tmp_path / "附件1.docx"
     write_template("annex1", path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import docgen
 import pytest
 
-from bot.model import TOO_LARGE, UNREADABLE
-from bot.precheck import _analyse_in_worker, analyse_file, analyse_files
-from bot.sandbox import TEST_HOOK_ENV, ParserPool, WorkerFailed, preflight
+from bot.precheck.results import TOO_LARGE, UNREADABLE
+from bot.precheck.pipeline import _analyse_in_worker, analyse_file, analyse_files
+from bot.precheck.sandbox import TEST_HOOK_ENV, ParserPool, WorkerFailed, preflight
 from bot.settings import Limits
 
 SMALL_ZIP = Limits(max_unzipped_bytes=20 << 20, max_zip_entries=500)
@@ -48,7 +48,7 @@ def test_zip_bomb_lying_about_its_size_is_caught_before_the_parser(tmp_path, mon
     def parser_must_not_run(*args, **kwargs):
         raise AssertionError("the DOCX parser was called on a zip bomb")
 
-    monkeypatch.setattr("bot.extract.docx.read_docx", parser_must_not_run)
+    monkeypatch.setattr("bot.precheck.extract.docx.read_docx", parser_must_not_run)
     result = _analyse_in_worker(str(bomb), "liar.docx", SMALL_ZIP)
     assert [(p["code"], p["detail"]) for p in result["problems"]] == \
         [(TOO_LARGE, "zip_inflated_size")]
@@ -145,7 +145,7 @@ def test_asyncio_server_style_call(tmp_path, pool):
 
 
 def test_a_broken_installation_is_not_blamed_on_the_file(tmp_path):
-    from bot.sandbox import WorkerStartError
+    from bot.precheck.sandbox import WorkerStartError
 
     path = docgen.write_sample(tmp_path / "x.pdf", "2.1", "zh")
     with ParserPool(1, Limits(), preload=("bot.no_such_module",)) as broken:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.model import NO_TEXT, FileAnalysis, FileProblem
-from bot.translation import content_keys, name_stem, pair_translations
+from bot.precheck.results import NO_TEXT, FileAnalysis, FileProblem
+from bot.precheck.pairing import content_keys, name_stem, pair_translations
 
 
 @pytest.mark.parametrize("text, key", [

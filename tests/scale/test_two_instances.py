@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eligibility import render_question
+from bot.dialogue.self_check import render_question
 from bot.notice import CONDITIONS
 from tests.scale import services
 from tests.scale.cluster import Client, interleaving, shared_env, start_all, text_of

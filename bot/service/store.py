@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from bot.model import FileAnalysis
+from bot.precheck.results import FileAnalysis
 from bot.settings import Settings, get_settings
 
 _meta = sa.MetaData()

@@ -7,9 +7,9 @@ import re
 import unicodedata
 import zipfile
 
-from bot.extract.sniff import DOCX, EMPTY, PDF, sniff_bytes
-from bot.model import EMPTY as EMPTY_PROBLEM
-from bot.model import TOO_LARGE, UNSUPPORTED_TYPE, FileProblem
+from bot.precheck.extract.sniff import DOCX, EMPTY, PDF, sniff_bytes
+from bot.precheck.results import EMPTY as EMPTY_PROBLEM
+from bot.precheck.results import TOO_LARGE, UNSUPPORTED_TYPE, FileProblem
 from bot.settings import Limits
 
 MAX_NAME_CHARS = 120

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot.model import BLOCKING_PROBLEMS, NO_TEXT, FileAnalysis
+from bot.precheck.results import BLOCKING_PROBLEMS, NO_TEXT, FileAnalysis
 
 _MONTHS = {
     # en, fr, de, es

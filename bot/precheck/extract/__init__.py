@@ -4,16 +4,16 @@
 >>> form = extract(Path("附件1.pdf"), tables=True)  # plus tables (pdfplumber)
 
 The type is decided by the file's first bytes, not its name.  A file that cannot be
-read raises an :class:`ExtractError` whose ``code`` is a bot.model problem code.
+read raises an :class:`ExtractError` whose ``code`` is a bot.precheck.results problem code.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot.extract.errors import Encrypted, ExtractError, TooLarge, Unreadable, Unsupported
-from bot.extract.sniff import DOCX, EMPTY, ENCRYPTED, PDF, Sniff, sniff
-from bot.model import Document
+from bot.precheck.extract.errors import Encrypted, ExtractError, TooLarge, Unreadable, Unsupported
+from bot.precheck.extract.sniff import DOCX, EMPTY, ENCRYPTED, PDF, Sniff, sniff
+from bot.precheck.results import Document
 
 __all__ = ["extract", "sniff", "Sniff", "ExtractError", "Encrypted", "TooLarge", "Unreadable",
            "Unsupported", "MAX_CHARS"]
@@ -46,11 +46,11 @@ def extract(path: Path, *, tables: bool = False, max_chars: int = MAX_CHARS,
             raise Unsupported(s.detail)
         kind = s.kind
     if kind == PDF:
-        from bot.extract.pdf import read_pdf
+        from bot.precheck.extract.pdf import read_pdf
 
         return read_pdf(path, tables=tables, max_chars=max_chars, max_pages=max_pages)
     if kind == DOCX:
-        from bot.extract.docx import read_docx
+        from bot.precheck.extract.docx import read_docx
 
         return read_docx(path, max_chars=max_chars)
     raise Unsupported(kind)

@@ -5,9 +5,9 @@ re-assessed cheaply at any time (for instance after the user says which material
 unclassified file is):
 
 1. :func:`analyse_file` reads one file in a sandboxed worker process and returns a
-   :class:`~bot.model.FileAnalysis` (store it with ``to_dict()``);
+   :class:`~bot.precheck.results.FileAnalysis` (store it with ``to_dict()``);
 2. :func:`assemble` combines stored analyses into a
-   :class:`~bot.model.PrecheckResult`: translation pairing, material statuses, the
+   :class:`~bot.precheck.results.PrecheckResult`: translation pairing, material statuses, the
    registration form and the verdict.
 
 :func:`precheck` does both for a list of files and folders.
@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bot.model import (
+from bot.precheck.results import (
     BLOCKING_PROBLEMS,
     COMPLETE,
     EMPTY,
@@ -51,7 +51,7 @@ from bot.model import (
     PrecheckResult,
 )
 from bot.notice import MATERIALS, MATERIALS_BY_ID
-from bot.sandbox import ParserPool, WorkerFailed, WorkerStartError, default_pool, preflight
+from bot.precheck.sandbox import ParserPool, WorkerFailed, WorkerStartError, default_pool, preflight
 from bot.settings import Limits, get_settings
 
 FORM_ID = "4.1"
@@ -125,7 +125,7 @@ def display_name(name: str) -> str:
 
 
 def _content_keys(text: str) -> list[str]:
-    from bot.translation import content_keys
+    from bot.precheck.pairing import content_keys
 
     return content_keys(text[:_KEYS_TEXT_CHARS])
 
@@ -133,8 +133,8 @@ def _content_keys(text: str) -> list[str]:
 def _classify_by_name(fa: FileAnalysis) -> None:
     """A file that cannot be read is still placed by its name, so the material it was
     meant to be shows the problem instead of being reported missing."""
-    from bot.classify import classify
-    from bot.lang import detect_language
+    from bot.precheck.classify import classify
+    from bot.precheck.language import detect_language
 
     stem = fa.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     c = classify("", fa.name, language=detect_language(stem.replace("_", " ")).language)
@@ -144,13 +144,13 @@ def _classify_by_name(fa: FileAnalysis) -> None:
 
 def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     """Everything about one file that needs its content.  Runs in a parser worker."""
-    from bot.classify import classify, title_lines
-    from bot.extract import ExtractError, extract
-    from bot.extract.sniff import DOCX, PDF, sniff
-    from bot.extract.sniff import EMPTY as SNIFF_EMPTY
-    from bot.extract.sniff import ENCRYPTED as SNIFF_ENCRYPTED
-    from bot.lang import detect_language
-    from bot.sandbox import apply_test_hook, zip_inflated_problem
+    from bot.precheck.classify import classify, title_lines
+    from bot.precheck.extract import ExtractError, extract
+    from bot.precheck.extract.sniff import DOCX, PDF, sniff
+    from bot.precheck.extract.sniff import EMPTY as SNIFF_EMPTY
+    from bot.precheck.extract.sniff import ENCRYPTED as SNIFF_ENCRYPTED
+    from bot.precheck.language import detect_language
+    from bot.precheck.sandbox import apply_test_hook, zip_inflated_problem
 
     apply_test_hook(path)
     p = Path(path)
@@ -244,7 +244,7 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
     """Read the registration form (附件1) from a file that is, or looks like, one.
     Returns True when the file is the annual summary (附件2) instead."""
     try:
-        from bot.form import looks_like_annex1, looks_like_annex2, read_annex1
+        from bot.precheck.annex1 import looks_like_annex1, looks_like_annex2, read_annex1
     except ImportError:  # the form reader is not installed in this build
         return False
     if looks_like_annex2(doc) and not looks_like_annex1(doc):
@@ -255,7 +255,7 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
     if not maybe and not looks_like_annex1(doc):
         return False
     if kind == "pdf":
-        from bot.extract import ExtractError, extract
+        from bot.precheck.extract import ExtractError, extract
 
         try:
             with _time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
@@ -273,7 +273,7 @@ def analyse_file(path: Path, name: str | None = None, limits: Limits | None = No
                  pool: ParserPool | None = None) -> FileAnalysis:
     """Analyse one uploaded file.  Never raises for a bad file: whatever is wrong with it
     becomes a problem on the result (only a parser worker that cannot start at all raises
-    :class:`~bot.sandbox.WorkerStartError`).  ``name`` is the name shown to the user (the upload
+    :class:`~bot.precheck.sandbox.WorkerStartError`).  ``name`` is the name shown to the user (the upload
     name; the path's name by default), made printable by :func:`display_name`."""
     path = Path(path)
     limits = limits or get_settings().limits
@@ -364,7 +364,7 @@ def assemble(analyses: Sequence[FileAnalysis],
     ``overrides`` maps a file name to the material ids the user confirmed for it (an
     empty list: the file is none of the materials); unknown ids raise ValueError.
     """
-    from bot.translation import pair_translations
+    from bot.precheck.pairing import pair_translations
 
     files = [FileAnalysis.from_dict(a.to_dict()) for a in analyses]  # never mutate input
     overrides = dict(overrides or {})

@@ -11,11 +11,11 @@ never show raw personal data.
 
 from __future__ import annotations
 
-from bot.report.docx_report import render_docx
-from bot.report.html_page import render_html
-from bot.report.json_report import render_json
-from bot.report.md import render_markdown
-from bot.report.view import ReportView, build_view
+from bot.precheck.report.docx_report import render_docx
+from bot.precheck.report.html_page import render_html
+from bot.precheck.report.json_report import render_json
+from bot.precheck.report.md import render_markdown
+from bot.precheck.report.view import ReportView, build_view
 
 __all__ = ["render_json", "render_markdown", "render_html", "render_docx", "build_view",
            "ReportView"]

@@ -3,7 +3,7 @@
 pypdfium2 reads a page's text an order of magnitude faster than pdfplumber, so the
 pre-check uses it for every file; the registration form, whose tables matter, is read a
 second time with pdfplumber (``tables=True``).  Before either library opens a file,
-:func:`bot.extract.pdfscan.scan_pdf` measures its streams, so that a decompression bomb or
+:func:`bot.precheck.extract.pdfscan.scan_pdf` measures its streams, so that a decompression bomb or
 a page of millions of instructions is refused instead of exhausting the parser.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.extract.errors import Encrypted, TooLarge, Unreadable
-from bot.extract.pdfscan import scan_pdf
-from bot.model import Document
+from bot.precheck.extract.errors import Encrypted, TooLarge, Unreadable
+from bot.precheck.extract.pdfscan import scan_pdf
+from bot.precheck.results import Document
 
 # Metadata titles written by tools rather than people.
 _PLACEHOLDER_TITLES = {"untitled", "anonymous", "unspecified", "microsoft word", "document"}

@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.model import (
+from bot.precheck.results import (
     INVALID_EMAIL,
     INVALID_ID_NUMBER,
     INVALID_MOBILE,
@@ -44,7 +44,7 @@ from bot.model import (
     FormProblem,
 )
 from bot.notice import ANNEX1, ANNEX2, AnnexForm, FormField, FormSection
-from bot.validators import (
+from bot.precheck.validators import (
     check_occupation_code,
     mask_email,
     mask_id_number,

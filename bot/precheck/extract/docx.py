@@ -26,8 +26,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from bot.extract.errors import TooLarge, Unreadable
-from bot.model import Document
+from bot.precheck.extract.errors import TooLarge, Unreadable
+from bot.precheck.results import Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -6,7 +6,7 @@ segmentation fault) or runs out of memory is replaced, and the call that met it 
 :class:`WorkerFailed` whose ``detail`` is ``timeout``, ``memory`` or ``crash``; the other
 files go on being parsed.
 
-Workers are separate interpreters (``python -m bot.sandbox``) talking over pipes, so
+Workers are separate interpreters (``python -m bot.precheck.sandbox``) talking over pipes, so
 the pool is safe to use from a threaded or asyncio server (call
 :meth:`ParserPool.call` through ``run_in_executor``) as well as from the command line,
 and never re-runs the caller's main module.  Calls from several threads run in parallel, one per
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.model import TOO_LARGE, FileProblem
+from bot.precheck.results import TOO_LARGE, FileProblem
 from bot.settings import Limits
 
 # Test hook: "hang:NAME,crash:NAME,memory:NAME" makes the worker misbehave on a file whose
@@ -315,7 +315,7 @@ def _serve(read_fd: int, write_fd: int, memory_bytes: int, preload: list[str]) -
 
 
 class _Worker:
-    """One worker process, started as ``python -m bot.sandbox`` with two pipes.
+    """One worker process, started as ``python -m bot.precheck.sandbox`` with two pipes.
 
     A separate interpreter (not a fork) is safe from threaded servers and does not
     re-import the caller's main module.
@@ -327,12 +327,12 @@ class _Worker:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = dict(os.environ)
-        root = str(Path(__file__).resolve().parent.parent)
+        root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         debug = bool(os.environ.get("ASSISTANT_PARSER_DEBUG"))
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot.sandbox", str(to_child_r), str(from_child_w),
+                [sys.executable, "-m", "bot.precheck.sandbox", str(to_child_r), str(from_child_w),
                  str(memory_bytes), *preload],
                 pass_fds=(to_child_r, from_child_w), env=env, cwd=root,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -20,8 +20,8 @@ Details a file problem may carry (``FileProblem.detail``):
 
 from __future__ import annotations
 
-from bot.form import CERTIFICATES, field_display
-from bot.model import (
+from bot.precheck.annex1 import CERTIFICATES, field_display
+from bot.precheck.results import (
     COMPLETE,
     EMPTY,
     ENCRYPTED,
@@ -48,7 +48,7 @@ from bot.model import (
 )
 from bot.notice import ANNEX1, MATERIALS_BY_ID, TRANSLATION_CLAUSE, TRANSLATION_RULE, Text
 from bot.settings import Limits, get_settings
-from bot.validators import mask_email, mask_id_number, mask_mobile, mask_personal_data
+from bot.precheck.validators import mask_email, mask_id_number, mask_mobile, mask_personal_data
 
 __all__ = ["file_problem_message", "form_problem_message", "file_problem_label",
            "form_problem_label", "status_label", "verdict_label", "language_name",
@@ -250,7 +250,7 @@ def _too_large(detail: str, limits: Limits, lang: str) -> str:
             f"The file has more than the maximum of {limits.max_pages} pages. Split it into "
             "several files and upload them one by one."), lang)
     if d == "xml_size":
-        from bot.extract.docx import MAX_XML_BYTES
+        from bot.precheck.extract.docx import MAX_XML_BYTES
 
         return _pick((
             f"这个DOCX文件的正文部分解压后过大（超过{_mb(MAX_XML_BYTES)}），无法安全读取。请将文档拆分"

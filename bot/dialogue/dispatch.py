@@ -3,7 +3,7 @@
 Each assistant action (answer a question, greet, ask a self-check question, give the
 verdict …) is a function of the user's latest message (:class:`Turn`) and the
 conversation's remembered values (:class:`State`), returning the replies and the values
-that change (:class:`bot.reply.Outcome`).  The Rasa actions in ``actions/`` are thin
+that change (:class:`bot.dialogue.reply.Outcome`).  The Rasa actions in ``actions/`` are thin
 adapters around :func:`respond`; other channels can call it the same way.
 """
 
@@ -14,13 +14,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot import answers, package_dialogue
-from bot import eligibility as elig
+from bot.dialogue import guidance as answers
+
+from bot.dialogue import uploads as package_dialogue
+from bot.dialogue import self_check as elig
 from bot.i18n import LanguageState, t
 from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
-from bot.reply import Button, Outcome, Reply, payload
+from bot.dialogue.reply import Button, Outcome, Reply, payload
 from bot.settings import get_settings
-from bot.workdays import (
+from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
     find_date,
@@ -272,7 +274,7 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
 
     A self-check answer as a whole ("是的", "not yet") is affirm / deny / unsure, a
     question or a weak guess at one is ``nlu_fallback``
-    (:func:`bot.eligibility.answer_intent`); a message that is just a date is
+    (:func:`bot.dialogue.self_check.answer_intent`); a message that is just a date is
     ``inform_date``.
     """
     if text and is_date_only(text):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot import notice as N
 from bot.i18n import t
-from bot.reply import Button, Reply, payload
+from bot.dialogue.reply import Button, Reply, payload
 from bot.settings import get_settings
 
 # ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 The conversation calls these when a file arrives ("what was it recognised as?"), when
 the user says which material a file is, asks what is still missing, or asks for the
 report.  Files were parsed once, when they were uploaded; everything here re-assembles
-their stored analyses (bot.precheck.assemble), which takes milliseconds.
+their stored analyses (bot.precheck.pipeline.assemble), which takes milliseconds.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.model import FileAnalysis, PrecheckResult
+from bot.precheck.results import FileAnalysis, PrecheckResult
 from bot.notice import MATERIALS_BY_ID
-from bot.precheck import assemble
-from bot.report import render_docx, render_html, render_json, render_markdown
-from bot.store import ReportRecord, SessionRecord, Store, UploadRecord
-from bot.tokens import sign_path
+from bot.precheck.pipeline import assemble
+from bot.precheck.report import render_docx, render_html, render_json, render_markdown
+from bot.service.store import ReportRecord, SessionRecord, Store, UploadRecord
+from bot.service.session_tokens import sign_path
 
 API_BASE = "/portal/api/v1"
 MAX_CHOICES = 4
@@ -107,12 +107,12 @@ def make_report(store: Store, session: SessionRecord, lang: str) -> SavedReport:
 def warm_parser() -> int:
     """Import what parsing needs.  Run once in each parser worker when the server starts,
     so the first upload is not slowed by it."""
-    import bot.classify  # noqa: F401
-    import bot.extract.docx  # noqa: F401
-    import bot.extract.pdf  # noqa: F401
-    import bot.form  # noqa: F401
-    import bot.translation  # noqa: F401
-    from bot.lang import detect_language
+    import bot.precheck.classify  # noqa: F401
+    import bot.precheck.extract.docx  # noqa: F401
+    import bot.precheck.extract.pdf  # noqa: F401
+    import bot.precheck.annex1  # noqa: F401
+    import bot.precheck.pairing  # noqa: F401
+    from bot.precheck.language import detect_language
 
     detect_language("Warm-up: the language profiles load on first use. 语言模型首次使用时加载。")
     return os.getpid()

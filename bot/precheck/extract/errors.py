@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class ExtractError(Exception):
-    """A file that cannot be read.  ``code`` is a bot.model file problem code."""
+    """A file that cannot be read.  ``code`` is a bot.precheck.results file problem code."""
 
     code = "unreadable"
 

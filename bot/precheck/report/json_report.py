@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.messages import file_problem_message, form_problem_message, masked_value, material_name
-from bot.model import FileProblem, FormProblem, PrecheckResult
+from bot.precheck.problems import file_problem_message, form_problem_message, masked_value, material_name
+from bot.precheck.results import FileProblem, FormProblem, PrecheckResult
 
 
 def result_dict(result: PrecheckResult, lang: str | None = None) -> dict[str, Any]:

@@ -17,9 +17,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from bot.model import COMPLETE, MISSING, PROBLEM, PrecheckResult
-from bot.report.view import ReportView, build_view, t
-from bot.templates import (
+from bot.precheck.results import COMPLETE, MISSING, PROBLEM, PrecheckResult
+from bot.precheck.report.view import ReportView, build_view, t
+from bot.precheck.blanks import (
     HEADING_FONT,
     TEXT_SIZE,
     add_text,

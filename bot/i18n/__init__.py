@@ -3,7 +3,7 @@
 Only the assistant's own words live here (greetings, menus, buttons, prompts, fallbacks,
 labels).  Facts about the notice come from :mod:`bot.notice` and are never written here.
 
-The reply language follows the language of each message (:func:`bot.lang.message_language`),
+The reply language follows the language of each message (:func:`bot.precheck.language.message_language`),
 unless the user asked for a language explicitly ("请用英文回答", "in Chinese please"):
 that preference wins until the user asks for the other language.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.lang import message_language
+from bot.precheck.language import message_language
 from bot.notice import LANGS, Lang
 
 _STRINGS: dict[str, tuple[str, str]] = {

@@ -1,8 +1,8 @@
 """The conversation about the applicant's own files: feedback on each upload, "which
 material is this?", "what is still missing?", the report, removal and "delete my data".
 
-Handlers have the same shape as those in :mod:`bot.conversation` and are registered
-there.  They read the session's files from :class:`bot.store.Store`; the session is the
+Handlers have the same shape as those in :mod:`bot.dialogue.dispatch` and are registered
+there.  They read the session's files from :class:`bot.service.store.Store`; the session is the
 conversation's sender id.  A store that cannot be reached gives a clear "try again"
 reply, never an exception.
 """
@@ -14,24 +14,24 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot import package
+from bot.service import package
 from bot.i18n import t
-from bot.messages import (
+from bot.precheck.problems import (
     file_problem_message,
     form_problem_message,
     language_name,
     material_name,
 )
-from bot.model import MISSING, FileProblem
+from bot.precheck.results import MISSING, FileProblem
 from bot.notice import MATERIALS, MATERIALS_BY_ID
-from bot.reply import Button, Reply, payload
-from bot.report.json_report import result_dict
-from bot.report.view import build_view
+from bot.dialogue.reply import Button, Reply, payload
+from bot.precheck.report.json_report import result_dict
+from bot.precheck.report.view import build_view
 from bot.settings import get_settings
-from bot.store import SessionRecord, Store, StoreUnavailable
+from bot.service.store import SessionRecord, Store, StoreUnavailable
 
 if TYPE_CHECKING:
-    from bot.conversation import State, Turn
+    from bot.dialogue.dispatch import State, Turn
 
 FORM_ID = "4.1"
 # Intents that only ever arrive as payloads from the channel or from buttons: they have
@@ -91,7 +91,7 @@ def _feedback_reply(fb: package.FileFeedback, lang: str) -> Reply:
 
 def feedback_text(upload: package.UploadRecord, report: package.FileReport | None,
                   lang: str) -> package.FileFeedback:
-    """The feedback on one file (see :func:`bot.package.file_feedback` for the facts)."""
+    """The feedback on one file (see :func:`bot.service.package.file_feedback` for the facts)."""
     name = upload.name
     if upload.analysis is None or report is None:
         return package.FileFeedback(upload.id, name, t("feedback_parsing", lang, name=name))

@@ -8,8 +8,8 @@ reminder that this is a pre-check, not the decision.
 
 from __future__ import annotations
 
-from bot.model import PrecheckResult
-from bot.report.view import ReportView, build_view, next_steps, t
+from bot.precheck.results import PrecheckResult
+from bot.precheck.report.view import ReportView, build_view, next_steps, t
 
 
 def _code(name: str) -> str:

@@ -9,7 +9,7 @@ notice: the basic-information table with 单位负责人/联系手机, 业务联
 办公电话/电子邮箱 side by side, numbered table rows, a ``…`` row where the form is open
 ended, and boxes for free text.  A4, 宋体 (SimSun) for Chinese text, 五号/小四 sizes.
 
-A filled-in copy is read back by ``bot.form.read_annex1``.
+A filled-in copy is read back by ``bot.precheck.annex1.read_annex1``.
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def _parts(section: FormSection) -> list[_Part]:
 def _column_widths(columns: Sequence[str], total: float = TEXT_WIDTH_MM) -> list[float]:
     """Widths in mm: the number column narrow, the identity-number column wide enough for 18
     digits, the others by the length of their titles."""
-    from bot.form import ID_COLUMN, NUMBER_COLUMN
+    from bot.precheck.annex1 import ID_COLUMN, NUMBER_COLUMN
 
     fixed: dict[int, float] = {}
     weights: dict[int, float] = {}

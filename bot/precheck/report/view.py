@@ -2,7 +2,7 @@
 
 Every renderer (Markdown, HTML, DOCX) lays out the same ``ReportView``, so the reports
 never disagree.  Material names, clause citations, the translation rule, the procedure and
-its time limit come from ``bot.notice``; problem texts from ``bot.messages``.  Personal
+its time limit come from ``bot.notice``; problem texts from ``bot.precheck.problems``.  Personal
 data (identity numbers, mobile numbers, e-mail addresses) is masked in everything here,
 file names included.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.form import CERTIFICATES, field_display, occupation_code_notes, row_field
-from bot.messages import (
+from bot.precheck.annex1 import CERTIFICATES, field_display, occupation_code_notes, row_field
+from bot.precheck.problems import (
     FORM_NAME,
     file_problem_label,
     file_problem_message,
@@ -23,7 +23,7 @@ from bot.messages import (
     status_label,
     verdict_label,
 )
-from bot.model import (
+from bot.precheck.results import (
     COMPLETE,
     MISSING,
     OPTIONAL,
@@ -44,7 +44,7 @@ from bot.notice import (
     Text,
 )
 from bot.settings import get_settings
-from bot.validators import mask_personal_data
+from bot.precheck.validators import mask_personal_data
 
 FORM_MATERIAL = "4.1"
 
