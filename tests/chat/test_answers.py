@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue import guidance as A
+from bot.dialogue.guidance import render
 from bot import notice as N
 from bot.dialogue.guidance import Subject
 
@@ -150,7 +151,7 @@ def test_a_translation_question_the_notice_leaves_open_says_so(question, lang) -
     text = A.answer("ask_translation", question, lang).text
     assert N.TRANSLATION_RULE.get(lang) in text
     assert ("《通知》没有规定译本" in text) if lang == "zh" else ("The notice does not say" in text)
-    assert A._contact(lang) in text
+    assert render._contact(lang) in text
 
 
 def test_the_plain_translation_question_gets_the_rule_alone() -> None:
