@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 MODEL := models/assistant.tar.gz
-TRAIN_INPUTS := config.yml domain.yml $(shell find data rules -type f 2>/dev/null | sort)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null | sort)
 export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -31,7 +31,7 @@ $(STAMP): requirements.in requirements.lock scripts/setup-venv scripts/find-pyth
 # model's own components in addons/ included).
 train: $(MODEL)
 $(MODEL): $(TRAIN_INPUTS) addons/nlu.py addons/policies.py | $(STAMP)
-	$(RASA) train --data data rules --config config.yml --domain domain.yml --out models --fixed-model-name assistant --force --quiet
+	$(RASA) train --data data --config config.yml --domain domain.yml --out models --fixed-model-name assistant --force --quiet
 
 run: $(MODEL)
 	$(PY) scripts/serve.py
@@ -50,7 +50,7 @@ test-stack: $(MODEL)
 	$(PY) -m pytest -q -m stack tests
 
 validate: | $(STAMP)
-	$(RASA) data validate --data data rules --config config.yml --domain domain.yml --fail-on-warnings
+	$(RASA) data validate --data data --config config.yml --domain domain.yml --fail-on-warnings
 
 # `rasa test core` checks each story's actions; check_story_intents.py checks that the model
 # classifies each story message as the story says.

@@ -17,8 +17,8 @@ from actions.common import ConversationAction, run_handler, send, values_from
 from bot.dialogue import dispatch as conversation
 from bot.dialogue import self_check as elig
 from bot.dialogue.dispatch import State
-from bot.notice import CONDITIONS
 from bot.dialogue.reply import Outcome
+from bot.notice import CONDITIONS
 
 FORM = "eligibility_form"
 

@@ -48,10 +48,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from docgen import raw_pdf as pdf  # noqa: E402
 from docgen import raw_stream  # noqa: E402
+
+from tests.support.docgen import raw_pdf as pdf  # noqa: E402
 
 MB = 1 << 20
 
@@ -424,8 +424,7 @@ GOOD = (  # (file name, material, language) of the good files mixed into every p
 
 def build_sources(c: Corpus) -> None:
     """The fixtures that are damaged below, and the good files of the packages."""
-    import docgen
-    import formgen
+    from tests.support import docgen, formgen
 
     src = c.root / "_sources"
     src.mkdir(parents=True, exist_ok=True)
@@ -548,7 +547,7 @@ def build_pdf_token_damage(c: Corpus, rng: random.Random) -> None:
 
 
 def _docx_base() -> bytes:
-    import docgen
+    from tests.support import docgen
 
     return docgen.docx_bytes(list(REGULATIONS))
 
@@ -680,7 +679,7 @@ def _with_dtd(xml: bytes, dtd: bytes, ref: bytes = b"", comment: int = 0) -> byt
 
 
 def build_xml_bombs(c: Corpus) -> None:
-    import docgen
+    from tests.support import docgen
 
     base = docgen.docx_bytes(list(REGULATIONS), header="Examination Regulations",
                              title="Examination Regulations")
@@ -847,7 +846,7 @@ def build_pdf_structure(c: Corpus) -> None:
 
 
 def build_pdf_bombs(c: Corpus) -> None:
-    import docgen
+    from tests.support import docgen
 
     g = "pdf-bomb"
     o = text_pdf_objects()
@@ -982,10 +981,10 @@ def build_scanner_attacks(c: Corpus) -> None:
 def build_form_floods(c: Corpus) -> None:
     """Registration forms (read a second time for their tables) with thousands of
     rectangles: the table reader must not spend the time limit on them."""
-    import docgen
-    import formgen
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
+
+    from tests.support import docgen, formgen
 
     font = docgen._cid_font()  # noqa: SLF001 - the fixtures' CJK font
     for n in (15_000, 100_000, 400_000):
@@ -1067,9 +1066,10 @@ def build_page_counts(c: Corpus) -> None:
 
 
 def build_encrypted(c: Corpus, rng: random.Random) -> None:
-    import docgen
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
+
+    from tests.support import docgen
 
     g = "encrypted"
     for strength in (40, 128):
@@ -1148,7 +1148,7 @@ def _ole_file(streams: list[str], sector: int = 512) -> bytes:
 
 
 def build_wrong_types(c: Corpus) -> None:
-    import docgen
+    from tests.support import docgen
 
     g = "wrong-type"
     pdf_bytes = c.sources["pdf_zh_rules"].read_bytes()
@@ -1234,7 +1234,7 @@ def build_empty(c: Corpus) -> None:
 
 
 def build_names(c: Corpus) -> None:
-    import docgen
+    from tests.support import docgen
 
     g = "names"
     folder = c.root / g

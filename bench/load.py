@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.serve import HOST, Service  # noqa: E402
-from tests.stack import Stack, multipart  # noqa: E402
+from tests.support.stack import Stack, multipart  # noqa: E402
 
 API = "/portal/api/v1"
 KINDS = ("session", "message", "answer", "upload", "report", "download")
@@ -75,7 +75,7 @@ SCRIPTS: dict[str, tuple[tuple[tuple[Any, ...], ...], ...]] = {
 
 def make_documents(folder: Path) -> dict[str, list[tuple[str, bytes]]]:
     """Small PDF and DOCX documents per language, generated like the tests' fixtures."""
-    from tests.docgen import write_sample
+    from tests.support.docgen import write_sample
 
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {"zh": [("1.1.1", "zh", "营业执照.pdf"), ("1.1.2", "zh", "章程.docx"),

@@ -34,9 +34,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def generate(folder: Path, pages: int = 300) -> int:
     """Write the package; returns its page count (PDF pages plus DOCX estimated pages)."""
-    import docgen
-
     from bot.precheck.extract import extract
+    from tests.support import docgen
 
     materials = [m for m in docgen.SAMPLES if len(docgen.SAMPLES[m]) >= 2]
     total = 0

@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import docgen  # noqa: E402
-from tests.stack import Stack, multipart, request  # noqa: E402
+from tests.support import docgen  # noqa: E402
+from tests.support.stack import Stack, multipart, request  # noqa: E402
 
 QUESTIONS = (
     "谁审批？", "需要准备哪些材料？", "审批要多久", "Who approves the application?",

@@ -46,9 +46,10 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.precheck import intake as upload_rules
 from bot import logmask
 from bot.i18n import t
+from bot.precheck import intake as upload_rules
+from bot.precheck.blanks import template_bytes
 from bot.precheck.language import message_language
 from bot.precheck.problems import (
     file_problem_label,
@@ -58,12 +59,11 @@ from bot.precheck.problems import (
     material_name,
 )
 from bot.precheck.results import FileProblem, FileReport
-from bot.service.package import session_result, unique_name
 from bot.precheck.sandbox import WorkerStartError
-from bot.settings import get_settings
-from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
-from bot.precheck.blanks import template_bytes
+from bot.service.package import session_result, unique_name
 from bot.service.session_tokens import check_signed, issue_token, session_from_token
+from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
+from bot.settings import get_settings
 from channels.wechat import (
     REPLY_DEADLINE_SECONDS,
     Code2SessionClient,
@@ -553,8 +553,8 @@ class PortalInput(InputChannel):
             return {}
 
     async def _start_parsers(self, started: float) -> None:
-        from bot.service.package import warm_parser
         from bot.precheck.sandbox import default_pool
+        from bot.service.package import warm_parser
 
         loop = asyncio.get_running_loop()
         pool = default_pool(self.settings.limits)

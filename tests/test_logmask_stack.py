@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.scale.cluster import Client
-from tests.stack import Stack
+from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.stack, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -26,7 +26,7 @@ CLEAR = (ID, MOBILE, SPACED_MOBILE, "13912345678", EMAIL, DOC_ID, DOC_MOBILE, DO
 
 @pytest.fixture(scope="module")
 def logs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    from tests.docgen import make_docx, make_pdf
+    from tests.support.docgen import make_docx, make_pdf
 
     root = tmp_path_factory.mktemp("logmask")
     stack = Stack(root / "data", env={"LOG_LEVEL": "DEBUG", "LOG_LEVEL_LIBRARIES": "DEBUG"})

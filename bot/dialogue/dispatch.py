@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.dialogue import guidance as answers
-
-from bot.dialogue import uploads as package_dialogue
 from bot.dialogue import self_check as elig
-from bot.i18n import LanguageState, t
-from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
-from bot.dialogue.reply import Button, Outcome, Reply, payload
-from bot.settings import get_settings
+from bot.dialogue import uploads as package_dialogue
 from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
@@ -31,60 +26,22 @@ from bot.dialogue.dates import (
     render_decision,
     render_plan,
 )
-
-# Names of the remembered values (Rasa slots of the same name).
-LANGUAGE = "language"
-PREFERRED_LANGUAGE = "preferred_language"
-DATE_CONTEXT = "date_context"  # what a bare date refers to: "decision" | "plan"
-PENDING_DATE = "pending_date"  # ISO date waiting for "which deadline?"
-STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE)
-
-DECISION = "decision"
-PLAN = "plan"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """The user's latest message: its intent, its text and entities from a button."""
-
-    intent: str | None
-    text: str = ""
-    entities: Mapping[str, str] = field(default_factory=dict)
-    sender_id: str = ""  # the conversation (and the session whose files it is about)
-    metadata: Mapping[str, Any] = field(default_factory=dict)  # sent by the channel
-
-    @property
-    def is_payload(self) -> bool:
-        return self.text.startswith("/")
-
-    @property
-    def words(self) -> str:
-        """The text to read for meaning ("" for a button payload)."""
-        return "" if self.is_payload else self.text
-
-
-@dataclass(frozen=True)
-class State:
-    language: str = "zh"
-    preferred_language: str | None = None
-    date_context: str | None = None
-    pending_date: str | None = None
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, Any]) -> State:
-        lang = values.get(LANGUAGE)
-        pref = values.get(PREFERRED_LANGUAGE)
-        return cls(
-            language=lang if lang in LANGS else "zh",
-            preferred_language=pref if pref in LANGS else None,
-            date_context=values.get(DATE_CONTEXT) if values.get(DATE_CONTEXT) in (DECISION, PLAN)
-            else None,
-            pending_date=values.get(PENDING_DATE) or None,
-        )
-
-    def values(self) -> dict[str, Any]:
-        return {LANGUAGE: self.language, PREFERRED_LANGUAGE: self.preferred_language,
-                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date}
+from bot.dialogue.language import LanguageState
+from bot.dialogue.reply import Button, Outcome, Reply, payload
+from bot.dialogue.state import (  # noqa: F401
+    DATE_CONTEXT,
+    DECISION,
+    LANGUAGE,
+    PENDING_DATE,
+    PLAN,
+    PREFERRED_LANGUAGE,
+    STATE_SLOTS,
+    State,
+    Turn,
+)
+from bot.i18n import t
+from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
+from bot.settings import get_settings
 
 
 def observe(state: State, turn: Turn) -> State:
@@ -136,7 +93,7 @@ def handoff(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Stat
 
 
 def switch_language(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    from bot.i18n import requested_language
+    from bot.dialogue.language import requested_language
 
     asked = turn.entities.get("language") or requested_language(turn.words)
     if asked not in LANGS:

@@ -12,26 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from bot.service import package
+from bot.dialogue.reply import Button, Reply, payload
+from bot.dialogue.state import State, Turn
 from bot.i18n import t
+from bot.notice import MATERIALS, MATERIALS_BY_ID
 from bot.precheck.problems import (
     file_problem_message,
     form_problem_message,
     language_name,
     material_name,
 )
-from bot.precheck.results import MISSING, FileProblem
-from bot.notice import MATERIALS, MATERIALS_BY_ID
-from bot.dialogue.reply import Button, Reply, payload
 from bot.precheck.report.json_report import result_dict
 from bot.precheck.report.view import build_view
-from bot.settings import get_settings
+from bot.precheck.results import MISSING, FileProblem
+from bot.service import package
 from bot.service.store import SessionRecord, Store, StoreUnavailable
-
-if TYPE_CHECKING:
-    from bot.dialogue.dispatch import State, Turn
+from bot.settings import get_settings
 
 FORM_ID = "4.1"
 # Intents that only ever arrive as payloads from the channel or from buttons: they have

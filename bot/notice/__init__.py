@@ -12,60 +12,60 @@ A clause is cited by its place in the notice, e.g. ``二（一）`` / ``II(1)``.
 
 from __future__ import annotations
 
-from bot.notice.document import Lang, LANGS, Text, Clause, NoticeInfo, NOTICE  # noqa: F401
+from bot.notice.annexes import (  # noqa: F401
+    ANNEX1,
+    ANNEX2,
+    ANNEX_CLAUSES,
+    ANNEXES,
+    BASIC_INFO_FIELDS,
+    AnnexForm,
+    FormField,
+    FormSection,
+    FormTable,
+)
 from bot.notice.conditions import (  # noqa: F401
-    APPROVAL_CLAUSE,
     APPROVAL_AUTHORITY,
-    CONDITIONS_HEADING,
-    ConditionClause,
+    APPROVAL_CLAUSE,
     CONDITION_CLAUSES,
-    Condition,
     CONDITIONS,
     CONDITIONS_BY_ID,
+    CONDITIONS_HEADING,
+    Condition,
+    ConditionClause,
+)
+from bot.notice.document import LANGS, NOTICE, Clause, Lang, NoticeInfo, Text  # noqa: F401
+from bot.notice.duties import (  # noqa: F401
+    ANNUAL_REPORT_MONTH,
+    ASSESSMENT_PLAN_DAYS_BEFORE,
+    ASSESSMENT_PLAN_PERIOD,
+    DUTIES,
+    DUTIES_BY_ID,
+    DUTIES_HEADING,
+    Duty,
 )
 from bot.notice.materials import (  # noqa: F401
-    MATERIALS_HEADING,
-    Category,
-    Group,
-    Material,
     CATEGORIES,
     CATEGORIES_BY_ID,
     GROUPS,
     GROUPS_BY_ID,
     MATERIALS,
     MATERIALS_BY_ID,
+    MATERIALS_HEADING,
     REQUIRED_MATERIALS,
-    materials_in,
-    TRANSLATION_RULE,
     TRANSLATION_CLAUSE,
+    TRANSLATION_RULE,
+    Category,
+    Group,
+    Material,
+    materials_in,
 )
 from bot.notice.procedure import (  # noqa: F401
-    PROCEDURE_HEADING,
-    Step,
-    PROCEDURE,
-    DECISION_WORKING_DAYS,
-    DECISION_PERIOD,
     DECISION_CLAUSE,
-    SUPERVISION_CLAUSE,
+    DECISION_PERIOD,
+    DECISION_WORKING_DAYS,
+    PROCEDURE,
+    PROCEDURE_HEADING,
     SUPERVISION,
-)
-from bot.notice.duties import (  # noqa: F401
-    DUTIES_HEADING,
-    Duty,
-    DUTIES,
-    DUTIES_BY_ID,
-    ASSESSMENT_PLAN_DAYS_BEFORE,
-    ASSESSMENT_PLAN_PERIOD,
-    ANNUAL_REPORT_MONTH,
-)
-from bot.notice.annexes import (  # noqa: F401
-    FormField,
-    FormTable,
-    FormSection,
-    AnnexForm,
-    BASIC_INFO_FIELDS,
-    ANNEX1,
-    ANNEX2,
-    ANNEXES,
-    ANNEX_CLAUSES,
+    SUPERVISION_CLAUSE,
+    Step,
 )

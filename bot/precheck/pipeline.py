@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bot.notice import MATERIALS, MATERIALS_BY_ID
 from bot.precheck.results import (
     BLOCKING_PROBLEMS,
     COMPLETE,
@@ -50,7 +51,6 @@ from bot.precheck.results import (
     MaterialStatus,
     PrecheckResult,
 )
-from bot.notice import MATERIALS, MATERIALS_BY_ID
 from bot.precheck.sandbox import ParserPool, WorkerFailed, WorkerStartError, default_pool, preflight
 from bot.settings import Limits, get_settings
 

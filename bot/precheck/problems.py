@@ -20,6 +20,7 @@ Details a file problem may carry (``FileProblem.detail``):
 
 from __future__ import annotations
 
+from bot.notice import ANNEX1, MATERIALS_BY_ID, TRANSLATION_CLAUSE, TRANSLATION_RULE, Text
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
     COMPLETE,
@@ -46,9 +47,8 @@ from bot.precheck.results import (
     FileProblem,
     FormProblem,
 )
-from bot.notice import ANNEX1, MATERIALS_BY_ID, TRANSLATION_CLAUSE, TRANSLATION_RULE, Text
-from bot.settings import Limits, get_settings
 from bot.precheck.validators import mask_email, mask_id_number, mask_mobile, mask_personal_data
+from bot.settings import Limits, get_settings
 
 __all__ = ["file_problem_message", "form_problem_message", "file_problem_label",
            "form_problem_label", "status_label", "verdict_label", "language_name",

@@ -13,12 +13,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.precheck.results import FileAnalysis, PrecheckResult
 from bot.notice import MATERIALS_BY_ID
 from bot.precheck.pipeline import assemble
 from bot.precheck.report import render_docx, render_html, render_json, render_markdown
-from bot.service.store import ReportRecord, SessionRecord, Store, UploadRecord
+from bot.precheck.results import FileAnalysis, PrecheckResult
 from bot.service.session_tokens import sign_path
+from bot.service.store import ReportRecord, SessionRecord, Store, UploadRecord
 
 API_BASE = "/portal/api/v1"
 MAX_CHOICES = 4
@@ -107,10 +107,10 @@ def make_report(store: Store, session: SessionRecord, lang: str) -> SavedReport:
 def warm_parser() -> int:
     """Import what parsing needs.  Run once in each parser worker when the server starts,
     so the first upload is not slowed by it."""
+    import bot.precheck.annex1  # noqa: F401
     import bot.precheck.classify  # noqa: F401
     import bot.precheck.extract.docx  # noqa: F401
     import bot.precheck.extract.pdf  # noqa: F401
-    import bot.precheck.annex1  # noqa: F401
     import bot.precheck.pairing  # noqa: F401
     from bot.precheck.language import detect_language
 

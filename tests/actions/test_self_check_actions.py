@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions import self_check as S
-from bot.dialogue import self_check as E
 from bot import notice as N
+from bot.dialogue import self_check as E
 
 
 def test_start_clears_earlier_answers(dispatcher, self_check_state, domain) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import shared_stack
+from tests.support import shared_stack
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -18,8 +18,8 @@ from playwright.sync_api import Page, expect
 
 from bot import notice as N
 from bot.precheck.problems import material_name, verdict_label
-from tests import samples
-from tests.shared_stack import Shared
+from tests.support import samples
+from tests.support.shared_stack import Shared
 
 pytestmark = pytest.mark.stack
 

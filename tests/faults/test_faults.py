@@ -22,7 +22,7 @@ from bot.i18n import t
 from bot.notice import CONDITIONS
 from tests.scale import services
 from tests.scale.cluster import Client, interleaving, text_of
-from tests.stack import Stack, multipart, request
+from tests.support.stack import Stack, multipart, request
 
 pytestmark = [pytest.mark.stack, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -115,7 +115,7 @@ def _stored_files(data_dir: Path) -> list[Path]:
 
 
 def test_rasa_server_killed_mid_upload(stack: Stack, tmp_path: Path) -> None:
-    from tests.docgen import make_pdf, write_sample
+    from tests.support.docgen import make_pdf, write_sample
 
     user = Client.start(stack)
     first = write_sample(tmp_path / "first.pdf", "1.1.1", "zh").read_bytes()
@@ -169,7 +169,7 @@ def test_rasa_server_killed_mid_upload(stack: Stack, tmp_path: Path) -> None:
 def test_database_briefly_unreachable(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The conversations and the file index on PostgreSQL, reached through a proxy the
     test cuts for a moment (as a database host restarting or a network partition)."""
-    from tests.docgen import write_sample
+    from tests.support.docgen import write_sample
 
     services.require(postgres=True, redis=False)
     root = tmp_path_factory.mktemp("db-fault")

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-for folder in (HERE.parent, HERE):  # docgen/formgen, and make_sample_package
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
-import docgen  # noqa: E402
-
-from bot.precheck.sandbox import ParserPool  # noqa: E402
-from bot.settings import Limits  # noqa: E402
+from bot.precheck.sandbox import ParserPool
+from bot.settings import Limits
+from tests.support import docgen
+from tests.support.documents import complete_result, result  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session")
@@ -33,17 +27,3 @@ def sample(tmp_path):
         return docgen.write_sample(tmp_path / name, material, lang, **kw)
 
     return write
-
-
-@pytest.fixture(scope="session")
-def defective_package(tmp_path_factory):
-    from make_sample_package import build
-
-    return build(tmp_path_factory.mktemp("defective"), defects=True)
-
-
-@pytest.fixture(scope="session")
-def clean_package(tmp_path_factory):
-    from make_sample_package import build
-
-    return build(tmp_path_factory.mktemp("clean"), defects=False)

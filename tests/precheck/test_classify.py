@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import docgen
 import pytest
 
+from bot.notice import MATERIALS
 from bot.precheck.classify import classify
 from bot.precheck.language import detect_language
-from bot.notice import MATERIALS
+from tests.support import docgen
 
 
 def _classify(text: str, name: str = "scan_001.pdf"):
@@ -37,9 +37,8 @@ def test_material_from_content_under_a_meaningless_name(material, lang):
 
 @pytest.mark.parametrize("maker", ["docx", "pdf"])
 def test_registration_form_from_content(tmp_path, maker):
-    import formgen
-
     from bot.precheck.extract import extract
+    from tests.support import formgen
 
     path = (formgen.filled_annex1_docx(tmp_path / "scan_001.docx") if maker == "docx"
             else formgen.filled_annex1_pdf(tmp_path / "scan_001.pdf"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import docgen
 import pytest
 
 from bot.precheck.extract import Encrypted, Unreadable, Unsupported, extract
 from bot.precheck.extract.sniff import DOCX, EMPTY, PDF, UNSUPPORTED, sniff
+from tests.support import docgen
 
 
 def test_type_comes_from_content_not_name(tmp_path):
@@ -73,7 +73,7 @@ def test_pdf_pages_and_text_per_page(tmp_path):
 
 
 def test_pdf_tables_only_when_asked(tmp_path):
-    import formgen
+    from tests.support import formgen
 
     path = formgen.filled_annex1_pdf(tmp_path / "form.pdf")
     assert extract(path).tables == []

@@ -10,15 +10,12 @@ import struct
 import zipfile
 import zlib
 
-import docgen
 import pytest
 
 from bot.precheck.extract import Encrypted, TooLarge, Unreadable, extract
 from bot.precheck.extract.docx import check_parts, read_docx
 from bot.precheck.extract.pdfscan import CONTENT, INFLATED, _lzw, scan_pdf
 from bot.precheck.extract.sniff import EMPTY, ENCRYPTED, UNSUPPORTED, sniff
-from bot.precheck.problems import file_problem_message
-from bot.precheck.results import FileProblem
 from bot.precheck.pipeline import (
     _analyse_in_worker,
     _content_keys,
@@ -27,8 +24,11 @@ from bot.precheck.pipeline import (
     collect_files,
     display_name,
 )
+from bot.precheck.problems import file_problem_message
+from bot.precheck.results import FileProblem
 from bot.precheck.sandbox import zip_inflated_problem
 from bot.settings import Limits
+from tests.support import docgen
 
 MB = 1 << 20
 REGULATIONS = [b"Examination Regulations",
@@ -257,7 +257,7 @@ def test_stream_scan_searches_each_stretch_of_the_file_once(monkeypatch):
 
 
 def test_ordinary_pdfs_pass_the_stream_scan(tmp_path):
-    import formgen
+    from tests.support import formgen
 
     paths = [
         docgen.make_pdf(tmp_path / "pages.pdf", [[f"第{i}页 考试章程"] for i in range(40)]),
@@ -465,7 +465,7 @@ def test_old_doc_is_still_a_doc(tmp_path):
 
 
 def test_form_is_read_from_its_text_when_the_table_reader_fails(tmp_path, monkeypatch):
-    import formgen
+    from tests.support import formgen
 
     def fails(*args, **kwargs):
         raise Unreadable("corrupt")
@@ -479,9 +479,8 @@ def test_form_is_read_from_its_text_when_the_table_reader_fails(tmp_path, monkey
 
 
 def test_table_reader_leaves_out_pages_with_too_many_objects(tmp_path):
-    import formgen
-
     from bot.precheck.extract.pdf import read_pdf_tables
+    from tests.support import formgen
 
     path = formgen.filled_annex1_pdf(tmp_path / "附件1.pdf")
     assert read_pdf_tables(path)  # the form's tables
@@ -492,9 +491,8 @@ def test_form_is_read_from_its_text_when_the_table_reader_runs_out_of_time(tmp_p
                                                                           monkeypatch):
     import time
 
-    import formgen
-
     from bot.precheck import pipeline as precheck
+    from tests.support import formgen
 
     def slow(*args, **kwargs):
         for _ in range(600):  # stopped by the time limit long before this ends

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import docgen
-import formgen
 import pytest
 
+from bot.notice import MATERIALS
+from bot.precheck.pipeline import analyse_file, analyse_files, assemble, collect_files, precheck
 from bot.precheck.results import (
     COMPLETE,
     EMPTY,
@@ -26,9 +26,8 @@ from bot.precheck.results import (
     UNTRANSLATED,
     FileAnalysis,
 )
-from bot.notice import MATERIALS
-from bot.precheck.pipeline import analyse_file, analyse_files, assemble, collect_files, precheck
 from bot.settings import Limits
+from tests.support import docgen, formgen
 
 
 def problems(a) -> list[tuple[str, str]]:
@@ -193,7 +192,7 @@ SHIPPED_PACKAGE = Path(__file__).resolve().parent.parent / "sample_package"
 @pytest.mark.parametrize("where", ["generated", "shipped"])
 def test_defective_package_reports_exactly_its_defects(where, defective_package):
     # tests/sample_package/ is the generated package, shipped so that help-desk staff can
-    # try `python -m bot precheck tests/sample_package` (make_sample_package.py makes it).
+    # try `python -m bot precheck tests/sample_package` (tests/support/sample_package.py makes it).
     package = defective_package if where == "generated" else SHIPPED_PACKAGE
     assert sorted(p.name for p in SHIPPED_PACKAGE.iterdir()) == sorted(
         p.name for p in defective_package.iterdir())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import docgen
 import pytest
 
-from bot.precheck.results import TOO_LARGE, UNREADABLE
 from bot.precheck.pipeline import _analyse_in_worker, analyse_file, analyse_files
+from bot.precheck.results import TOO_LARGE, UNREADABLE
 from bot.precheck.sandbox import TEST_HOOK_ENV, ParserPool, WorkerFailed, preflight
 from bot.settings import Limits
+from tests.support import docgen
 
 SMALL_ZIP = Limits(max_unzipped_bytes=20 << 20, max_zip_entries=500)
 

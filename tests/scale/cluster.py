@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.stack import Response, Stack, multipart, request
+from tests.support.stack import Response, Stack, multipart, request
 
 
 def shared_env(data_dir: Path, database_url: str | None = None, redis_url: str | None = None,

@@ -22,7 +22,7 @@ from bot.dialogue.self_check import render_question
 from bot.notice import CONDITIONS
 from tests.scale import services
 from tests.scale.cluster import Client, interleaving, shared_env, start_all, text_of
-from tests.stack import Stack, request
+from tests.support.stack import Stack, request
 
 pytestmark = [pytest.mark.stack,
               pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -97,7 +97,7 @@ def test_one_conversation_alternating_between_instances(cluster: Cluster) -> Non
 def test_upload_through_one_report_through_the_other(cluster: Cluster, tmp_path: Path) -> None:
     from docx import Document
 
-    from tests.docgen import write_sample
+    from tests.support.docgen import write_sample
 
     user = Client.start(cluster.a)
     files = [("营业执照.pdf", write_sample(tmp_path / "a.pdf", "1.1.1", "zh").read_bytes()),

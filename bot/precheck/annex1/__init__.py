@@ -26,34 +26,34 @@ staff or examiner row that is filled in at all, every column but 序号.
 
 from __future__ import annotations
 
-from bot.precheck.annex1.labels import (  # noqa: F401
-    REQUIRED_RULE,
-    norm,
-    is_blank,
-    unwrap,
-    compact,
-    FieldSpec,
-    FreeTextSpec,
-    TableSpec,
-    FIELDS,
-    FIELDS_BY_KEY,
-    FREE_TEXTS,
-    TABLES,
-    TABLES_BY_KEY,
-    CERTIFICATES,
-    STAFF,
-    EXAMINERS,
-    NUMBER_COLUMN,
-    ID_COLUMN,
-    CODE_COLUMN,
-    row_field,
-    FIELD_NAMES_EN,
-    field_display,
-)
+from bot.precheck.annex1.checks import occupation_code_notes, read_annex1  # noqa: F401
 from bot.precheck.annex1.detect import (  # noqa: F401
     FormEvidence,
     form_evidence,
     looks_like_annex1,
     looks_like_annex2,
 )
-from bot.precheck.annex1.checks import read_annex1, occupation_code_notes  # noqa: F401
+from bot.precheck.annex1.labels import (  # noqa: F401
+    CERTIFICATES,
+    CODE_COLUMN,
+    EXAMINERS,
+    FIELD_NAMES_EN,
+    FIELDS,
+    FIELDS_BY_KEY,
+    FREE_TEXTS,
+    ID_COLUMN,
+    NUMBER_COLUMN,
+    REQUIRED_RULE,
+    STAFF,
+    TABLES,
+    TABLES_BY_KEY,
+    FieldSpec,
+    FreeTextSpec,
+    TableSpec,
+    compact,
+    field_display,
+    is_blank,
+    norm,
+    row_field,
+    unwrap,
+)

@@ -17,8 +17,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from bot.precheck.results import COMPLETE, MISSING, PROBLEM, PrecheckResult
-from bot.precheck.report.view import ReportView, build_view, t
 from bot.precheck.blanks import (
     HEADING_FONT,
     TEXT_SIZE,
@@ -28,6 +26,8 @@ from bot.precheck.blanks import (
     set_widths,
     setup_document,
 )
+from bot.precheck.report.view import ReportView, build_view, t
+from bot.precheck.results import COMPLETE, MISSING, PROBLEM, PrecheckResult
 
 RED = RGBColor(0xB7, 0x1C, 0x1C)
 GREEN = RGBColor(0x1B, 0x5E, 0x20)

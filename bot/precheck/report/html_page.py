@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.precheck.results import COMPLETE, MISSING, OPTIONAL, PROBLEM, PROVIDED, PrecheckResult
 from bot.precheck.report.view import ReportView, build_view, t
+from bot.precheck.results import COMPLETE, MISSING, OPTIONAL, PROBLEM, PROVIDED, PrecheckResult
 
 _CSS = """
 :root { color-scheme: light; }

@@ -13,7 +13,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.precheck.problems import file_problem_message, form_problem_message, masked_value, material_name
+from bot.precheck.problems import (
+    file_problem_message,
+    form_problem_message,
+    masked_value,
+    material_name,
+)
 from bot.precheck.results import FileProblem, FormProblem, PrecheckResult
 
 

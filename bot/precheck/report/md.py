@@ -8,8 +8,8 @@ reminder that this is a pre-check, not the decision.
 
 from __future__ import annotations
 
-from bot.precheck.results import PrecheckResult
 from bot.precheck.report.view import ReportView, build_view, next_steps, t
+from bot.precheck.results import PrecheckResult
 
 
 def _code(name: str) -> str:

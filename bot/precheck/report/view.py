@@ -12,6 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.notice import (
+    APPROVAL_AUTHORITY,
+    CATEGORIES,
+    DECISION_WORKING_DAYS,
+    MATERIALS_BY_ID,
+    NOTICE,
+    PROCEDURE,
+    TRANSLATION_CLAUSE,
+    TRANSLATION_RULE,
+    Text,
+)
 from bot.precheck.annex1 import CERTIFICATES, field_display, occupation_code_notes, row_field
 from bot.precheck.problems import (
     FORM_NAME,
@@ -32,19 +43,8 @@ from bot.precheck.results import (
     UNTRANSLATED,
     PrecheckResult,
 )
-from bot.notice import (
-    APPROVAL_AUTHORITY,
-    CATEGORIES,
-    DECISION_WORKING_DAYS,
-    MATERIALS_BY_ID,
-    NOTICE,
-    PROCEDURE,
-    TRANSLATION_CLAUSE,
-    TRANSLATION_RULE,
-    Text,
-)
-from bot.settings import get_settings
 from bot.precheck.validators import mask_personal_data
+from bot.settings import get_settings
 
 FORM_MATERIAL = "4.1"
 

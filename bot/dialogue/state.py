@@ -1,0 +1,64 @@
+"""What the dialogue works on: the user's latest message (:class:`Turn`) and the
+conversation's remembered values (:class:`State`, Rasa slots of the same names)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.notice import LANGS
+
+# Names of the remembered values (Rasa slots of the same name).
+LANGUAGE = "language"
+PREFERRED_LANGUAGE = "preferred_language"
+DATE_CONTEXT = "date_context"  # what a bare date refers to: "decision" | "plan"
+PENDING_DATE = "pending_date"  # ISO date waiting for "which deadline?"
+STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE)
+
+DECISION = "decision"
+PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The user's latest message: its intent, its text and entities from a button."""
+
+    intent: str | None
+    text: str = ""
+    entities: Mapping[str, str] = field(default_factory=dict)
+    sender_id: str = ""  # the conversation (and the session whose files it is about)
+    metadata: Mapping[str, Any] = field(default_factory=dict)  # sent by the channel
+
+    @property
+    def is_payload(self) -> bool:
+        return self.text.startswith("/")
+
+    @property
+    def words(self) -> str:
+        """The text to read for meaning ("" for a button payload)."""
+        return "" if self.is_payload else self.text
+
+
+@dataclass(frozen=True)
+class State:
+    language: str = "zh"
+    preferred_language: str | None = None
+    date_context: str | None = None
+    pending_date: str | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> State:
+        lang = values.get(LANGUAGE)
+        pref = values.get(PREFERRED_LANGUAGE)
+        return cls(
+            language=lang if lang in LANGS else "zh",
+            preferred_language=pref if pref in LANGS else None,
+            date_context=values.get(DATE_CONTEXT) if values.get(DATE_CONTEXT) in (DECISION, PLAN)
+            else None,
+            pending_date=values.get(PENDING_DATE) or None,
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {LANGUAGE: self.language, PREFERRED_LANGUAGE: self.preferred_language,
+                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date}
