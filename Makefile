@@ -36,8 +36,11 @@ $(MODEL): $(TRAIN_INPUTS) addons/nlu.py addons/policies.py | $(STAMP)
 run: $(MODEL)
 	$(PY) scripts/serve.py
 
+# Style (ruff), the dependency rule (import-linter, contracts in pyproject.toml) and types (mypy).
 lint: | $(STAMP)
 	$(VENV)/bin/ruff check bot actions addons channels tests bench scripts
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 # Tests of the code alone; the ones that run the servers are marked `stack`.
 test-unit: | $(STAMP)

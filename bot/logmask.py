@@ -6,7 +6,7 @@ servers log what users say (Rasa at DEBUG level, and in some error messages).
 logs it and wherever the record goes: the message with its arguments, the text of an
 exception and a stack trace.  ``11010519491231002X`` becomes ``110***********002X``,
 ``13800138000`` ``138****8000``, ``zhangsan@example.com`` ``z***@example.com``
-(:func:`bot.precheck.validators.mask_personal_data`).
+(:func:`bot.masking.mask_personal_data`).
 
 The Rasa server installs it when it loads the project's channel or tracker store, the
 action server when it loads the actions.  Uploaded files' content is never logged.
@@ -19,10 +19,10 @@ import re
 import threading
 from typing import Any
 
-from bot.precheck.validators import mask_email, mask_id_number, mask_mobile, mask_personal_data
+from bot.masking import mask_email, mask_id_number, mask_mobile, mask_personal_data
 
 # In text that went through JSON with ASCII escapes ("\u53f7110105…"), a number follows the
-# escape's hex digits; the patterns of bot.precheck.validators want no letter or digit before it.
+# escape's hex digits; the patterns of bot.masking want no letter or digit before it.
 _ESCAPE = r"(?:(?<=\\u[0-9a-fA-F]{4})|(?<![0-9A-Za-z]))"
 _ID_AFTER_ESCAPE = re.compile(_ESCAPE + r"\d{6}(?:18|19|20)\d{9}[\dXx](?![0-9A-Za-z])")
 _MOBILE_AFTER_ESCAPE = re.compile(_ESCAPE + r"(?:(?:\+86|0086)[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}"

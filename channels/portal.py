@@ -48,6 +48,7 @@ from sanic.response import HTTPResponse
 
 from bot import logmask
 from bot.i18n import t
+from bot.notice import FORM_MATERIAL_ID
 from bot.precheck import intake as upload_rules
 from bot.precheck.blanks import template_bytes
 from bot.precheck.language import message_language
@@ -64,6 +65,7 @@ from bot.service.package import session_result, unique_name
 from bot.service.session_tokens import check_signed, issue_token, session_from_token
 from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
 from bot.settings import get_settings
+from channels import page
 from channels.wechat import (
     REPLY_DEADLINE_SECONDS,
     Code2SessionClient,
@@ -80,7 +82,7 @@ logmask.install()  # personal data masked in every log record of the Rasa server
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 CHANNEL = "portal"
-FORM_ID = "4.1"  # the registration form (附件1) in the materials list
+FORM_ID = FORM_MATERIAL_ID  # the registration form in the materials list
 MAX_MESSAGE_CHARS = 2000
 _CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -597,7 +599,8 @@ class PortalInput(InputChannel):
         headers["Cache-Control"] = "no-cache"
         if name.endswith(".html"):
             headers["Content-Security-Policy"] = _PAGE_CSP
-        return response.raw(path.read_bytes(), content_type=ctype, headers=headers)
+        body = page.index_html() if name == "index.html" else path.read_bytes()
+        return response.raw(body, content_type=ctype, headers=headers)
 
     async def _send_stored(self, stored: str, fmt: str, filename: str) -> HTTPResponse:
         try:

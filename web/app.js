@@ -5,48 +5,8 @@
   var API = "/portal/api/v1";
   var STORE_KEY = "gx-assistant-session";
 
-  var UI = {
-    zh: {
-      title: "国外职业资格证书注册 · 咨询与材料预审",
-      subtitle: "依据《广西壮族自治区人力资源和社会保障厅关于明确自由贸易试验区以技能为主的国外职业资格证书及发证机构资格审核和注册工作有关事项的通知》（桂人社规〔2020〕12号）",
-      skip: "跳到输入框", chat: "对话", input_label: "输入您的问题", send: "发送",
-      placeholder: "请输入您的问题",
-      attach: "上传材料（PDF 或 DOCX）", files: "已上传的材料",
-      drop: "把 PDF / DOCX 文件拖到这里，或点此选择（可多选）", drop_label: "选择或拖入文件上传",
-      drop_now: "松开鼠标即可上传", make_report: "生成预审报告",
-      hint: "预审只检查材料是否齐全、可读、附有中文译本以及注册表填写是否规范，不代替审批部门的审核决定。",
-      tpl1: "下载附件1 注册表（空白）", tpl2: "下载附件2 年度汇总表（空白）",
-      switch_to: "English", switch_label: "Switch to English",
-      reference: "业务参考号：", thinking: "正在回复…", uploading: "正在上传",
-      parsing: "正在解析", remove: "删除", replace: "替换", removed: "已删除",
-      not_recognised: "未识别，请在对话中选择材料类型", problems: "需处理：",
-      ok: "可读", download_docx: "下载 Word 报告", download_html: "打印版（HTML）",
-      download_json: "JSON", network: "网络连接失败，请检查网络后重试。您的材料和对话不会丢失。",
-      too_big: "文件过大", you: "您", bot: "助手", sent_files: "上传了文件：",
-      report_title: "预审报告", lang_code: "zh-CN", no_files: "还没有上传文件。",
-      sep: "：", list_sep: "、", files_uploaded: "上传了 {n} 个文件", reading_files: "正在读取文件…", form_problems: "注册表需更正："
-    },
-    en: {
-      title: "Registering a foreign vocational qualification · Guidance and pre-check",
-      subtitle: "Based on notice 桂人社规〔2020〕12号 of the Guangxi Department of Human Resources and Social Security on foreign skill-based vocational qualification certificates in the Free Trade Zone",
-      skip: "Skip to the message box", chat: "Conversation", input_label: "Type your question", send: "Send",
-      placeholder: "Type your question",
-      attach: "Upload materials (PDF or DOCX)", files: "Uploaded materials",
-      drop: "Drop PDF / DOCX files here, or click to choose (several at once)", drop_label: "Choose or drop files to upload",
-      drop_now: "Drop to upload", make_report: "Make the pre-check report",
-      hint: "The pre-check only looks at whether the materials are complete, readable, translated into Chinese and whether the registration form is filled in correctly. It does not replace the department's decision.",
-      tpl1: "Download Annex 1 registration form (blank)", tpl2: "Download Annex 2 annual summary (blank)",
-      switch_to: "中文", switch_label: "切换到中文",
-      reference: "Reference: ", thinking: "Replying…", uploading: "Uploading",
-      parsing: "Reading", remove: "Remove", replace: "Replace", removed: "Removed",
-      not_recognised: "Not recognised: please choose its type in the chat", problems: "To fix: ",
-      ok: "Readable", download_docx: "Download Word report", download_html: "Printable (HTML)",
-      download_json: "JSON", network: "The connection failed. Please check your network and try again. Your files and conversation are kept.",
-      too_big: "File too large", you: "You", bot: "Assistant", sent_files: "Uploaded: ",
-      report_title: "Pre-check report", lang_code: "en", no_files: "No files uploaded yet.",
-      sep: ": ", list_sep: ", ", files_uploaded: "{n} file(s) uploaded", reading_files: "Reading files…", form_problems: "Form to correct: "
-    }
-  };
+  // The page's words come from the server (bot/i18n/web.py), in a JSON block of index.html.
+  var UI = JSON.parse(document.getElementById("ui-strings").textContent);
 
   var state = { token: null, reference: null, lang: "zh", busy: 0, uploading: 0 };
   var $ = function (id) { return document.getElementById(id); };

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
-from bot.notice import MATERIALS, MATERIALS_BY_ID
+from bot.notice import FORM_MATERIAL_ID, MATERIALS, MATERIALS_BY_ID
 from bot.precheck.problems import (
     file_problem_message,
     form_problem_message,
@@ -30,7 +30,7 @@ from bot.service import package
 from bot.service.store import SessionRecord, Store, StoreUnavailable
 from bot.settings import get_settings
 
-FORM_ID = "4.1"
+FORM_ID = FORM_MATERIAL_ID
 # Intents that only ever arrive as payloads from the channel or from buttons: they have
 # no training examples.
 PAYLOAD_ONLY_INTENTS = ("file_uploaded", "file_removed", "choose_material", "confirm_delete",

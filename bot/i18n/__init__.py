@@ -1,10 +1,19 @@
-"""Interface strings in Chinese and English.
+"""Interface strings in Chinese and English: the one table of the assistant's own words.
 
-Only the assistant's own words live here (greetings, menus, buttons, prompts, fallbacks,
-labels).  Facts about the notice come from :mod:`bot.notice` and are never written here.
+The chat's words (greetings, menus, buttons, prompts, fallbacks) are below; the report's
+(:mod:`bot.i18n.report`), the short labels (:mod:`bot.i18n.labels`) and the chat page's
+(:mod:`bot.i18n.web`) sit beside them, all ``key: (中文, English)`` and read through
+:func:`t`.  Facts about the notice come from :mod:`bot.notice` as format values and are
+never written here (tests/test_architecture.py checks it).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.i18n.labels import LABELS
+from bot.i18n.report import REPORT
+from bot.i18n.web import WEB
 
 _STRINGS: dict[str, tuple[str, str]] = {
     # --- greeting, menu, small talk -------------------------------------------------
@@ -71,9 +80,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "btn_stop": ("退出自检", "Stop the self-check"),
     "btn_decision_date": ("推算审批决定日期", "Work out the decision date"),
     "btn_plan_date": ("推算鉴定计划推送日期", "Work out the assessment-plan date"),
-    "btn_annual_report": ("年度报送（附件2）", "Annual report (Annex 2)"),
-    "btn_annex1": ("附件1 注册表", "Annex 1 registration form"),
-    "btn_annex2": ("附件2 年度汇总表", "Annex 2 annual summary"),
+    "btn_annual_report": ('年度报送（{annex2}）', 'Annual report ({annex2})'),
+    "btn_annex1": ('{annex1} 注册表', '{annex1} registration form'),
+    "btn_annex2": ('{annex2} 年度汇总表', '{annex2} annual summary'),
     "btn_category": ("{name}", "{name}"),
     # --- citations and labels ---------------------------------------------------------
     "source": ("【出处】{cite}", "Source: {cite}"),
@@ -143,11 +152,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Apart from listing it, the notice does not say who must issue it, what it must contain "
         "or what form it takes.",
     ),
-    "item_silent_form": (
-        "注册表的栏目以附件1为准；除此之外，《通知》没有规定填写方法或格式要求。",
-        "The form's sections are those printed in Annex 1; beyond that, the notice gives no "
-        "filling-in instructions or format rules.",
-    ),
+    "item_silent_form": ('注册表的栏目以{annex1}为准；除此之外，《通知》没有规定填写方法或格式要求。', "The form's sections are those printed in {annex1}; beyond that, the notice gives no filling-in instructions or format rules."),
     "item_translation": (
         "如该材料为外文版，需同时提交中文译本（三）。",
         "If it is in a foreign language, submit a Chinese translation with it (Part III).",
@@ -226,10 +231,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Tell me the date of the assessment and I will work out the latest day to send the "
         "plan.",
     ),
-    "annual_form": (
-        "报送的表格是附件2《{title}》，栏目包括：{sections}。",
-        "The form to send is Annex 2, “{title}”, with these parts: {sections}.",
-    ),
+    "annual_form": ('报送的表格是{annex2}《{title}》，栏目包括：{sections}。', 'The form to send is {annex2}, “{title}”, with these parts: {sections}.'),
     "annex_intro": (
         "《通知》有两个附件表格：",
         "The notice has two annex forms:",
@@ -239,10 +241,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "申请材料之一（{ref}）",
         "one of the application materials (Part {ref})",
     ),
-    "annex2_purpose": (
-        "获批后每年12月底报送的汇总表（{ref}）",
-        "the summary sent by the end of each December after approval (Part {ref})",
-    ),
+    "annex2_purpose": ('获批后{annual_deadline}报送的汇总表（{ref}）', 'the summary sent by {annual_deadline} after approval (Part {ref})'),
     "annex_detail": (
         "{number}《{title}》是{purpose}。表格包括：",
         "{number} “{title}” is {purpose}. Its parts:",
@@ -290,12 +289,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "（您没有写年份，我按今天（{today}）之后最近的这一天，即{year}年计算。）",
         "(You gave no year, so I took the next such date after today ({today}), in {year}.)",
     ),
-    "decision_result": (
-        "如果自治区人力资源社会保障部门在{received}收到申请，第{days}个工作日是{due}，"
-        "即最晚应在这一天作出审批决定。",
-        "If the department receives the application on {received}, the {days}th working day "
-        "is {due}: the decision is due by that day.",
-    ),
+    "decision_result": ('如果{authority}在{received}收到申请，第{days}个工作日是{due}，即最晚应在这一天作出审批决定。', 'If {authority} receives the application on {received}, the {days}th working day is {due}: the decision is due by that day.'),
     "decision_convention": (
         "计算方法：《通知》规定“{period}”，没有说明收到申请当天是否计入；这里按当天不计入、从下一天起"
         "计算。只计工作日：跳过周六、周日和法定节假日，调休上班日计为工作日。",
@@ -421,14 +415,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # --- uploads and the pre-check ----------------------------------------------------
     "upload_help": (
         "上传申请材料后，我会逐个识别它对应材料清单中的哪一项、是什么语言、能否读取，并检查注册表"
-        "（附件1）的填写，最后一次性告诉您缺什么、哪里要改。\n"
+        "（{annex1}）的填写，最后一次性告诉您缺什么、哪里要改。\n"
         "- 网页：点击输入框左边的📎，或把文件拖进页面（可一次选多个）；\n"
         "- 小程序：点击“上传材料”；\n"
         "- 只接受 PDF 和 DOCX，每个文件不超过 {mb} MB，每次会话最多 {n} 个文件；\n"
         "- 扫描件请先做文字识别（OCR），外文材料请同时上传中文译本。",
         "Upload your application materials and I will tell you, file by file, which item of "
         "the materials list it is, its language and whether it can be read, check the "
-        "registration form (Annex 1), and then list everything that is missing or needs "
+        "registration form ({annex1}), and then list everything that is missing or needs "
         "fixing in one go.\n"
         "- On the website: click 📎 left of the message box, or drop files on the page "
         "(several at once);\n"
@@ -496,16 +490,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                              "Chinese translation:"),
     "missing_unclassified": ("还不知道是哪一项材料的文件：", "Files not yet matched to a "
                              "material:"),
-    "missing_form": ("注册表（附件1）有 {n} 处填写问题，详见预审报告。", "The registration form "
-                     "(Annex 1) has {n} problem(s); the pre-check report lists them."),
+    "missing_form": ('{form}有 {n} 处填写问题，详见预审报告。', 'The {form} has {n} problem(s); the pre-check report lists them.'),
     "report_ready": ("预审报告已生成（参考号 {reference}）：", "The pre-check report is ready "
                      "(reference {reference}):"),
     "report_links": ("下载：Word 报告、打印版（HTML）、JSON。链接7天内有效。", "Download it as a "
                      "Word report, a printable page (HTML) or JSON. The links work for 7 days."),
-    "templates_offer": (
-        "空白表格可以下载：附件1 注册表、附件2 年度核发证书信息汇总表。",
-        "Blank forms to download: Annex 1 registration form, Annex 2 annual summary.",
-    ),
+    "templates_offer": ('空白表格可以下载：{annex1} 注册表、{annex2} 年度核发证书信息汇总表。', 'Blank forms to download: {annex1} registration form, {annex2} annual summary.'),
     "file_removed": ("已删除“{name}”。", "Removed “{name}”."),
     "delete_confirm": (
         "确定要删除您上传的全部文件和生成的预审报告吗？删除后无法恢复。",
@@ -572,8 +562,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "several batches, each file at most {file_mb} MB.",
     ),
     "api_error_bad_json": (
-        "请求格式不正确：请发送 JSON，例如 {\"text\": \"…\"}。",
-        "The request is not valid JSON; send for example {\"text\": \"…\"}.",
+        "请求格式不正确：请发送 JSON，例如 {{\"text\": \"…\"}}。",
+        "The request is not valid JSON; send for example {{\"text\": \"…\"}}.",
     ),
     "api_error_bad_since": (
         "参数 since 应为 Unix 时间（秒）。",
@@ -594,12 +584,66 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December")
 
 
+def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        for key, texts in table.items():
+            if key in out:
+                raise ValueError(f"interface string {key!r} is defined twice")
+            out[key] = texts
+    return out
+
+
+_ALL = _merged(_STRINGS, REPORT, LABELS, WEB)
+
+
+class _Keep(dict[str, object]):
+    """Format values where a placeholder with no value stays as it is (``{n}`` for the page)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_facts: Callable[[str], dict[str, str]] | None = None
+
+
+def register_facts(values: Callable[[str], dict[str, str]]) -> None:
+    """Set where the facts that strings name come from (:func:`bot.notice.fact_values`
+    registers itself when the notice is imported): ``{annex1}``, ``{form}``, …"""
+    global _facts
+    _facts = values
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """The interface string ``key`` in ``lang`` ("zh" or "en"), with ``values`` filled in."""
-    zh, en = _STRINGS[key]
+    """The interface string ``key`` in ``lang`` ("zh" or "en"), with ``values`` and the
+    notice's facts filled in (values a string does not use are ignored)."""
+    zh, en = _ALL[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    if "{" not in text:
+        return text
+    filled: dict[str, object] = dict(_facts(lang)) if _facts else {}
+    filled.update(values)
+    return text.format_map(_Keep(filled))
+
+
+def label(kind: str, code: str, lang: str, default: str | None = None) -> str:
+    """A short label (:mod:`bot.i18n.labels`): ``label("status", "missing", "zh")`` → 缺少;
+    an unknown code is shown as ``default`` (or as it is)."""
+    texts = _ALL.get(f"{kind}.{code}")
+    if texts is None:
+        return code if default is None else default
+    return texts[1] if lang == "en" else texts[0]
+
+
+def table(prefix: str, lang: str, **values: object) -> dict[str, str]:
+    """Every string whose key starts with ``prefix``, in ``lang``, keyed without the prefix."""
+    return {key[len(prefix):]: t(key, lang, **values) for key in _ALL if key.startswith(prefix)}
 
 
 def keys() -> tuple[str, ...]:
-    return tuple(_STRINGS)
+    return tuple(_ALL)
+
+
+def source(key: str) -> tuple[str, str]:
+    """The string ``key`` as written, placeholders unfilled: (中文, English)."""
+    return _ALL[key]

@@ -18,6 +18,7 @@ from bot.notice.annexes import (  # noqa: F401
     ANNEX_CLAUSES,
     ANNEXES,
     BASIC_INFO_FIELDS,
+    FORM_NAMES,
     AnnexForm,
     FormField,
     FormSection,
@@ -35,6 +36,7 @@ from bot.notice.conditions import (  # noqa: F401
 )
 from bot.notice.document import LANGS, NOTICE, Clause, Lang, NoticeInfo, Text  # noqa: F401
 from bot.notice.duties import (  # noqa: F401
+    ANNUAL_REPORT_DEADLINE,
     ANNUAL_REPORT_MONTH,
     ASSESSMENT_PLAN_DAYS_BEFORE,
     ASSESSMENT_PLAN_PERIOD,
@@ -46,6 +48,7 @@ from bot.notice.duties import (  # noqa: F401
 from bot.notice.materials import (  # noqa: F401
     CATEGORIES,
     CATEGORIES_BY_ID,
+    FORM_MATERIAL_ID,
     GROUPS,
     GROUPS_BY_ID,
     MATERIALS,
@@ -69,3 +72,4 @@ from bot.notice.procedure import (  # noqa: F401
     SUPERVISION_CLAUSE,
     Step,
 )
+from bot.notice.values import fact_values  # noqa: F401

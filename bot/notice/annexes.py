@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.notice.document import Clause
+from bot.notice.document import Clause, Text
 from bot.notice.duties import DUTIES_BY_ID
-from bot.notice.materials import MATERIALS
+from bot.notice.materials import FORM_MATERIAL_ID, MATERIALS_BY_ID
 
 # ---------------------------------------------------------------------------
 # The annex forms
@@ -50,6 +50,11 @@ class AnnexForm:
     title: str
     en: str
     sections: tuple[FormSection, ...] = field(default_factory=tuple)
+
+    @property
+    def number_en(self) -> str:
+        """"附件1" → "Annex 1"."""
+        return "Annex " + self.number.removeprefix("附件")
 
     def fields(self) -> tuple[FormField, ...]:
         return tuple(f for s in self.sections for f in s.fields)
@@ -163,6 +168,11 @@ ANNEX2 = AnnexForm(
 )
 ANNEXES: dict[str, AnnexForm] = {"annex1": ANNEX1, "annex2": ANNEX2}
 ANNEX_CLAUSES: dict[str, Clause] = {
-    "annex1": MATERIALS[13].clause,  # 三（四）1 asks for it
+    "annex1": MATERIALS_BY_ID[FORM_MATERIAL_ID].clause,  # 三（四）1 asks for it
     "annex2": DUTIES_BY_ID["annual_report"].clause,  # 六（四） asks for it every December
+}
+# The forms' short names in running text.
+FORM_NAMES: dict[str, Text] = {
+    "annex1": Text(f"注册表（{ANNEX1.number}）", f"registration form ({ANNEX1.number_en})"),
+    "annex2": Text(f"年度汇总表（{ANNEX2.number}）", f"annual summary ({ANNEX2.number_en})"),
 }

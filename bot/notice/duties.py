@@ -104,4 +104,6 @@ ASSESSMENT_PLAN_DAYS_BEFORE = 10
 # The words of 六（二） that set the plan's deadline.
 ASSESSMENT_PLAN_PERIOD = Text(zh="在每次开展鉴定活动前10日", en="10 days before each assessment")
 ANNUAL_REPORT_MONTH = 12
+# The words of 六（四） that set the annual report's deadline.
+ANNUAL_REPORT_DEADLINE = Text(zh="每年12月底", en="the end of each December")
 

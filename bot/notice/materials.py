@@ -221,6 +221,8 @@ MATERIALS: tuple[Material, ...] = (
     ),
 )
 MATERIALS_BY_ID: dict[str, Material] = {m.id: m for m in MATERIALS}
+# 三（四）1: the registration form, 附件1 — the one material whose content is checked field by field.
+FORM_MATERIAL_ID = "4.1"
 REQUIRED_MATERIALS: tuple[Material, ...] = tuple(m for m in MATERIALS if not m.optional)
 
 

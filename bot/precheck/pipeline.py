@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bot.notice import MATERIALS, MATERIALS_BY_ID
+from bot.notice import FORM_MATERIAL_ID, MATERIALS, MATERIALS_BY_ID
 from bot.precheck.results import (
     BLOCKING_PROBLEMS,
     COMPLETE,
@@ -54,7 +54,7 @@ from bot.precheck.results import (
 from bot.precheck.sandbox import ParserPool, WorkerFailed, WorkerStartError, default_pool, preflight
 from bot.settings import Limits, get_settings
 
-FORM_ID = "4.1"
+FORM_ID = FORM_MATERIAL_ID
 MIN_TEXT_CHARS = 10  # fewer non-space characters than this: the file is empty
 # Names skipped when a folder is walked (system files, editors' lock files).
 _JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}

@@ -20,25 +20,27 @@ Details a file problem may carry (``FileProblem.detail``):
 
 from __future__ import annotations
 
-from bot.notice import ANNEX1, MATERIALS_BY_ID, TRANSLATION_CLAUSE, TRANSLATION_RULE, Text
+from bot.i18n import label
+from bot.masking import mask_email, mask_id_number, mask_mobile, mask_personal_data
+from bot.notice import (
+    FORM_NAMES,
+    MATERIALS_BY_ID,
+    TRANSLATION_CLAUSE,
+    TRANSLATION_RULE,
+    Text,
+)
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
-    COMPLETE,
     EMPTY,
     ENCRYPTED,
-    INCOMPLETE,
     INVALID_EMAIL,
     INVALID_ID_NUMBER,
     INVALID_MOBILE,
     INVALID_OCCUPATION_CODE,
     INVALID_USCC,
-    MISSING,
     MISSING_FIELD,
     NO_CERTIFICATES,
     NO_TEXT,
-    OPTIONAL,
-    PROBLEM,
-    PROVIDED,
     TOO_LARGE,
     UNCLASSIFIED,
     UNREADABLE,
@@ -47,14 +49,13 @@ from bot.precheck.results import (
     FileProblem,
     FormProblem,
 )
-from bot.precheck.validators import mask_email, mask_id_number, mask_mobile, mask_personal_data
 from bot.settings import Limits, get_settings
 
 __all__ = ["file_problem_message", "form_problem_message", "file_problem_label",
            "form_problem_label", "status_label", "verdict_label", "language_name",
            "material_name", "masked_value", "FORM_NAME"]
 
-FORM_NAME = Text(f"注册表（{ANNEX1.number}）", "registration form (Annex 1)")
+FORM_NAME = FORM_NAMES["annex1"]
 
 
 def _pick(text: Text | tuple[str, str], lang: str) -> str:
@@ -67,87 +68,29 @@ def _pick(text: Text | tuple[str, str], lang: str) -> str:
 # Labels
 # ---------------------------------------------------------------------------
 
-_STATUS = {
-    PROVIDED: Text("已提供", "Provided"),
-    MISSING: Text("缺少", "Missing"),
-    PROBLEM: Text("有问题", "Has a problem"),
-    OPTIONAL: Text("可选，未提供", "Optional, not supplied"),
-}
-
-_VERDICT = {
-    COMPLETE: Text("材料齐全", "Complete"),
-    INCOMPLETE: Text("材料不齐全", "Incomplete"),
-}
-
-_FILE_LABELS = {
-    UNREADABLE: Text("无法读取", "Cannot be read"),
-    ENCRYPTED: Text("已加密", "Encrypted"),
-    UNSUPPORTED_TYPE: Text("文件类型不支持", "File type not accepted"),
-    NO_TEXT: Text("扫描件，无文字层", "Scanned, no text layer"),
-    EMPTY: Text("空文件", "Empty"),
-    TOO_LARGE: Text("文件过大", "Too large"),
-    UNTRANSLATED: Text("缺少中文译本", "No Chinese translation"),
-    UNCLASSIFIED: Text("无法判断对应材料", "Material not recognised"),
-}
-
-_FORM_LABELS = {
-    MISSING_FIELD: Text("未填写", "Not filled in"),
-    INVALID_USCC: Text("统一社会信用代码无效", "Invalid unified social credit code"),
-    INVALID_ID_NUMBER: Text("身份证号无效", "Invalid ID number"),
-    INVALID_MOBILE: Text("手机号码无效", "Invalid mobile number"),
-    INVALID_EMAIL: Text("电子邮箱无效", "Invalid e-mail address"),
-    INVALID_OCCUPATION_CODE: Text("职业编码无效", "Invalid occupation code"),
-    NO_CERTIFICATES: Text("未填写证书", "No certificate listed"),
-}
-
-_LANGUAGES = {
-    "zh": Text("中文", "Chinese"),
-    "en": Text("英文", "English"),
-    "fr": Text("法文", "French"),
-    "de": Text("德文", "German"),
-    "es": Text("西班牙文", "Spanish"),
-    "it": Text("意大利文", "Italian"),
-    "pt": Text("葡萄牙文", "Portuguese"),
-    "nl": Text("荷兰文", "Dutch"),
-    "ru": Text("俄文", "Russian"),
-    "ja": Text("日文", "Japanese"),
-    "ko": Text("韩文", "Korean"),
-    "vi": Text("越南文", "Vietnamese"),
-    "th": Text("泰文", "Thai"),
-    "ar": Text("阿拉伯文", "Arabic"),
-    "el": Text("希腊文", "Greek"),
-    "und": Text("未能识别", "Not identified"),
-}
-
-
 def status_label(status: str, lang: str) -> str:
     """A material's status for people: 已提供 / 缺少 / 有问题 / 可选，未提供."""
-    text = _STATUS.get(status)
-    return text.get(lang) if text else status
+    return label("status", status, lang)
 
 
 def verdict_label(verdict: str, lang: str) -> str:
     """The package verdict for people: 材料齐全 / 材料不齐全."""
-    text = _VERDICT.get(verdict)
-    return text.get(lang) if text else verdict
+    return label("verdict", verdict, lang)
 
 
 def file_problem_label(code: str, lang: str) -> str:
     """A short name of a file problem, for tables."""
-    text = _FILE_LABELS.get(code)
-    return text.get(lang) if text else code
+    return label("file_problem", code, lang)
 
 
 def form_problem_label(code: str, lang: str) -> str:
     """A short name of a form problem, for tables."""
-    text = _FORM_LABELS.get(code)
-    return text.get(lang) if text else code
+    return label("form_problem", code, lang)
 
 
 def language_name(code: str, lang: str) -> str:
     """``en`` → 英文 / English; an unknown code is shown as it is."""
-    text = _LANGUAGES.get((code or "und").lower())
-    return text.get(lang) if text else code
+    return label("language", (code or "und").lower(), lang, default=code)
 
 
 # ---------------------------------------------------------------------------

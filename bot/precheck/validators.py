@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.masking import COUNTRY_PREFIX, as_text, normalize_phone
+
 # ---------------------------------------------------------------------------
 # 统一社会信用代码, GB 32100-2015
 # ---------------------------------------------------------------------------
@@ -49,9 +51,6 @@ USCC_CATEGORIES: dict[str, frozenset[str]] = {
 }
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
 
 def uscc_check_char(first17: str) -> str:
     """The check character (position 18) of the first 17 characters of a code.
@@ -72,7 +71,7 @@ def valid_uscc(code: str) -> bool:
     administrative-division code) digits; the check character right.  Surrounding
     spaces are tolerated; lower-case letters are not (the code is printed in capitals).
     """
-    code = _text(code).strip()
+    code = as_text(code).strip()
     if len(code) != 18 or any(c not in _USCC_VALUE for c in code):
         return False
     if code[1] not in USCC_CATEGORIES.get(code[0], frozenset()):
@@ -99,7 +98,7 @@ def id_check_digit(first17: str) -> str:
 
 def id_birth_date(number: str) -> _dt.date | None:
     """The birth date written in positions 7–14 of an 18-character number, if it is a date."""
-    s = _text(number).strip()
+    s = as_text(number).strip()
     if len(s) != 18 or not s[6:14].isascii() or not s[6:14].isdigit():
         return None
     try:
@@ -115,7 +114,7 @@ def valid_id_number(s: str, *, today: _dt.date | None = None) -> bool:
     7–14 a real birth date, not before 1900 and not after ``today``; the check
     character by ISO 7064 MOD 11-2.  Surrounding spaces are tolerated.
     """
-    s = _text(s).strip().upper()
+    s = as_text(s).strip().upper()
     if len(s) != 18 or not s.isascii() or not s[:17].isdigit():
         return False
     born = id_birth_date(s)
@@ -128,17 +127,10 @@ def valid_id_number(s: str, *, today: _dt.date | None = None) -> bool:
 # Telephone numbers and e-mail
 # ---------------------------------------------------------------------------
 
-_PHONE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―.()（）]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_COUNTRY_PREFIX = re.compile(r"^(?:\+86|0086)")
 # An extension after the number: "转123", "ext. 123", "x123", "-123" (the last only after
 # a complete number, see valid_phone).
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x)\s*\d{1,6}$", re.IGNORECASE)
-
-
-def normalize_phone(s: str) -> str:
-    """Digits (and a leading +) of a telephone number: separators and spaces removed."""
-    return _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", _text(s)).strip())
 
 
 def valid_mobile(s: str) -> bool:
@@ -146,7 +138,7 @@ def valid_mobile(s: str) -> bool:
 
     Spaces, hyphens and brackets are tolerated, and so is a +86 / 0086 (or (+86)) prefix.
     """
-    number = _COUNTRY_PREFIX.sub("", normalize_phone(s))
+    number = COUNTRY_PREFIX.sub("", normalize_phone(s))
     return bool(_MOBILE.fullmatch(number))
 
 
@@ -161,7 +153,7 @@ def valid_phone(s: str) -> bool:
     ``0771-5678901``, ``(0771) 5678 901``, ``+86 771 5678901``, ``010-12345678 转 801``
     and mobile numbers are accepted.  Several numbers in one cell are not.
     """
-    raw = unicodedata.normalize("NFKC", _text(s)).strip()
+    raw = unicodedata.normalize("NFKC", as_text(s)).strip()
     raw = _EXTENSION.sub("", raw).strip()
     if valid_mobile(raw):
         return True
@@ -170,8 +162,8 @@ def valid_phone(s: str) -> bool:
     candidates = [raw] + ([m.group(1)] if m else [])
     for candidate in candidates:
         number = normalize_phone(candidate)
-        if _COUNTRY_PREFIX.match(number):
-            number = "0" + _COUNTRY_PREFIX.sub("", number)
+        if COUNTRY_PREFIX.match(number):
+            number = "0" + COUNTRY_PREFIX.sub("", number)
         if _LANDLINE.fullmatch(number):
             return True
     return False
@@ -186,7 +178,7 @@ def valid_email(s: str) -> bool:
 
     A full-width ＠ or full-width letters are tolerated (read as their ASCII forms).
     """
-    s = unicodedata.normalize("NFKC", _text(s)).strip()
+    s = unicodedata.normalize("NFKC", as_text(s)).strip()
     if len(s) > 254 or s.count("@") != 1:
         return False
     local, domain = s.split("@")
@@ -226,7 +218,7 @@ class OccupationCodeCheck:
 
 def check_occupation_code(s: str) -> OccupationCodeCheck:
     """Read a 职业编码: ``D-DD-DD-DD``, the first digit the major group 1–8 (e.g. 6-31-01-03)."""
-    raw = _text(s)
+    raw = as_text(s)
     stripped = raw.strip()
     notes: list[str] = []
     nfkc = unicodedata.normalize("NFKC", stripped)
@@ -250,75 +242,3 @@ def valid_occupation_code(s: str) -> bool:
     ``check_occupation_code`` for what was normalised).
     """
     return check_occupation_code(s).valid
-
-
-# ---------------------------------------------------------------------------
-# Masking
-# ---------------------------------------------------------------------------
-
-MASK = "*"
-
-
-def _mask_middle(s: str, keep_start: int, keep_end: int) -> str:
-    if len(s) <= keep_start + keep_end:
-        return MASK * len(s)
-    return s[:keep_start] + MASK * (len(s) - keep_start - keep_end) + s[len(s) - keep_end:]
-
-
-def mask_id_number(s: str) -> str:
-    """``11010519491231002X`` → ``110***********002X``: the birth date is never shown.
-
-    Works on any string (an invalid number is masked too); blank stays blank.
-    """
-    s = _text(s).strip()
-    if not s:
-        return ""
-    if len(s) >= 15:
-        return _mask_middle(s, 3, 4)
-    return _mask_middle(s, 1, 1) if len(s) > 4 else MASK * len(s)
-
-
-def mask_mobile(s: str) -> str:
-    """``138 0013 8000`` → ``138****8000``; a +86 / 0086 prefix is kept."""
-    raw = _text(s).strip()
-    if not raw:
-        return ""
-    number = normalize_phone(raw)
-    prefix = ""
-    m = _COUNTRY_PREFIX.match(number)
-    if m:
-        prefix, number = m.group(0), number[m.end():]
-    if len(number) >= 7:
-        return prefix + _mask_middle(number, 3, 4)
-    return prefix + MASK * len(number)
-
-
-def mask_email(s: str) -> str:
-    """``zhangsan@example.com`` → ``z***@example.com``."""
-    s = _text(s).strip()
-    if not s:
-        return ""
-    local, at, domain = s.partition("@")
-    if not at:
-        return _mask_middle(s, 1, 0)
-    return (local[:1] + "***" if local else "***") + "@" + domain
-
-
-# Identity numbers in free text: 17 digits and a check character, positions 7–10 a year
-# 18xx–20xx (which keeps most all-digit codes of other kinds out); an invalid check digit or
-# date is still masked.
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{9}[\dXx](?![0-9A-Za-z])")
-_MOBILE_IN_TEXT = re.compile(
-    r"(?<![\d+])(?:(?:\+86|0086)[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
-_EMAIL_IN_TEXT = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-
-
-def mask_personal_data(text: str) -> str:
-    """Mask every identity number, mobile number and e-mail address found in ``text``."""
-    text = _text(text)
-    if not text:
-        return ""
-    text = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
-    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), text)
-    return _MOBILE_IN_TEXT.sub(lambda m: mask_mobile(m.group(0)), text)

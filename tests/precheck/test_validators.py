@@ -6,14 +6,11 @@ import datetime as dt
 
 import pytest
 
+from bot.masking import mask_email, mask_id_number, mask_mobile, mask_personal_data
 from bot.precheck.validators import (
     USCC_CHARSET,
     check_occupation_code,
     id_check_digit,
-    mask_email,
-    mask_id_number,
-    mask_mobile,
-    mask_personal_data,
     uscc_check_char,
     valid_email,
     valid_id_number,

@@ -228,7 +228,7 @@ def material(m: N.Material, lang: str, aspects: Sequence[str] = ()) -> Reply:
         lines.append(m.note.get(lang))
     clauses: list[N.Clause | str] = [m.clause]
     custom = None
-    if m.id == "4.1":
+    if m.id == N.FORM_MATERIAL_ID:
         lines.append(_annex_parts(N.ANNEX1, lang))
         lines.append(t("item_silent_form", lang))
         lines.append(t("template_offer", lang))
@@ -236,7 +236,7 @@ def material(m: N.Material, lang: str, aspects: Sequence[str] = ()) -> Reply:
     asked = [a for a in dict.fromkeys(aspects) if a in _SILENT_ASPECTS]
     if m.id == "4.2":
         asked = [a for a in asked if a != "copies"]  # the note answers it
-    if m.id != "4.1":
+    if m.id != N.FORM_MATERIAL_ID:
         if asked:
             # Say first what was asked, then the rest the notice leaves open too.
             silent = asked + [a for a in ("issuer", "content", "format") if a not in asked]
@@ -247,7 +247,7 @@ def material(m: N.Material, lang: str, aspects: Sequence[str] = ()) -> Reply:
     lines.append(N.TRANSLATION_RULE.get(lang) if "translation" in aspects
                  else t("item_translation", lang))
     clauses.append(N.TRANSLATION_CLAUSE)
-    if m.id != "4.1":
+    if m.id != N.FORM_MATERIAL_ID:
         lines.append(_contact(lang))
     lines.append(_sources(clauses, lang))
     return Reply("\n".join(lines), custom=custom)

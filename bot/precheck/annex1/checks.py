@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.masking import mask_email, mask_id_number, mask_mobile
 from bot.notice import ANNEX1
 from bot.precheck.annex1.labels import (
     _CODE_COLUMN,
@@ -31,9 +32,6 @@ from bot.precheck.results import (
 )
 from bot.precheck.validators import (
     check_occupation_code,
-    mask_email,
-    mask_id_number,
-    mask_mobile,
     valid_email,
     valid_id_number,
     valid_mobile,

@@ -12,16 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot import i18n
+from bot.masking import mask_personal_data
 from bot.notice import (
+    ANNEX1,
     APPROVAL_AUTHORITY,
     CATEGORIES,
     DECISION_WORKING_DAYS,
+    FORM_MATERIAL_ID,
     MATERIALS_BY_ID,
     NOTICE,
     PROCEDURE,
     TRANSLATION_CLAUSE,
     TRANSLATION_RULE,
-    Text,
 )
 from bot.precheck.annex1 import CERTIFICATES, field_display, occupation_code_notes, row_field
 from bot.precheck.problems import (
@@ -43,80 +46,14 @@ from bot.precheck.results import (
     UNTRANSLATED,
     PrecheckResult,
 )
-from bot.precheck.validators import mask_personal_data
 from bot.settings import get_settings
 
-FORM_MATERIAL = "4.1"
+FORM_MATERIAL = FORM_MATERIAL_ID
 
-# The report's own words (headings and fixed sentences); facts come from bot.notice.
-T = {
-    "title": Text("申请材料预审报告", "Pre-check report on the application materials"),
-    "basis": Text("依据", "Based on"),
-    "reference": Text("参考号", "Reference"),
-    "generated": Text("生成时间", "Generated"),
-    "files_checked": Text("检查文件数", "Files checked"),
-    "verdict": Text("预审结论", "Pre-check verdict"),
-    "materials": Text("材料清单核对", "Materials checklist"),
-    "missing": Text("缺少的材料", "Missing materials"),
-    "problem_materials": Text("文件有问题的材料", "Materials whose files have problems"),
-    "translations": Text("外文材料与中文译本", "Foreign-language files and Chinese translations"),
-    "untranslated": Text("缺少中文译本的外文文件", "Foreign-language files without a Chinese "
-                         "translation"),
-    "file_problems": Text("文件问题及处理建议", "File problems and what to do"),
-    "form": Text(f"{FORM_NAME.zh}填写检查", f"Checks of the {FORM_NAME.en}"),
-    "next_steps": Text("下一步", "Next steps"),
-    "disclaimer_title": Text("声明", "Disclaimer"),
-    "col_id": Text("编号", "No."),
-    "col_material": Text("材料", "Material"),
-    "col_clause": Text("条款", "Clause"),
-    "col_status": Text("状态", "Status"),
-    "col_files": Text("文件", "Files"),
-    "col_file": Text("文件", "File"),
-    "col_language": Text("语言", "Language"),
-    "col_translation": Text("中文译本 / 原件", "Chinese translation / original"),
-    "col_problem": Text("问题", "Problem"),
-    "col_action": Text("说明及处理建议", "What is wrong and what to do"),
-    "col_field": Text("栏目", "Field"),
-    "none": Text("无", "None"),
-    "no_foreign": Text("没有外文文件，无需中文译本。", "There are no foreign-language files; no "
-                       "translation is needed."),
-    "no_file_problems": Text("所有文件均可读取，且已对应到材料清单。", "Every file could be read and "
-                             "was matched to the materials list."),
-    "form_ok": Text("未发现填写问题。", "No problems found."),
-    "form_file": Text("注册表文件", "Form file"),
-    "form_missing": Text(f"未找到{FORM_NAME.zh}，无法检查其填写；请上传填写完整的{FORM_NAME.zh}。",
-                         f"No {FORM_NAME.en} was found, so it could not be checked; upload the "
-                         f"completed {FORM_NAME.en}."),
-    "form_unread": Text(f"已收到{FORM_NAME.zh}，但未能从中读出表格内容（文件可能无法读取，或不是按"
-                        "附件格式填写）。请按附件1的格式填写并上传DOCX或带文字层的PDF。",
-                        f"The {FORM_NAME.en} was received but its content could not be read (the "
-                        "file may be unreadable, or not laid out as the annex). Fill in the "
-                        "annex's layout and upload a DOCX or a PDF with a text layer."),
-    "paired": Text("已附中文译本", "Chinese translation supplied"),
-    "is_translation": Text("中文译本", "Chinese translation"),
-    "bilingual": Text("同一文件中含中文", "Chinese in the same file"),
-    "guesses": Text("可能是", "It may be"),
-    "bilingual_ok": Text("双语文件，含中文，无需另附译本", "Bilingual file with Chinese: no separate "
-                         "translation needed"),
-    "translation_of": Text("原件", "Original"),
-    "translation_file": Text("译本", "Translation"),
-    "fix_and_resubmit": Text("按以上提示补齐、更正材料后，重新上传进行预审。",
-                             "Supply and correct what is listed above, then upload the package "
-                             "again for a new pre-check."),
-    "complete_next": Text("预审未发现缺漏，可以准备正式提交。", "The pre-check found nothing missing; "
-                          "you can prepare the formal submission."),
-    "submit": Text("提交渠道", "Where to submit"),
-    "review": Text("审核", "Review"),
-    "time_limit": Text("审批时限", "Time limit"),
-    "questions": Text("咨询", "Questions"),
-    "occupation_note": Text("职业编码含全角字符或非标准连字符，已按“{read}”识别；建议改为半角填写。",
-                            "the occupation code uses full-width characters or unusual dashes and "
-                            "was read as “{read}”; please write it in half-width characters."),
-}
-
-
-def t(key: str, lang: str) -> str:
-    return T[key].get(lang)
+def t(key: str, lang: str, **values: object) -> str:
+    """The report's own words (bot/i18n/report.py), with the form's name filled in."""
+    return i18n.t("report." + key, lang, form=FORM_NAME.get(lang), annex=ANNEX1.number if
+                  lang == "zh" else ANNEX1.number_en, **values)
 
 
 @dataclass
@@ -328,7 +265,7 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
         for number, _raw, read in occupation_code_notes(form):
             where = field_display(row_field(CERTIFICATES, number, "职业编码"), lang)
             sep = ": " if lang == "en" else "："
-            notes.append(where + sep + t("occupation_note", lang).format(read=read))
+            notes.append(where + sep + t("occupation_note", lang, read=read))
         form_status = "problems" if findings else "ok"
         status_text = (f"{len(findings)}处问题" if lang != "en"
                        else f"{len(findings)} problem(s)") if findings else t("form_ok", lang)

@@ -8,6 +8,7 @@ import json
 import docx
 import pytest
 
+from bot.masking import mask_personal_data
 from bot.notice import (
     APPROVAL_AUTHORITY,
     DECISION_WORKING_DAYS,
@@ -19,7 +20,6 @@ from bot.precheck.problems import file_problem_message, form_problem_message
 from bot.precheck.report import render_docx, render_html, render_json, render_markdown
 from bot.precheck.report.view import disclaimer
 from bot.precheck.results import COMPLETE, MISSING, FileProblem
-from bot.precheck.validators import mask_personal_data
 from tests.support.documents import RAW_BAD_ID, RAW_ID, RAW_MOBILE
 
 RAW = (RAW_ID, RAW_BAD_ID, RAW_MOBILE, RAW_MOBILE[:10], "19491231")
