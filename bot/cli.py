@@ -17,10 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
+
+from tqdm import tqdm
 
 FORMATS = ("json", "md", "html", "docx")
 LANGS = ("zh", "en")
@@ -87,33 +88,16 @@ def _purge(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 class ProgressBar:
-    """A one-line progress bar on a stream: ``[#####-----] 5/10 name``."""
+    """The progress of a batch on a stream (tqdm): ``5/10 [####      ] name``."""
 
-    def __init__(self, stream: TextIO, total: int, width: int = 30) -> None:
-        self.stream = stream
-        self.total = total
-        self.width = width
-        self._last = 0
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self._bar = tqdm(total=total, file=stream, unit="file", dynamic_ncols=True, leave=True)
 
     def __call__(self, done: int, total: int, name: str) -> None:
-        filled = int(self.width * done / max(total, 1))
-        label = name
-        while _width(label) > 40:
-            label = label[1:]
-        if label != name:
-            label = "…" + label
-        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {label}"
-        pad = max(0, self._last - _width(line))
-        self.stream.write("\r" + line + " " * pad)
-        self._last = _width(line)
+        self._bar.set_postfix_str(name if len(name) <= 40 else "…" + name[-39:], refresh=False)
+        self._bar.update(done - self._bar.n)
         if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def _width(text: str) -> int:
-    """Terminal columns of a text: East Asian wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+            self._bar.close()
 
 
 def _render(result, fmt: str, lang: str) -> str | bytes:
