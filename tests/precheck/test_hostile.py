@@ -29,6 +29,7 @@ from bot.precheck.results import FileProblem
 from bot.precheck.sandbox import zip_inflated_problem
 from bot.settings import Limits
 from tests.support import docgen
+from tests.support.ole import ole_file
 
 MB = 1 << 20
 REGULATIONS = [b"Examination Regulations",
@@ -105,24 +106,6 @@ def with_dtd(xml: bytes, dtd: bytes, ref: bytes = b"", comment: int = 0) -> byte
         rest = rest[:pos] + ref + rest[pos:]
     pad = b"<!--" + b"x" * comment + b"-->" if comment else b""
     return xml[:end] + pad + dtd + rest
-
-
-def ole_file(streams: list[str]) -> bytes:
-    """A compound file (the .doc container) whose directory names ``streams``."""
-    header = bytearray(512)
-    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    struct.pack_into("<HHHH", header, 24, 0x3E, 3, 0xFFFE, 9)
-    struct.pack_into("<II", header, 44, 1, 1)
-    fat = bytearray(b"\xff" * 512)
-    entries = bytearray()
-    for i, name in enumerate(["Root Entry", *streams]):
-        e = bytearray(128)
-        raw = name.encode("utf-16-le") + b"\0\0"
-        e[:len(raw)] = raw
-        struct.pack_into("<HBB", e, 64, len(raw), 5 if i == 0 else 2, 1)
-        entries += e
-    entries += bytes((-len(entries)) % 512)
-    return bytes(header) + bytes(fat) + bytes(entries)
 
 
 @pytest.fixture
