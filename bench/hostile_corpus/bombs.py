@@ -1,4 +1,6 @@
-"""hostile_corpus: bombs."""
+"""XML entity bombs, looping and deep PDF structures, PDF stream bombs, scanner attacks, form
+floods, page counts.
+"""
 
 from __future__ import annotations
 

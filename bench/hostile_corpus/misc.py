@@ -1,4 +1,4 @@
-"""hostile_corpus: misc."""
+"""Encrypted files, wrong types, empty files, awkward names, and the whole corpus."""
 
 from __future__ import annotations
 

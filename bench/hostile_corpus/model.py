@@ -1,4 +1,4 @@
-"""hostile_corpus: model."""
+"""The hostile corpus: its cases and what each must come out as."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""hostile_corpus: run."""
+"""The hostile-file run: the corpus through analyse_files, judged case by case, with memory and
+time figures.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""hostile_corpus: sources."""
+"""Good source files, and truncated, bit-flipped and damaged copies of them; zip bombs."""
 
 from __future__ import annotations
 

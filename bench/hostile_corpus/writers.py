@@ -1,4 +1,6 @@
-"""hostile_corpus: writers."""
+"""Hand-written deflate, zip and PDF writers (sizes, offsets and headers can lie), and encrypted
+PDFs.
+"""
 
 from __future__ import annotations
 

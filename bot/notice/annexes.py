@@ -1,4 +1,4 @@
-"""notice: annexes."""
+"""The notice's two annex forms, 附件1 and 附件2, section by section and field by field."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""notice: conditions."""
+"""Parts 一 (the approval level) and 二 (the licensing conditions) of the notice."""
 
 from __future__ import annotations
 

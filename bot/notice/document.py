@@ -1,4 +1,4 @@
-"""notice: document."""
+"""The notice's types (Text, Clause) and the document itself: number, title, issuer, dates, basis."""
 
 from __future__ import annotations
 

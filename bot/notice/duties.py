@@ -1,4 +1,4 @@
-"""notice: duties."""
+"""Part 六 of the notice: what approved institutions must do."""
 
 from __future__ import annotations
 

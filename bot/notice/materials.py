@@ -1,4 +1,6 @@
-"""notice: materials."""
+"""Part 三 of the notice: the application materials, their categories and groups, the translation
+rule.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""notice: procedure."""
+"""Parts 四 (the procedure and its 45-working-day limit) and 五 (supervision) of the notice."""
 
 from __future__ import annotations
 

@@ -215,11 +215,11 @@ def pair_translations(analyses: Sequence[FileAnalysis],
                 pairs.append((s, o.name, t.name))
                 result.scores[(o.name, t.name)] = round(s, 2)
     pairs.sort(key=lambda p: -p[0])
-    for _s, o, t in pairs:
-        if o in result.translation_of or t in result.original_of:
+    for _s, original, translation in pairs:
+        if original in result.translation_of or translation in result.original_of:
             continue
-        result.translation_of[o] = t
-        result.original_of[t] = o
+        result.translation_of[original] = translation
+        result.original_of[translation] = original
     result.untranslated = [a.name for a in analyses
                            if needs_translation(a) and a.name not in result.translation_of]
     return result

@@ -182,7 +182,7 @@ class _ZipLzma:
 
     def __init__(self) -> None:
         self._head = b""
-        self._inner = None
+        self._inner: lzma.LZMADecompressor | None = None
         self.eof = False
 
     @property
@@ -197,7 +197,7 @@ class _ZipLzma:
             size = struct.unpack_from("<H", self._head, 2)[0]
             if len(self._head) < 4 + size:
                 return b""
-            props = lzma._decode_filter_properties(  # noqa: SLF001 - as zipfile does
+            props = lzma._decode_filter_properties(  # type: ignore[attr-defined]  # as zipfile does
                 lzma.FILTER_LZMA1, self._head[4:4 + size])
             self._inner = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[props])
             data = self._head[4 + size:]
@@ -263,7 +263,7 @@ def apply_test_hook(path: str | Path) -> None:
         elif action == "crash":
             os.kill(os.getpid(), signal.SIGSEGV)
         elif action == "memory":
-            hog = []
+            hog: list[bytes] = []
             # Grows until the address-space limit stops it; gives up at 4 GiB so that a
             # missing limit shows as a wrong result instead of exhausting the machine.
             while len(hog) < 64:

@@ -1,4 +1,4 @@
-"""guidance: render."""
+"""Writing the answer for a subject, every fact from bot.notice, with the clause it comes from."""
 
 from __future__ import annotations
 

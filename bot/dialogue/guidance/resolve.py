@@ -1,6 +1,8 @@
-"""guidance: resolve."""
+"""Which answer for a question intent and its text."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from bot import notice as N
 from bot.dialogue.guidance.render import (
@@ -157,7 +159,7 @@ def answer(intent: str, text: str, lang: str, subject_key: str | None = None) ->
     subject = resolve(intent, text, subject_key)
     if subject is not None:
         return render_subject(subject, lang, text)
-    overview = {
+    overview: dict[str, Callable[[str], Reply]] = {
         "ask_approval": approval,
         "ask_legal_basis": legal_basis,
         "ask_conditions": conditions_overview,

@@ -1,4 +1,6 @@
-"""guidance: subject."""
+"""Finding what a question is about: a material, a category, a condition, a duty, an annex, a
+silence of the notice.
+"""
 
 from __future__ import annotations
 
@@ -238,8 +240,8 @@ def _material_terms() -> list[tuple[str, Subject]]:
               "examination organization", "exam organization"),
         "4": ("其他材料", "other materials"),
     }
-    for cid, names in extra_categories.items():
-        for name in names:
+    for cid, cat_names in extra_categories.items():
+        for name in cat_names:
             terms.append((name, Subject(CATEGORY, cid)))
     for g in N.GROUPS:
         terms.append((g.name.zh, Subject(GROUP, g.id)))
@@ -253,8 +255,8 @@ def _material_terms() -> list[tuple[str, Subject]]:
                 "legal standing of the foreign", "外方机构", "外方", "国外机构", "境外机构",
                 "foreign institution", "foreign body", "overseas institution", "foreign side"),
     }
-    for gid, names in extra_groups.items():
-        for name in names:
+    for gid, group_names in extra_groups.items():
+        for name in group_names:
             terms.append((name, Subject(GROUP, gid)))
     return terms
 

@@ -1,4 +1,4 @@
-"""annex1: cells."""
+"""Cells of a form table: label/value pairs, headings, and the tables' header rows."""
 
 from __future__ import annotations
 

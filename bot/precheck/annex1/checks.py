@@ -1,4 +1,6 @@
-"""annex1: checks."""
+"""Checking a read 附件1: required fields, identity numbers, mobiles, e-mail, credit codes,
+occupation codes.
+"""
 
 from __future__ import annotations
 

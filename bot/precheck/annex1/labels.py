@@ -1,4 +1,6 @@
-"""annex1: labels."""
+"""What 附件1 asks for (derived from bot.notice.ANNEX1): label patterns, field, free-text and table
+specs, field names in findings.
+"""
 
 from __future__ import annotations
 

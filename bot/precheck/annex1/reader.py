@@ -1,4 +1,4 @@
-"""annex1: reader."""
+"""Reading a filled 附件1 from its tables and text lines, wherever the layout puts the labels."""
 
 from __future__ import annotations
 
