@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support import docgen  # noqa: E402
+from tests.support import docgen, pdfgen  # noqa: E402
 from tests.support.stack import Stack, multipart, request  # noqa: E402
 
 QUESTIONS = (
@@ -58,7 +58,7 @@ def regulation_pdf(path: Path, pages: int = 20) -> Path:
         lines = [f"{zh_title} {en_title}（第{page + 1}页 / Page {page + 1}）"] if page else [
             zh_title, en_title, docgen.FOREIGN_ORG, docgen.CHINESE_ORG]
         # make_pdf flows text onto a new page after about 39 wrapped lines: stay under it.
-        while sum(len(docgen._wrap(x, 84)) for x in lines) < 30:
+        while sum(len(pdfgen.wrap_lines(x, 84)) for x in lines) < 30:
             article += 1
             zh = zh_body[article % len(zh_body)]
             en = en_body[article % len(en_body)]

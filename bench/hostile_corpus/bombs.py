@@ -353,9 +353,9 @@ def build_form_floods(c: Corpus) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from tests.support import docgen, formgen
+    from tests.support import formgen, pdfgen
 
-    font = docgen._cid_font()  # noqa: SLF001 - the fixtures' CJK font
+    font = pdfgen.cid_font()  # the fixtures' CJK font
     for n in (15_000, 100_000, 400_000):
         p = c.path("pdf-bomb", ".pdf", f"form_with_{n}_rectangles")
         cv = canvas.Canvas(str(p), pagesize=A4)

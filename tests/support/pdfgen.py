@@ -12,7 +12,7 @@ from pathlib import Path
 _CID_FONT = "STSong-Light"
 
 
-def _cid_font() -> str:
+def cid_font() -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
@@ -21,7 +21,7 @@ def _cid_font() -> str:
     return _CID_FONT
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap_lines(text: str, width: int) -> list[str]:
     """Cut a line into pieces of at most ``width`` display units (CJK counts 2)."""
     out: list[str] = []
     line = ""
@@ -64,7 +64,7 @@ def make_pdf(path: Path, lines: Sequence[str] | Sequence[Sequence[str]], *, titl
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    font = _cid_font()
+    font = cid_font()
     pages: list[Sequence[str]]
     if lines and not isinstance(lines[0], str):
         pages = list(lines)  # type: ignore[arg-type]
@@ -84,7 +84,7 @@ def make_pdf(path: Path, lines: Sequence[str] | Sequence[Sequence[str]], *, titl
         y = height - 72
         c.setFont(font, font_size)
         for raw in page_lines:
-            for piece in _wrap(raw, 84):
+            for piece in wrap_lines(raw, 84):
                 if y < 72:
                     c.showPage()
                     c.setFont(font, font_size)
