@@ -105,3 +105,5 @@ ASSESSMENT_PLAN_DAYS_BEFORE = 10
 ASSESSMENT_PLAN_PERIOD = Text(zh="在每次开展鉴定活动前10日", en="10 days before each assessment")
 ANNUAL_REPORT_MONTH = 12
 
+# The words of 六（四） that set the annual summary's deadline.
+ANNUAL_REPORT_PERIOD = Text(zh="每年12月底", en="by the end of December every year")
