@@ -186,6 +186,7 @@
     if (custom.error) div.className += " error";
     div.innerHTML = markdown(m.text || "");
     if (custom.report) div.appendChild(reportLinks(custom.report));
+    if (custom.annex2_report) div.appendChild(reportLinks(custom.annex2_report));
     if (custom.templates) div.appendChild(templateLinks(custom.templates));
     if (m.buttons && m.buttons.length) {
       var box = document.createElement("div");

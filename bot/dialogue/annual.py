@@ -91,6 +91,19 @@ def find_dates(text: str, today: dt.date) -> list[dt.date]:
     return out
 
 
+def date_texts(text: str) -> list[str]:
+    """The parts of a message that name dates ("2026年12月1日"), as written."""
+    out = []
+    for piece in _DATE_SPLIT.split(text or ""):
+        try:
+            found = find_date(piece, dt.date.today())
+        except DateParseError:
+            continue
+        if found is not None and found.text not in ("今天", "今日", "明天", "明日"):
+            out.append(found.text)
+    return out
+
+
 _AREA_ONLY = re.compile(r"^(?:那|在|我们在|我们是|是)?(?P<place>[\w\s]{1,12}?)(?:片区|市)?"
                         r"(?:呢|行不行|可以吗|可不可以|怎么样|行吗)?[?？!！。.\s]*$")
 

@@ -131,7 +131,10 @@ _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties
 def _date_kind(turn: Turn, state: State) -> str | None:
     """Which date calculation a message asks for, if any."""
     intent = turn.intent or ""
-    subject = answers.resolve(intent, turn.words, turn.entities.get("subject")) \
+    words = turn.words
+    for day in annual.date_texts(words):
+        words = words.replace(day, " ")  # "12月1日" names a day, not the December duty
+    subject = answers.resolve(intent, words, turn.entities.get("subject")) \
         if intent in answers.QUESTION_INTENTS else None
     if intent == "ask_assessment_plan" or (subject and subject.key in ("timing:plan",
                                                                         "duty:assessment_plan")):
@@ -144,12 +147,12 @@ def _date_kind(turn: Turn, state: State) -> str | None:
 
 
 def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
-                turn: Turn | None = None) -> Reply:
+                turn: Turn | None = None, area: str | None = None) -> Reply:
     if kind == DECISION:
         return Reply(render_decision(found, lang, today))
     words = turn.words if turn is not None else ""
     dates = annual.find_dates(words, today) or [found.value]
-    area = annual.find_area(words)
+    area = annual.find_area(words) or area
     if len(dates) > 1:
         lines, url = annual.duty_dates_lines(dates, area, lang, today)
     else:
@@ -168,12 +171,16 @@ def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
     annual summary's date."""
     lang = state.language
     words = turn.words
-    area = annual.find_area(words)
+    area = annual.find_area(words) or (None if annual.find_outside_place(words) else
+                                       state.ftz_area)
     outside = annual.find_outside_place(words)
     if turn.intent == "ask_annual_report":
         lines, url = annual.duty_dates_lines([], area, lang, today)
         return Reply("\n".join(lines[1:] + annual.area_lines(area, lang, words)),
                      custom={"ics": url})
+    if turn.intent == "ask_assessment_plan":
+        return Reply("\n".join([t("duty_dates_needed", lang)]
+                               + annual.area_lines(area, lang, words)))
     if area or outside:
         return Reply("\n".join(annual.area_lines(area, lang, words)))
     return None
@@ -208,8 +215,9 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                     Button(t("btn_plan_date", lang), payload("ask_assessment_plan")),
                 )
                 return [Reply("\n".join(lines), buttons)], state
-            state = replace(state, date_context=kind, pending_date=None)
-            return [_date_reply(kind, found, lang, today, turn)], state
+            state = replace(state, date_context=kind, pending_date=None,
+                            ftz_area=annual.find_area(turn.words) or state.ftz_area)
+            return [_date_reply(kind, found, lang, today, turn, state.ftz_area)], state
         if intent == "inform_date":
             # "today"-less text classified as a date but holding none: ask for one.
             key = "date_needed_plan" if kind == PLAN else "date_needed_decision"
@@ -223,6 +231,7 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
     if intent in _AREA_INTENTS:
         extra = _area_reply(turn, state, today)
+        state = replace(state, ftz_area=annual.find_area(turn.words) or state.ftz_area)
         if extra is not None:
             return ([extra] if annual.is_area_only(turn.words) else [reply, extra]), state
     return [reply], state

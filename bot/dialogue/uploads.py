@@ -144,7 +144,7 @@ def file_feedback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply]
                                            and annual.annual_service.annex2_upload(
                                                _store().uploads(session.id))):
             # The annual summary 附件2 (or its register): answered from its own report.
-            a2 = annual.annex2_reply(_store(), session, lang, annual.find_area(turn.words),
+            a2 = annual.annex2_reply(_store(), session, lang, state.ftz_area,
                                      today, up)
             if a2 is not None:
                 replies.append(a2)
@@ -283,7 +283,7 @@ def report(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     text = "\n".join([t("report_ready", lang, reference=session.reference), "",
                       saved.summary, "", t("report_links", lang)]
                      + ([t("templates_offer", lang)] if form_missing_or_wrong else []))
-    a2 = annual.annex2_reply(_store(), session, lang, None, today)
+    a2 = annual.annex2_reply(_store(), session, lang, state.ftz_area, today)
     return [Reply(text, custom=custom)] + ([a2] if a2 is not None else []), state
 
 

@@ -634,8 +634,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "请告诉我计划的鉴定日期，可以一次给多个（例如 2027-01-15、2027-03-02）。",
         "Tell me the planned assessment dates; several at once are fine (e.g. 2027-01-15, "
         "2027-03-02)."),
-    "duty_ics": ("日历文件（.ics，可导入手机或电脑日历）：{url}",
-                 "Calendar file (.ics, for your phone or computer calendar): {url}"),
+    "duty_ics": ("日历文件（可导入手机或电脑日历）：[下载 .ics]({url})",
+                 "Calendar file (for your phone or computer calendar): [download .ics]({url})"),
     "ics_plan": ("鉴定计划推送截止（{event}鉴定）", "Assessment plan due (assessment {event})"),
     "ics_annual": ("附件2年度汇总表报送截止（{year}年度）", "Annex 2 annual summary due ({year})"),
     "ics_to": ("报送：{bureau}。依据：{cite}", "Send to: {bureau}. Source: {cite}"),

@@ -48,7 +48,7 @@ def _count_table(rows: list[list[str]]) -> int:
         cells = [norm(c) for c in row]
         if cells == header:
             continue  # the header repeated on a new page
-        first = next(c for c in cells if c).lower()
+        first = next((c for c in cells if c), "").lower()
         if any(first.startswith(w) for w in _TOTAL_WORDS):
             continue
         count += 1
