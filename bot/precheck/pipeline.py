@@ -165,7 +165,8 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
         _classify_by_name(fa)
         return fa.to_dict()
     if s.kind not in (PDF, DOCX):
-        fa.problems.append(FileProblem(UNSUPPORTED_TYPE, s.detail))
+        if not _register_sheet(p, s.kind, s.detail, fa, limits):
+            fa.problems.append(FileProblem(UNSUPPORTED_TYPE, s.detail))
         _classify_by_name(fa)
         return fa.to_dict()
     fa.kind = s.kind
@@ -268,6 +269,26 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
         if FORM_ID not in fa.materials:
             fa.materials.append(FORM_ID)
     return False
+
+
+def _register_sheet(path: Path, kind: str, detail: str, fa: FileAnalysis, limits: Limits) -> bool:
+    """Count the rows of an XLSX register of certificates (the only spreadsheet read)."""
+    from bot.precheck.annex2.register import RegisterError, count_xlsx_rows
+    from bot.precheck.intake import is_register_sheet
+    from bot.precheck.sandbox import zip_inflated_problem
+
+    if not is_register_sheet(kind, detail, fa.name):
+        return False
+    fa.kind = "xlsx"
+    bomb = zip_inflated_problem(path, limits)
+    if bomb:
+        fa.problems.append(bomb)
+        return True
+    try:
+        fa.register_rows = count_xlsx_rows(path)
+    except RegisterError as exc:
+        fa.problems.append(FileProblem(UNREADABLE, str(exc)))
+    return True
 
 
 def _read_annual(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits,

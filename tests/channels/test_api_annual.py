@@ -42,6 +42,19 @@ def test_an_annex2_and_its_register_get_their_own_report(portal: Shared, tmp_pat
     assert d.status == 200 and d.body[:2] == b"PK"
 
 
+def test_an_xlsx_register_is_accepted_and_matches_in_english(portal: Shared, tmp_path) -> None:
+    s = new_session(portal.api, "en")
+    form = g.annex2_pdf(tmp_path / "annex2.pdf")
+    register = g.register_xlsx(tmp_path / "register.xlsx", 5)
+    r = s.upload([(form.name, form.read_bytes()), (register.name, register.read_bytes())],
+                 {"lang": "en"})
+    assert r.status == 200, r.text
+    assert all(f["accepted"] for f in r.json()["files"])
+    report = [c["annex2_report"] for c in customs(r) if "annex2_report" in c][-1]
+    assert report["ok"] and report["problems"] == []
+    assert "No problems found" in texts(r) and "register.xlsx (5)" in texts(r)
+
+
 def test_the_chat_links_an_ics_with_every_deadline(portal: Shared) -> None:
     s = new_session(portal.api)
     r = s.say("我们在崇左片区，鉴定安排在2027年1月15日和2027年3月2日，鉴定计划什么时候报？")

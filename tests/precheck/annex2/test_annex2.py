@@ -138,3 +138,20 @@ def test_xlsx_registers_are_read_from_the_xml_safely(tmp_path) -> None:
     broken.write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(RegisterError):
         xlsx_rows_xml(broken)
+
+
+def test_only_a_register_named_xlsx_passes_the_gate_and_is_counted(tmp_path) -> None:
+    from bot.precheck.intake import check_upload, suffix_for
+    from bot.precheck.pipeline import analyse_file
+    from bot.settings import Limits
+
+    path = g.register_xlsx(tmp_path / "核发证书信息名册.xlsx", 6)
+    data = path.read_bytes()
+    assert check_upload(path.name, data, Limits()) is None and suffix_for(data, path.name) == ".xlsx"
+    refused = check_upload("budget.xlsx", data, Limits())
+    assert refused is not None and refused.detail == ".xlsx"
+    fa = analyse_file(path, path.name)
+    assert fa.register_rows == 6 and fa.kind == "xlsx" and "unsupported_type" not in fa.problem_codes
+    other = tmp_path / "budget.xlsx"
+    other.write_bytes(data)
+    assert analyse_file(other, other.name).problem_codes == ["unsupported_type"]
