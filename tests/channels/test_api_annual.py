@@ -80,3 +80,16 @@ def test_bad_ics_requests_are_a_clear_400(portal: Shared, query: str) -> None:
                 urllib.parse.urlencode({"x": "1"}), headers={"Accept-Language": "en"})
     assert r.status == 400 and r.json()["error"].startswith("bad_")
     assert r.json()["message"]
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("zh", "如果2026年12月1日收到申请，什么时候出审批决定？", ("2027年", "尚未公布")),
+    ("en", "If the application is received on 2026-12-01, when is the decision due?",
+     ("2027", "not yet published")),
+])
+def test_decision_dates_reaching_2027_are_answered_provisionally(portal: Shared, lang: str,
+                                                                 text: str, words) -> None:
+    s = new_session(portal.api, lang)
+    r = s.say(text)
+    assert r.status == 200, r.text
+    assert all(w in texts(r) for w in words), texts(r)
