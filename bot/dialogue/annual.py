@@ -2,7 +2,8 @@
 and the dates of the duties (plans 10 days before each assessment, 附件2 by the end of
 December) with the receiving department of the institution's free-trade-zone area.
 
-Handlers have the shape of those in :mod:`bot.dialogue.dispatch`.
+:mod:`bot.dialogue.dispatch` and :mod:`bot.dialogue.uploads` call these; replies are built
+from bot.notice (clauses, the department's words, the areas) and bot.i18n.
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ def is_annual_upload(upload: UploadRecord) -> bool:
 
 
 def is_register_upload(upload: UploadRecord) -> bool:
-    return upload.analysis is not None and upload.analysis.register_rows is not None
+    """A register of certificates that is not (also) an application material."""
+    a = upload.analysis
+    return a is not None and a.register_rows is not None and not a.materials
 
 
 def annex2_reply(store: Store, session: SessionRecord, lang: str, area: str | None,

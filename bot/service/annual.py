@@ -43,7 +43,8 @@ def session_check(store: Store, session: SessionRecord,
     check = Annex2Check.from_dict(upload.analysis.annex2)
     check.file = upload.name
     registers = [(u.name, u.analysis.register_rows) for u in uploads
-                 if u.analysis is not None and u.analysis.register_rows is not None]
+                 if u.analysis is not None and u.analysis.register_rows is not None
+                 and not u.analysis.materials]  # a staff list of 附件1 is no register
     return check_register(check, [(n, int(c)) for n, c in registers])
 
 
