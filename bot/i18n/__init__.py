@@ -320,9 +320,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "allows; the department's own decision and dates prevail.",
     ),
     "calendar_source": (
-        "节假日和调休数据来自 chinesecalendar，覆盖{first}–{last}年。",
-        "Holidays and make-up days come from the chinesecalendar library, which covers "
-        "{first}–{last}.",
+        "节假日和调休数据来自 chinesecalendar 及工作人员维护的官方安排，覆盖{first}–{last}年。",
+        "Holidays and make-up days come from the chinesecalendar library and the official "
+        "schedules added by staff, covering {first}–{last}.",
     ),
     "calendar_unknown": (
         "抱歉，我只有{first}–{last}年的法定节假日和调休安排，推算{received}起的{days}个工作日需要"
