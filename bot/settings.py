@@ -70,6 +70,10 @@ class Settings:
     ))
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
+    # Official holidays and make-up working days that staff add when the State Council
+    # publishes a year's schedule; they override the calendar library (docs in README).
+    calendar_file: Path = field(default_factory=lambda: Path(
+        _env("CALENDAR_FILE", str(ROOT / "calendar" / "cn_workdays.json"))))
 
     @property
     def db_url(self) -> str:

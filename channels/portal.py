@@ -16,6 +16,7 @@ lets help-desk staff open a report by its reference number.  Routes (under ``/po
     POST   /api/v1/reports            make the pre-check report now
     GET    /api/v1/reports/<id>.<fmt> docx | html | json (token, or a signed link)
     GET    /api/v1/templates/<annex1|annex2>.docx
+    GET    /api/v1/duties.ics?dates=…&year=…&area=…&lang=…   the duties' deadlines (iCalendar)
     POST   /api/v1/wx/login           {"code": …} from wx.login
     GET/POST /wx/official             the official account's message webhook
     GET    /api/v1/staff/reports/<reference>[.fmt], /api/v1/staff/handoffs  (staff token)
@@ -89,6 +90,7 @@ _CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "json": "application/json; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
 }
 _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -440,6 +442,24 @@ class PortalInput(InputChannel):
             filename = {"annex1": "附件1-国外职业资格证书及其发证机构资格审核注册表.docx",
                         "annex2": "附件2-国外职业资格证书发证机构年度核发证书信息汇总表.docx"}[kind]
             return _download(data, "docx", filename)
+
+        @bp.route("/api/v1/duties.ics", methods=["GET"])
+        async def duties_ics(request: Request) -> HTTPResponse:
+            # No personal data: the dates asked, the year and the area; every one validated.
+            import datetime as dt
+
+            from bot.service.duties import DutyRequestError, duty_calendar, parse_request
+
+            lang = _request_lang(request)
+            today = dt.date.today()
+            try:
+                dates, year, area, lang = parse_request(
+                    request.args.get("dates"), request.args.get("year"),
+                    request.args.get("area"), request.args.get("lang"), today)
+            except DutyRequestError as exc:
+                return _error(400, exc.code, lang)
+            data = duty_calendar(dates, year, area, lang, today)
+            return _download(data, "ics", "duties.ics")
 
         # Staff --------------------------------------------------------------------------------
 

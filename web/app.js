@@ -132,9 +132,10 @@
     var previous = log.lastElementChild;
     if (!m.text && !hasButtons) {
       // Extras sent after a text (download links) belong to that text's bubble.
-      if (!custom.report && !custom.templates) return;
+      if (!custom.report && !custom.templates && !custom.annex2_report) return;
       if (previous && previous.classList.contains("bot")) {
         if (custom.report) previous.appendChild(reportLinks(custom.report));
+        if (custom.annex2_report) previous.appendChild(reportLinks(custom.annex2_report));
         if (custom.templates) previous.appendChild(templateLinks(custom.templates));
         if (custom.report) showReportLinks(custom.report);
         scrollDown();
@@ -146,6 +147,7 @@
     if (custom.error) div.className += " error";
     div.innerHTML = markdown(m.text || "");
     if (custom.report) div.appendChild(reportLinks(custom.report));
+    if (custom.annex2_report) div.appendChild(reportLinks(custom.annex2_report));
     if (custom.templates) div.appendChild(templateLinks(custom.templates));
     if (m.buttons && m.buttons.length) {
       var box = document.createElement("div");

@@ -22,63 +22,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.notice import ASSESSMENT_PLAN_DAYS_BEFORE, DECISION_WORKING_DAYS
+from bot.service.calendar import CalendarRangeError, get_calendar  # noqa: F401
 
 # ---------------------------------------------------------------------------
 # The calendar
 # ---------------------------------------------------------------------------
 
 
-class CalendarRangeError(ValueError):
-    """A date lies in a year the holiday calendar has no data for."""
-
-    def __init__(self, year: int, first: int, last: int) -> None:
-        super().__init__(f"no official holiday data for {year}; known years {first}-{last}")
-        self.year = year
-        self.first = first
-        self.last = last
-
-
-@lru_cache(maxsize=1)
 def known_years() -> tuple[int, int]:
-    """The first and last year the holiday library has official data for."""
-    from chinese_calendar import constants
-
-    years = {d.year for d in constants.holidays} | {d.year for d in constants.workdays}
-    return min(years), max(years)
+    """The first and last year with an official schedule (the library, or the data file)."""
+    return get_calendar().official_range
 
 
 def _check_year(day: dt.date) -> None:
-    first, last = known_years()
-    if not first <= day.year <= last:
-        raise CalendarRangeError(day.year, first, last)
+    get_calendar().year(day.year)  # raises CalendarRangeError beyond the provisional years
+
+
+def is_provisional(day: dt.date) -> bool:
+    """Whether ``day``'s year has no official schedule yet (statutory holidays only)."""
+    return get_calendar().provisional(day.year)
 
 
 def is_workday(day: dt.date) -> bool:
-    """Whether ``day`` is an official working day (make-up working days included)."""
-    _check_year(day)
-    import chinese_calendar
-
-    return bool(chinese_calendar.is_workday(day))
+    """Whether ``day`` is a working day (make-up working days included)."""
+    return get_calendar().is_workday(day)
 
 
 def is_makeup_workday(day: dt.date) -> bool:
     """Whether ``day`` is a weekend day that is an official make-up working day."""
-    _check_year(day)
-    from chinese_calendar import constants
-
-    return day in constants.workdays
+    return get_calendar().is_makeup_workday(day)
 
 
 def holiday_name(day: dt.date) -> str | None:
     """The public holiday ``day`` belongs to (the library's English name), or None."""
-    _check_year(day)
-    import chinese_calendar
-
-    on_holiday, name = chinese_calendar.get_holiday_detail(day)
-    return name if on_holiday and name else None
+    return get_calendar().holiday_name(day)
 
 
 HOLIDAY_NAMES_ZH: dict[str, str] = {
@@ -102,6 +81,7 @@ class DecisionDate:
     working_days: int
     holidays: tuple[str, ...]  # names of the public holidays skipped, in order
     makeup_days: tuple[dt.date, ...]  # make-up working days counted
+    provisional_years: tuple[int, ...] = ()  # years of the period without an official schedule
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -134,7 +114,10 @@ def decision_due(received: dt.date, working_days: int = DECISION_WORKING_DAYS) -
         if is_makeup_workday(day):
             makeup.append(day)
         day += dt.timedelta(days=1)
-    return DecisionDate(received, due, working_days, tuple(holidays), tuple(makeup))
+    provisional = tuple(y for y in range(received.year, due.year + 1)
+                        if get_calendar().provisional(y))
+    return DecisionDate(received, due, working_days, tuple(holidays), tuple(makeup),
+                        provisional)
 
 
 @dataclass(frozen=True)
@@ -147,6 +130,7 @@ class PlanDeadline:
     deadline_is_workday: bool | None  # None: the year is outside the calendar
     rest_reason: str | None  # holiday name, or "weekend", when the deadline is a rest day
     workday_before: dt.date | None  # the last working day before a rest-day deadline
+    provisional: bool = False  # the deadline's year has no official schedule yet
 
 
 def plan_deadline(assessment: dt.date,
@@ -161,8 +145,9 @@ def plan_deadline(assessment: dt.date,
         workday = is_workday(deadline)
     except CalendarRangeError:
         return PlanDeadline(assessment, deadline, days_before, None, None, None)
+    provisional = is_provisional(deadline)
     if workday:
-        return PlanDeadline(assessment, deadline, days_before, True, None, None)
+        return PlanDeadline(assessment, deadline, days_before, True, None, None, provisional)
     reason = holiday_name(deadline) or "weekend"
     before: dt.date | None = deadline
     try:
@@ -170,7 +155,7 @@ def plan_deadline(assessment: dt.date,
             before -= dt.timedelta(days=1)
     except CalendarRangeError:
         before = None
-    return PlanDeadline(assessment, deadline, days_before, False, reason, before)
+    return PlanDeadline(assessment, deadline, days_before, False, reason, before, provisional)
 
 
 # ---------------------------------------------------------------------------
@@ -397,8 +382,17 @@ def render_decision(found: FoundDate, lang: str, today: dt.date) -> str:
             format_date(d, lang) for d in result.makeup_days)))
     lines.append(t("decision_received_note", lang))
     lines.append(t("calendar_source", lang, first=first, last=last))
+    if result.provisional_years:
+        lines.append(provisional_note(result.provisional_years, lang))
     lines.append(t("source", lang, cite=DECISION_CLAUSE.cite(lang)))
     return "\n".join(lines)
+
+
+def provisional_note(years: tuple[int, ...], lang: str) -> str:
+    """Why a date in a year without an official schedule may still move."""
+    from bot.i18n import t
+
+    return t("calendar_provisional", lang, years=t("list_sep", lang).join(str(y) for y in years))
 
 
 def render_plan(found: FoundDate, lang: str, today: dt.date) -> str:
@@ -420,5 +414,7 @@ def render_plan(found: FoundDate, lang: str, today: dt.date) -> str:
             holiday_label(result.rest_reason or "", lang)
         lines.append(t("plan_rest_day", lang, deadline=deadline, why=why,
                        workday=format_date(result.workday_before, lang)))
+    if result.provisional and result.deadline_is_workday is False:
+        lines.append(provisional_note((result.deadline.year,), lang))
     lines.append(t("source", lang, cite=clause.cite(lang)))
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from bot.dialogue import annual
 from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import uploads as package_dialogue
@@ -130,7 +131,10 @@ _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties
 def _date_kind(turn: Turn, state: State) -> str | None:
     """Which date calculation a message asks for, if any."""
     intent = turn.intent or ""
-    subject = answers.resolve(intent, turn.words, turn.entities.get("subject")) \
+    words = turn.words
+    for day in annual.date_texts(words):
+        words = words.replace(day, " ")  # "12月1日" names a day, not the December duty
+    subject = answers.resolve(intent, words, turn.entities.get("subject")) \
         if intent in answers.QUESTION_INTENTS else None
     if intent == "ask_assessment_plan" or (subject and subject.key in ("timing:plan",
                                                                         "duty:assessment_plan")):
@@ -142,10 +146,44 @@ def _date_kind(turn: Turn, state: State) -> str | None:
     return None
 
 
-def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date) -> Reply:
-    text = render_decision(found, lang, today) if kind == DECISION else render_plan(found, lang,
-                                                                                       today)
-    return Reply(text)
+def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
+                turn: Turn | None = None, area: str | None = None) -> Reply:
+    if kind == DECISION:
+        return Reply(render_decision(found, lang, today))
+    words = turn.words if turn is not None else ""
+    dates = annual.find_dates(words, today) or [found.value]
+    area = annual.find_area(words) or area
+    if len(dates) > 1:
+        lines, url = annual.duty_dates_lines(dates, area, lang, today)
+    else:
+        lines = [render_plan(found, lang, today)]
+        more, url = annual.duty_dates_lines(dates, area, lang, today)
+        lines += more[-2:]  # the December deadline and the calendar file
+    lines += annual.area_lines(area, lang, words)
+    return Reply("\n".join(lines), custom={"ics": url})
+
+
+_AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area")
+
+
+def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
+    """Who receives plans and reports, for a message that names a place or asks for the
+    annual summary's date."""
+    lang = state.language
+    words = turn.words
+    area = annual.find_area(words) or (None if annual.find_outside_place(words) else
+                                       state.ftz_area)
+    outside = annual.find_outside_place(words)
+    if turn.intent == "ask_annual_report":
+        lines, url = annual.duty_dates_lines([], area, lang, today)
+        return Reply("\n".join(lines[1:] + annual.area_lines(area, lang, words)),
+                     custom={"ics": url})
+    if turn.intent == "ask_assessment_plan":
+        return Reply("\n".join([t("duty_dates_needed", lang)]
+                               + annual.area_lines(area, lang, words)))
+    if area or outside:
+        return Reply("\n".join(annual.area_lines(area, lang, words)))
+    return None
 
 
 def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
@@ -177,8 +215,9 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                     Button(t("btn_plan_date", lang), payload("ask_assessment_plan")),
                 )
                 return [Reply("\n".join(lines), buttons)], state
-            state = replace(state, date_context=kind, pending_date=None)
-            return [_date_reply(kind, found, lang, today)], state
+            state = replace(state, date_context=kind, pending_date=None,
+                            ftz_area=annual.find_area(turn.words) or state.ftz_area)
+            return [_date_reply(kind, found, lang, today, turn, state.ftz_area)], state
         if intent == "inform_date":
             # "today"-less text classified as a date but holding none: ask for one.
             key = "date_needed_plan" if kind == PLAN else "date_needed_decision"
@@ -190,6 +229,11 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     if intent not in answers.QUESTION_INTENTS:
         return help_menu(turn, state, today)
     reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
+    if intent in _AREA_INTENTS:
+        extra = _area_reply(turn, state, today)
+        state = replace(state, ftz_area=annual.find_area(turn.words) or state.ftz_area)
+        if extra is not None:
+            return ([extra] if annual.is_area_only(turn.words) else [reply, extra]), state
     return [reply], state
 
 
@@ -236,6 +280,8 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     """
     if text and is_date_only(text):
         return "inform_date"
+    if text and annual.is_area_only(text):
+        return "ask_operating_area"
     return elig.answer_intent(text, intent, confidence)
 
 

@@ -7,14 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.notice import LANGS
+from bot.notice import FTZ_AREAS_BY_ID, LANGS
 
 # Names of the remembered values (Rasa slots of the same name).
 LANGUAGE = "language"
 PREFERRED_LANGUAGE = "preferred_language"
 DATE_CONTEXT = "date_context"  # what a bare date refers to: "decision" | "plan"
 PENDING_DATE = "pending_date"  # ISO date waiting for "which deadline?"
-STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE)
+FTZ_AREA = "ftz_area"  # the free-trade-zone area the institution works in (FtzArea.id)
+STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE, FTZ_AREA)
 
 DECISION = "decision"
 PLAN = "plan"
@@ -46,6 +47,7 @@ class State:
     preferred_language: str | None = None
     date_context: str | None = None
     pending_date: str | None = None
+    ftz_area: str | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> State:
@@ -57,8 +59,10 @@ class State:
             date_context=values.get(DATE_CONTEXT) if values.get(DATE_CONTEXT) in (DECISION, PLAN)
             else None,
             pending_date=values.get(PENDING_DATE) or None,
+            ftz_area=values.get(FTZ_AREA) if values.get(FTZ_AREA) in FTZ_AREAS_BY_ID else None,
         )
 
     def values(self) -> dict[str, Any]:
         return {LANGUAGE: self.language, PREFERRED_LANGUAGE: self.preferred_language,
-                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date}
+                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date,
+                FTZ_AREA: self.ftz_area}

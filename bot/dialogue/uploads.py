@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 
+from bot.dialogue import annual
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
@@ -139,6 +140,15 @@ def file_feedback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply]
         up = _store().get_upload(session.id, uid)
         if up is None:
             continue
+        if annual.is_annual_upload(up) or (annual.is_register_upload(up)
+                                           and annual.annual_service.annex2_upload(
+                                               _store().uploads(session.id))):
+            # The annual summary 附件2 (or its register): answered from its own report.
+            a2 = annual.annex2_reply(_store(), session, lang, state.ftz_area,
+                                     today, up)
+            if a2 is not None:
+                replies.append(a2)
+                continue
         report = by_name.get(up.name)
         fb = feedback_text(up, report, lang)
         if meta.get("replaced"):
@@ -273,7 +283,8 @@ def report(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     text = "\n".join([t("report_ready", lang, reference=session.reference), "",
                       saved.summary, "", t("report_links", lang)]
                      + ([t("templates_offer", lang)] if form_missing_or_wrong else []))
-    return [Reply(text, custom=custom)], state
+    a2 = annual.annex2_reply(_store(), session, lang, state.ftz_area, today)
+    return [Reply(text, custom=custom)] + ([a2] if a2 is not None else []), state
 
 
 # --- delete my data ------------------------------------------------------------------------

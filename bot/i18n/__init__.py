@@ -314,9 +314,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "allows; the department's own decision and dates prevail.",
     ),
     "calendar_source": (
-        "节假日和调休数据来自 chinesecalendar，覆盖{first}–{last}年。",
-        "Holidays and make-up days come from the chinesecalendar library, which covers "
-        "{first}–{last}.",
+        "节假日和调休数据来自 chinesecalendar 及工作人员维护的官方安排，覆盖{first}–{last}年。",
+        "Holidays and make-up days come from the chinesecalendar library and the official "
+        "schedules added by staff, covering {first}–{last}.",
     ),
     "calendar_unknown": (
         "抱歉，我只有{first}–{last}年的法定节假日和调休安排，推算{received}起的{days}个工作日需要"
@@ -333,9 +333,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "plan_convention": (
         "计算方法：《通知》写的是“前{days}日”，没有说是工作日，这里按自然日计算（活动日期往前数"
-        "{days}天）。",
+        "{days}天）。这一天遇周末或节假日是否顺延或提前，《通知》没有规定。",
         "How it is counted: the notice says “{days} days” and not working days, so I count "
-        "calendar days ({days} days back from the assessment date).",
+        "calendar days ({days} days back from the assessment date). The notice does not say "
+        "whether a weekend or public holiday moves that day.",
     ),
     "plan_rest_day": (
         "注意：{deadline}不是工作日（{why}）；《通知》没有说明遇到休息日如何处理，建议在此之前的"
@@ -547,6 +548,108 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Upload at most {n} files at a time; send the rest in another batch.",
     ),
     "api_error_not_found": ("找不到这个文件或报告。", "That file or report does not exist."),
+    # --- 附件2 pre-check, duty dates, free-trade-zone areas ---------------------------
+    "a2_title": ("{number}预审：{title}", "{number} pre-check: {title}"),
+    "a2_ok": ("未发现问题：各栏均已填写，格式正确。", "No problems found: every box is filled in "
+              "and well formed."),
+    "a2_errors": ("发现 {n} 处问题，请一并更正后再报送：", "{n} problem(s) found; correct them all "
+                  "before sending the form:"),
+    "a2_missing_field": ("“{field}”未填写。", "“{field}” is not filled in."),
+    "a2_invalid_uscc": (
+        "“{field}”填写的“{value}”不是有效的统一社会信用代码：应为18位，末位为校验码"
+        "（GB 32100-2015）。", "“{field}” (“{value}”) is not a valid unified social credit "
+        "code: 18 characters, the last a check character (GB 32100-2015)."),
+    "a2_invalid_mobile": ("“{field}”填写的“{value}”不是有效的11位手机号码。",
+                          "“{field}” (“{value}”) is not a valid 11-digit mobile number."),
+    "a2_invalid_email": ("“{field}”填写的“{value}”不是有效的电子邮箱地址。",
+                         "“{field}” (“{value}”) is not a valid e-mail address."),
+    "a2_invalid_occupation_code": (
+        "“{field}”填写的“{value}”不是有效的职业编码：格式应为 D-DD-DD-DD（如 6-18-02-04）。",
+        "“{field}” (“{value}”) is not a valid occupation code: the form is D-DD-DD-DD "
+        "(e.g. 6-18-02-04)."),
+    "a2_invalid_year": (
+        "“{field}”填写的“{value}”不是可报送的年份：应为{first}年至今年（{this}年）之间的四位年份。",
+        "“{field}” (“{value}”) is not a year that can be reported: a four-digit year from "
+        "{first} to this year ({this})."),
+    "a2_invalid_count": ("“{field}”填写的“{value}”不是正整数（发证数量应为大于0的整数）。",
+                         "“{field}” (“{value}”) is not a positive whole number."),
+    "a2_no_issued_rows": ("二、“{field}”表中没有填写任何证书。",
+                          "Table 2 (“{field}”) lists no certificate."),
+    "a2_total_mismatch": ("合计行填写的“{value}”与各行发证数量之和 {total} 不一致。",
+                          "The total row (“{value}”) differs from the sum of the rows, {total}."),
+    "a2_no_register": ("四、核发证书信息名册未填写，也没有随表上传名册文件（DOCX、PDF 或 XLSX）。",
+                       "Part 4, the register of certificates issued, is empty and no register "
+                       "file (DOCX, PDF or XLSX) was uploaded with the form."),
+    "a2_no_register_attached": ("四、核发证书信息名册写明另附，但没有随表上传名册文件。",
+                                "Part 4 says the register is attached, but no register file "
+                                "was uploaded with the form."),
+    "a2_register_mismatch": ("所附名册共 {value} 行，与二中发证数量合计 {total} 不一致。",
+                             "The attached register has {value} rows, but the certificates "
+                             "issued in table 2 add up to {total}."),
+    "a2_summary": ("年份：{year}；证书 {rows} 种，发证数量合计 {total}。",
+                   "Year: {year}; {rows} certificate(s), {total} issued in all."),
+    "a2_register_files": ("名册文件：{files}。", "Register file(s): {files}."),
+    "a2_register_inline": ("名册写在表内第四部分（未核对人数）。",
+                           "The register is written in part 4 of the form (not counted)."),
+    "a2_send_to": ("报送对象：{bureau}（《通知》{ref}：{period}）。",
+                   "Send it to: {bureau} (notice {ref}: {period})."),
+    "a2_links": ("附件2预审报告下载：", "Download the Annex 2 pre-check report:"),
+    "a2_none": ("会话中还没有附件2。请上传填好的《{title}》（DOCX 或 PDF），名册可一并上传。",
+                "No Annex 2 has been uploaded yet. Upload the filled-in “{title}” (DOCX or "
+                "PDF), and the register with it."),
+    "a2_upload_seen": ("“{name}”是附件2《{title}》（年度报送材料，不是申请材料），已按附件2预审：",
+                       "“{name}” is Annex 2, “{title}” (the annual report, not an application "
+                       "material); its pre-check:"),
+    "calendar_provisional": (
+        "注意：{years}年的节假日和调休安排国务院办公厅尚未公布。以上日期按该年法定节假日暂算"
+        "（python-holidays 按规则推算），未计调休上班日，正式安排公布后可能变动几天。",
+        "Note: the State Council has not yet published the {years} holidays and make-up working "
+        "days. The date is provisional, counted with that year's statutory holidays (computed "
+        "by rule by the python-holidays library) and no make-up working days, so it may shift "
+        "by a few days once the official schedule is out."),
+    "duty_dates_title": ("获批后各项报送的日期：", "The dates of the duties after approval:"),
+    "duty_plan_line": ("{event}的鉴定：鉴定计划最迟 {deadline} 推送。",
+                       "Assessment on {event}: send the plan by {deadline}."),
+    "duty_plan_counting": (
+        "计算方法：《通知》{ref}写的是“{period}”，未写“工作日”，因此按日历日从鉴定日期往前数"
+        "{days}天。该日遇周末或节假日是否顺延或提前，《通知》没有规定；如需确认，请咨询：{contact}",
+        "How it is counted: notice {ref} says “{period}”, not working days, so {days} calendar "
+        "days are counted back from the assessment date. The notice does not say whether a "
+        "weekend or holiday moves that day; to confirm, ask {contact}"),
+    "duty_annual_line": (
+        "附件2《{title}》：《通知》{ref}要求{period}报送，{year}年即最迟 {deadline}。",
+        "Annex 2, “{title}”: notice {ref} asks for it {period}; for {year} that is by "
+        "{deadline}."),
+    "duty_dates_needed": (
+        "请告诉我计划的鉴定日期，可以一次给多个（例如 2027-01-15、2027-03-02）。",
+        "Tell me the planned assessment dates; several at once are fine (e.g. 2027-01-15, "
+        "2027-03-02)."),
+    "duty_ics": ("日历文件（可导入手机或电脑日历）：[下载 .ics]({url})",
+                 "Calendar file (for your phone or computer calendar): [download .ics]({url})"),
+    "ics_plan": ("鉴定计划推送截止（{event}鉴定）", "Assessment plan due (assessment {event})"),
+    "ics_annual": ("附件2年度汇总表报送截止（{year}年度）", "Annex 2 annual summary due ({year})"),
+    "ics_to": ("报送：{bureau}。依据：{cite}", "Send to: {bureau}. Source: {cite}"),
+    "area_ask": (
+        "接收鉴定计划和年度汇总表的是{bureau}。请问贵机构在哪个片区开展鉴定、发证活动？",
+        "Plans and annual summaries go to {bureau}. In which area do you assess and issue "
+        "certificates?"),
+    "area_bureau": ("{area}：报送{bureau}，即{city}人力资源社会保障部门。",
+                    "{area}: send to {bureau}, that is the human resources and social security "
+                    "department of {city}."),
+    "area_outside": (
+        "《通知》{ref}规定只能在自由贸易试验区内开展鉴定、发证活动，《通知》涉及的是中国（广西）"
+        "自由贸易试验区的{areas}。{place}不在其中，《通知》对其不适用。",
+        "Notice {ref} allows assessment and certificate issuing only inside the free trade "
+        "zone; the notice covers the {areas} of the China (Guangxi) Pilot Free Trade Zone. "
+        "{place} is not one of them, so the notice does not cover it."),
+    "api_error_bad_dates": (
+        "参数 dates 应为以逗号分隔的日期（YYYY-MM-DD），最多20个。",
+        "The dates parameter must be dates (YYYY-MM-DD) separated by commas, 20 at most."),
+    "api_error_bad_year": ("参数 year 应为2020年至明年之间的四位年份。",
+                           "The year parameter must be a four-digit year from 2020 to next year."),
+    "api_error_bad_area": ("参数 area 应为 nanning、qinzhou 或 chongzuo。",
+                           "The area parameter must be nanning, qinzhou or chongzuo."),
+    "api_error_bad_lang": ("参数 lang 应为 zh 或 en。", "The lang parameter must be zh or en."),
     "api_error_unavailable": (
         "服务暂时不可用，您的资料不会丢失，请稍后重试。",
         "The service is unavailable for the moment; nothing is lost. Please try again shortly.",

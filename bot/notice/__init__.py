@@ -24,6 +24,14 @@ from bot.notice.annexes import (  # noqa: F401
     FormSection,
     FormTable,
 )
+from bot.notice.areas import (  # noqa: F401
+    CITY_BUREAU,
+    FTZ_AREAS,
+    FTZ_AREAS_BY_ID,
+    FTZ_CLAUSE,
+    OUTSIDE_PLACES,
+    FtzArea,
+)
 from bot.notice.conditions import (  # noqa: F401
     APPROVAL_AUTHORITY,
     APPROVAL_CLAUSE,
@@ -38,6 +46,7 @@ from bot.notice.document import LANGS, NOTICE, Clause, Lang, NoticeInfo, Text  #
 from bot.notice.duties import (  # noqa: F401
     ANNUAL_REPORT_DEADLINE,
     ANNUAL_REPORT_MONTH,
+    ANNUAL_REPORT_PERIOD,
     ASSESSMENT_PLAN_DAYS_BEFORE,
     ASSESSMENT_PLAN_PERIOD,
     DUTIES,

@@ -107,3 +107,5 @@ ANNUAL_REPORT_MONTH = 12
 # The words of 六（四） that set the annual report's deadline.
 ANNUAL_REPORT_DEADLINE = Text(zh="每年12月底", en="the end of each December")
 
+# The words of 六（四） that set the annual summary's deadline.
+ANNUAL_REPORT_PERIOD = Text(zh="每年12月底", en="by the end of December every year")

@@ -68,11 +68,24 @@ def check_upload(name: str, data: bytes, limits: Limits) -> FileProblem | None:
     if kind == EMPTY:
         return FileProblem(EMPTY_PROBLEM, "")
     if kind not in (PDF, DOCX):
+        if is_register_sheet(kind, detail, name):
+            return None  # a register of certificates sent with 附件2 (bot.precheck.annex2)
         return FileProblem(UNSUPPORTED_TYPE, detail)
     return None
 
 
+def is_register_sheet(kind: str, detail: str, name: str) -> bool:
+    """An XLSX whose name says it is a register of certificates (名册, roster, register):
+    the only spreadsheet accepted, and only to be counted against 附件2."""
+    from bot.precheck.annex2.register import looks_like_register
+
+    return kind == "unsupported" and detail == ".xlsx" and name.lower().endswith(".xlsx") \
+        and looks_like_register(name)
+
+
 def suffix_for(data: bytes, name: str = "") -> str:
     """The extension a stored file gets, from its content."""
-    kind, _ = kind_of(data, name)
+    kind, detail = kind_of(data, name)
+    if is_register_sheet(kind, detail, name):
+        return ".xlsx"
     return {PDF: ".pdf", DOCX: ".docx"}.get(kind, ".bin")

@@ -165,7 +165,8 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
         _classify_by_name(fa)
         return fa.to_dict()
     if s.kind not in (PDF, DOCX):
-        fa.problems.append(FileProblem(UNSUPPORTED_TYPE, s.detail))
+        if not _register_sheet(p, s.kind, s.detail, fa, limits):
+            fa.problems.append(FileProblem(UNSUPPORTED_TYPE, s.detail))
         _classify_by_name(fa)
         return fa.to_dict()
     fa.kind = s.kind
@@ -203,6 +204,7 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     fa.materials, fa.candidates, fa.is_translation = c.materials, c.candidates, c.is_translation
     fa.keys = _content_keys(text)
     annex2 = _read_form(p, s.kind, doc, fa, limits)
+    _read_annual(p, s.kind, doc, fa, limits, annex2)
     if not fa.materials:
         # "annex2": the annual summary (附件2), which is a duty after approval, not an
         # application material; the user most likely meant the registration form.
@@ -267,6 +269,45 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
         if FORM_ID not in fa.materials:
             fa.materials.append(FORM_ID)
     return False
+
+
+def _register_sheet(path: Path, kind: str, detail: str, fa: FileAnalysis, limits: Limits) -> bool:
+    """Count the rows of an XLSX register of certificates (the only spreadsheet read)."""
+    from bot.precheck.annex2.register import RegisterError, count_xlsx_rows
+    from bot.precheck.intake import is_register_sheet
+    from bot.precheck.sandbox import zip_inflated_problem
+
+    if not is_register_sheet(kind, detail, fa.name):
+        return False
+    fa.kind = "xlsx"
+    bomb = zip_inflated_problem(path, limits)
+    if bomb:
+        fa.problems.append(bomb)
+        return True
+    try:
+        fa.register_rows = count_xlsx_rows(path)
+    except RegisterError as exc:
+        fa.problems.append(FileProblem(UNREADABLE, str(exc)))
+    return True
+
+
+def _read_annual(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits,
+                 annex2: bool) -> None:
+    """The annual summary (附件2), or a register of certificates attached to it."""
+    from bot.precheck.annex2 import count_register_rows, looks_like_register, read_annex2
+
+    if annex2:
+        if kind == "pdf":
+            from bot.precheck.extract import ExtractError, extract
+
+            try:
+                with _time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
+                    doc = extract(path, kind=kind, tables=True, max_pages=limits.max_pages)
+            except (ExtractError, _OutOfTime):
+                pass
+        fa.annex2 = read_annex2(doc, fa.name).to_dict()
+    elif looks_like_register(fa.name, doc):
+        fa.register_rows = count_register_rows(doc)
 
 
 def analyse_file(path: Path, name: str | None = None, limits: Limits | None = None, *,

@@ -137,6 +137,8 @@ class FileAnalysis:
     keys: list[str] = field(default_factory=list)  # content fingerprints for translation pairing
     problems: list[FileProblem] = field(default_factory=list)
     form: FormCheck | None = None
+    annex2: dict[str, Any] | None = None  # the annual summary 附件2 (bot.precheck.annex2)
+    register_rows: int | None = None  # a register of certificates: its data rows
 
     @property
     def problem_codes(self) -> list[str]:

@@ -42,13 +42,18 @@ def test_the_day_of_receipt_is_not_counted() -> None:
     assert W.add_working_days(D(2025, 3, 7), 1) == D(2025, 3, 10)  # Friday -> Monday
 
 
-def test_years_without_data_are_refused() -> None:
+def test_years_beyond_the_provisional_ones_are_refused() -> None:
+    from bot.service.calendar import PROVISIONAL_YEARS_AHEAD
+
     first, last = W.known_years()
+    beyond = last + PROVISIONAL_YEARS_AHEAD + 1
     with pytest.raises(W.CalendarRangeError) as err:
-        W.decision_due(D(last + 1, 3, 2))
+        W.decision_due(D(beyond, 3, 2))
     assert err.value.first == first and err.value.last == last
-    with pytest.raises(W.CalendarRangeError):  # the period runs into an unknown year
-        W.decision_due(D(last, 12, 1))
+    with pytest.raises(W.CalendarRangeError):  # the period runs into a year without data
+        W.decision_due(D(beyond - 1, 12, 1))
+    with pytest.raises(W.CalendarRangeError):
+        W.decision_due(D(first - 1, 6, 1))
 
 
 def test_the_plan_is_due_ten_calendar_days_before() -> None:
@@ -100,19 +105,21 @@ def test_decision_answer_states_the_convention_calendar_and_clause() -> None:
     assert "I assume it does not" in en
 
 
-def test_decision_answer_says_which_year_it_assumed_and_refuses_unknown_years() -> None:
+def test_decision_answer_says_which_year_it_assumed_and_that_2027_is_provisional() -> None:
     today = D(2026, 11, 28)
     found = W.find_date("3月2日", today)
     text = W.render_decision(found, "zh", today)
-    assert "2027年" in text and "没有写年份" in text
-    assert "无法给出准确日期" in text and "2027年3月2日" in text
+    assert "2027年" in text and "没有写年份" in text and "2027年3月2日" in text
+    assert "2027年的节假日和调休安排国务院办公厅尚未公布" in text and "可能变动几天" in text
 
 
 def test_plan_answer() -> None:
     text = W.render_plan(W.find_date("6月10日", TODAY), "zh", TODAY)
     assert "2026年5月31日" in text and "自然日" in text and "2026年5月29日" in text
-    en = W.render_plan(W.find_date("10 June 2027", TODAY), "en", TODAY)
-    assert "31 May 2027" in en and "2027 holiday calendar" in en
+    assert "是否顺延或提前，《通知》没有规定" in text
+    en = W.render_plan(W.find_date("15 June 2027", TODAY), "en", TODAY)
+    assert "Saturday 5 June 2027" in en and "does not say what happens" in en
+    assert "not yet published the 2027 holidays" in en
 
 
 def test_the_quoted_periods_are_the_notices_own_words() -> None:

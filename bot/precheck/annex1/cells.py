@@ -64,14 +64,16 @@ def _label_pairs(text: str) -> list[tuple[str, str | None]]:
     return pairs
 
 
-def _free_text_heading(text: str) -> tuple[FreeTextSpec, str | None] | None:
-    """If ``text`` is a free-text heading: its spec and the value written after it, if any."""
+def _free_text_heading(text: str, specs: tuple[FreeTextSpec, ...] = FREE_TEXTS
+                       ) -> tuple[FreeTextSpec, str | None] | None:
+    """If ``text`` is a free-text heading (of ``specs``, by default 附件1's): its spec and the
+    value written after it, if any."""
     if not text:
         return None
     core = _core(text)
     if not core:
         return None
-    for spec in FREE_TEXTS:
+    for spec in specs:
         for key in spec.keys:
             if core.startswith(key):
                 return spec, _heading_rest(text, key)

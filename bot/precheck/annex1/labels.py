@@ -189,6 +189,7 @@ def _table_specs(form: AnnexForm) -> tuple[TableSpec, ...]:
 
 
 FIELDS: tuple[FieldSpec, ...] = _field_specs(ANNEX1.fields())
+assert ANNEX1.fields() == ANNEX2.fields()  # both forms open with the same basic information
 FIELDS_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
 FREE_TEXTS: tuple[FreeTextSpec, ...] = _free_text_specs(ANNEX1)
 TABLES: tuple[TableSpec, ...] = _table_specs(ANNEX1) + _table_specs(ANNEX2)
@@ -197,6 +198,20 @@ CERTIFICATES = TABLES_BY_KEY["certificates"]
 STAFF = TABLES_BY_KEY["full_time_staff"]
 EXAMINERS = TABLES_BY_KEY["examiners"]
 _CHECKED_TABLES = (CERTIFICATES, STAFF, EXAMINERS)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a reading looks for in one form: its free-text boxes and the tables it checks
+    (the basic-information fields are the same on both forms)."""
+
+    free_texts: tuple[FreeTextSpec, ...]
+    tables: tuple[TableSpec, ...]
+
+
+FREE_TEXTS_ANNEX2: tuple[FreeTextSpec, ...] = _free_text_specs(ANNEX2)
+ANNEX1_LAYOUT = Layout(FREE_TEXTS, _CHECKED_TABLES)
+ANNEX2_LAYOUT = Layout(FREE_TEXTS_ANNEX2, (TABLES_BY_KEY["issued"],))
 NUMBER_COLUMN = CERTIFICATES.columns[0]  # 序号, the first column of every table
 _NUMBER_COLUMN = norm(NUMBER_COLUMN)
 # The columns checked by their content: identity numbers and occupation codes.
@@ -239,7 +254,7 @@ def row_field(table: TableSpec, row: int, column: str | None = None) -> str:
 def _names_en() -> dict[str, str]:
     names = {f.name: f.en for f in FIELDS}
     names.update({t.name: t.en for t in TABLES})
-    names.update({ft.name: ft.en for ft in FREE_TEXTS})
+    names.update({ft.name: ft.en for ft in FREE_TEXTS + FREE_TEXTS_ANNEX2})
     return names
 
 

@@ -17,15 +17,15 @@ from bot.precheck.annex1.cells import (
     _label_pairs,
 )
 from bot.precheck.annex1.labels import (
-    _CHECKED_TABLES,
     _CODE_COLUMN,
     _FIELDS_BY_LABEL,
     _ID_COLUMN,
     _LABEL_BY_NORM,
     _NUMBER_COLUMN,
+    ANNEX1_LAYOUT,
     FIELDS,
-    FREE_TEXTS,
     FreeTextSpec,
+    Layout,
     TableSpec,
     _clean_value,
     _core,
@@ -142,7 +142,8 @@ def _data_row(row: Sequence[str], state: _TableState, reading: _Reading, *,
         _Row(state.spec, number, values, certain))
 
 
-def _read_tables(tables: Iterable[object], reading: _Reading) -> None:
+def _read_tables(tables: Iterable[object], reading: _Reading,
+                 free_texts: tuple[FreeTextSpec, ...] = ANNEX1_LAYOUT.free_texts) -> None:
     state: _TableState | None = None
     for raw_table in tables:
         rows = _rows(raw_table)
@@ -166,7 +167,7 @@ def _read_tables(tables: Iterable[object], reading: _Reading) -> None:
                 else:
                     _data_row(row, state, reading)
                     continue
-            _read_row(rows, i, reading)
+            _read_row(rows, i, reading, free_texts)
 
 
 def _rows(raw_table: object) -> list[list[str]]:
@@ -181,7 +182,8 @@ def _rows(raw_table: object) -> list[list[str]]:
     return rows
 
 
-def _read_row(rows: Sequence[Sequence[str]], i: int, reading: _Reading) -> None:
+def _read_row(rows: Sequence[Sequence[str]], i: int, reading: _Reading,
+              free_texts: tuple[FreeTextSpec, ...] = ANNEX1_LAYOUT.free_texts) -> None:
     row = rows[i]
     parsed = [_label_pairs(c) for c in row]
     filled = [k for k, c in enumerate(row) if c.strip()]
@@ -207,7 +209,7 @@ def _read_row(rows: Sequence[Sequence[str]], i: int, reading: _Reading) -> None:
                         value = _below_value(rows, i, j, whole_row=False)
                 reading.assign(label, value)
             continue
-        heading = _free_text_heading(cell)
+        heading = _free_text_heading(cell, free_texts)
         if heading:
             spec, value = heading
             if value is None:
@@ -348,7 +350,8 @@ _MAX_BOX_LINES = 400  # a free-text box read from text lines ends here at the la
 
 
 def _read_lines(lines: Sequence[str], reading: _Reading, *, fields: bool, free: bool,
-                tables: bool) -> None:
+                tables: bool,
+                free_texts: tuple[FreeTextSpec, ...] = ANNEX1_LAYOUT.free_texts) -> None:
     """Read ``label：value`` lines, free-text boxes and table rows from plain text.
 
     In a table, a line starting with the next row number starts a row; other lines go on
@@ -379,7 +382,7 @@ def _read_lines(lines: Sequence[str], reading: _Reading, *, fields: bool, free: 
             i += span
             continue
         pairs = _label_pairs(line)
-        heading = None if pairs else _free_text_heading(line)
+        heading = None if pairs else _free_text_heading(line, free_texts)
         if state is not None:
             if pairs or heading or _is_heading(line):
                 flush()
@@ -469,18 +472,21 @@ def _text_row(line: str, spec: TableSpec, reading: _Reading, state: _TableState)
     _data_row([values[c] for c in columns], state, reading, certain=certain)
 
 
-def _read(doc: Document) -> _Reading:
+def _read(doc: Document, layout: Layout = ANNEX1_LAYOUT) -> _Reading:
+    """Read the basic fields, ``layout``'s free-text boxes and tables from ``doc``: from its
+    tables first, then from its text lines for whatever the tables did not hold."""
     reading = _Reading()
     tables = doc.tables if isinstance(doc.tables, list) else []
-    _read_tables(tables, reading)
+    _read_tables(tables, reading, layout.free_texts)
     missing_fields = any(f.key not in reading.seen for f in FIELDS)
-    missing_free = any(ft.key not in reading.free_seen for ft in FREE_TEXTS)
-    missing_tables = any(t.key not in reading.tables_seen for t in _CHECKED_TABLES)
+    missing_free = any(ft.key not in reading.free_seen for ft in layout.free_texts)
+    missing_tables = any(t.key not in reading.tables_seen for t in layout.tables)
     if missing_fields or missing_free or missing_tables:
         lines = _lines(doc)
         if lines:
             _read_lines(lines, reading, fields=missing_fields, free=missing_free,
-                        tables=not any(t.key in reading.tables_seen for t in _CHECKED_TABLES))
+                        tables=not any(t.key in reading.tables_seen for t in layout.tables),
+                        free_texts=layout.free_texts)
     return reading
 
 

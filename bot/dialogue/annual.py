@@ -1,0 +1,171 @@
+"""The conversation after approval: the annual summary (附件2) uploaded for a pre-check,
+and the dates of the duties (plans 10 days before each assessment, 附件2 by the end of
+December) with the receiving department of the institution's free-trade-zone area.
+
+:mod:`bot.dialogue.dispatch` and :mod:`bot.dialogue.uploads` call these; replies are built
+from bot.notice (clauses, the department's words, the areas) and bot.i18n.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.dialogue.dates import DateParseError, find_date, format_date
+from bot.dialogue.reply import Reply
+from bot.i18n import t
+from bot.notice import (
+    ANNEX2,
+    ANNUAL_REPORT_PERIOD,
+    ASSESSMENT_PLAN_DAYS_BEFORE,
+    ASSESSMENT_PLAN_PERIOD,
+    CITY_BUREAU,
+    DUTIES_BY_ID,
+    FTZ_AREAS,
+    FTZ_AREAS_BY_ID,
+    FTZ_CLAUSE,
+    OUTSIDE_PLACES,
+)
+from bot.service import annual as annual_service
+from bot.service import duties
+from bot.service.store import SessionRecord, Store, UploadRecord
+from bot.settings import get_settings
+
+PLAN_CLAUSE = DUTIES_BY_ID["assessment_plan"].clause
+ANNUAL_CLAUSE = DUTIES_BY_ID["annual_report"].clause
+
+
+# --- where the institution is ------------------------------------------------------------
+
+
+def find_area(text: str) -> str | None:
+    """The FTZ area a message names (its id), or None."""
+    low = (text or "").lower()
+    for area in FTZ_AREAS:
+        if any(a in low for a in area.aliases):
+            return area.id
+    return None
+
+
+def find_outside_place(text: str) -> str | None:
+    """A Guangxi city outside the three areas that the message names, in the message's words."""
+    low = (text or "").lower()
+    for place in OUTSIDE_PLACES:
+        if place.zh in (text or "") or re.search(rf"\b{place.en.lower()}\b", low):
+            return place.zh if place.zh in (text or "") else place.en
+    return None
+
+
+def areas_text(lang: str) -> str:
+    return t("list_sep", lang).join(a.name.get(lang) for a in FTZ_AREAS)
+
+
+def area_lines(area: str | None, lang: str, text: str = "") -> list[str]:
+    """Who receives plans and reports: the area's city department, or the question."""
+    outside = None if area else find_outside_place(text)
+    if outside:
+        return [t("area_outside", lang, ref=FTZ_CLAUSE.ref.get(lang), areas=areas_text(lang),
+                  place=outside)]
+    if area in FTZ_AREAS_BY_ID:
+        a = FTZ_AREAS_BY_ID[area]
+        return [t("area_bureau", lang, area=a.name.get(lang), bureau=CITY_BUREAU.get(lang),
+                  city=a.city.get(lang))]
+    return [t("area_ask", lang, bureau=CITY_BUREAU.get(lang))]
+
+
+# --- duty dates ------------------------------------------------------------------------------
+
+
+_DATE_SPLIT = re.compile(r"[,，、;；]|\s和\s|和|\band\b|及")
+
+
+def find_dates(text: str, today: dt.date) -> list[dt.date]:
+    """Every date a message names ("2027-01-15、2027-03-02和4月8日"), in order, once each."""
+    out: list[dt.date] = []
+    for piece in _DATE_SPLIT.split(text or ""):
+        try:
+            found = find_date(piece, today)
+        except DateParseError:
+            continue
+        if found is not None and found.value not in out:
+            out.append(found.value)
+    return out
+
+
+def date_texts(text: str) -> list[str]:
+    """The parts of a message that name dates ("2026年12月1日"), as written."""
+    out = []
+    for piece in _DATE_SPLIT.split(text or ""):
+        try:
+            found = find_date(piece, dt.date.today())
+        except DateParseError:
+            continue
+        if found is not None and found.text not in ("今天", "今日", "明天", "明日"):
+            out.append(found.text)
+    return out
+
+
+_AREA_ONLY = re.compile(r"^(?:那|在|我们在|我们是|是)?(?P<place>[\w\s]{1,12}?)(?:片区|市)?"
+                        r"(?:呢|行不行|可以吗|可不可以|怎么样|行吗)?[?？!！。.\s]*$")
+
+
+def is_area_only(text: str) -> bool:
+    """A message that only names a place ("钦州港呢", "北海行不行", "Chongzuo?")."""
+    m = _AREA_ONLY.match((text or "").strip())
+    if not m:
+        return False
+    place = m.group("place").strip()
+    return bool(place) and (find_area(place) is not None or find_outside_place(place) is not None)
+
+
+def duty_dates_lines(dates: list[dt.date], area: str | None, lang: str,
+                     today: dt.date) -> tuple[list[str], str]:
+    """The answer lines for planned assessment dates, and the .ics link."""
+    lines = [t("duty_dates_title", lang)]
+    for d in sorted(set(dates)):
+        lines.append(t("duty_plan_line", lang, event=format_date(d, lang),
+                       deadline=format_date(duties.plan_due(d), lang)))
+    if dates:
+        lines.append(t("duty_plan_counting", lang, ref=PLAN_CLAUSE.ref.get(lang),
+                       period=ASSESSMENT_PLAN_PERIOD.get(lang), days=ASSESSMENT_PLAN_DAYS_BEFORE,
+                       contact=get_settings().contact.get(lang)))
+    lines.append(t("duty_annual_line", lang, title=ANNEX2.title if lang != "en" else ANNEX2.en,
+                   ref=ANNUAL_CLAUSE.ref.get(lang), period=ANNUAL_REPORT_PERIOD.get(lang),
+                   year=today.year, deadline=format_date(duties.annual_due(today.year), lang)))
+    url = duties.ics_url(dates, today.year, area, lang)
+    lines.append(t("duty_ics", lang, url=url))
+    return lines, url
+
+
+# --- 附件2 uploaded ---------------------------------------------------------------------------
+
+
+def is_annual_upload(upload: UploadRecord) -> bool:
+    return upload.analysis is not None and bool(upload.analysis.annex2)
+
+
+def is_register_upload(upload: UploadRecord) -> bool:
+    """A register of certificates that is not (also) an application material."""
+    a = upload.analysis
+    return a is not None and a.register_rows is not None and not a.materials
+
+
+def annex2_reply(store: Store, session: SessionRecord, lang: str, area: str | None,
+                 today: dt.date, upload: UploadRecord | None = None) -> Reply | None:
+    """The 附件2 pre-check of the session, stored as a report, as one chat reply."""
+    saved = annual_service.make_annual_report(store, session, lang, area, today)
+    if saved is None:
+        return None
+    lines = []
+    if upload is not None and is_annual_upload(upload):
+        lines.append(t("a2_upload_seen", lang, name=upload.name,
+                       title=ANNEX2.title if lang != "en" else ANNEX2.en))
+    lines += [saved.summary, "", t("a2_links", lang)]
+    custom = {"annex2_report": {"id": saved.record.id, "ok": saved.view.ok,
+                                "problems": [c for c, _, _ in saved.view.problems],
+                                "links": saved.links}}
+    return Reply("\n".join(lines), custom=custom)
+
+
+def no_annex2_reply(lang: str) -> Reply:
+    return Reply(t("a2_none", lang, title=ANNEX2.title if lang != "en" else ANNEX2.en))
