@@ -548,7 +548,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Upload at most {n} files at a time; send the rest in another batch.",
     ),
     "api_error_not_found": ("找不到这个文件或报告。", "That file or report does not exist."),
-    # --- 附件2 pre-check, duty dates, free-trade-zone areas ---------------------------
+    # --- {annex2} pre-check, duty dates, free-trade-zone areas ---------------------------
     "a2_title": ("{number}预审：{title}", "{number} pre-check: {title}"),
     "a2_ok": ("未发现问题：各栏均已填写，格式正确。", "No problems found: every box is filled in "
               "and well formed."),
@@ -593,12 +593,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                            "The register is written in part 4 of the form (not counted)."),
     "a2_send_to": ("报送对象：{bureau}（《通知》{ref}：{period}）。",
                    "Send it to: {bureau} (notice {ref}: {period})."),
-    "a2_links": ("附件2预审报告下载：", "Download the Annex 2 pre-check report:"),
-    "a2_none": ("会话中还没有附件2。请上传填好的《{title}》（DOCX 或 PDF），名册可一并上传。",
-                "No Annex 2 has been uploaded yet. Upload the filled-in “{title}” (DOCX or "
+    "a2_links": ("{annex2}预审报告下载：", "Download the {annex2} pre-check report:"),
+    "a2_none": ("会话中还没有{annex2}。请上传填好的《{title}》（DOCX 或 PDF），名册可一并上传。",
+                "No {annex2} has been uploaded yet. Upload the filled-in “{title}” (DOCX or "
                 "PDF), and the register with it."),
-    "a2_upload_seen": ("“{name}”是附件2《{title}》（年度报送材料，不是申请材料），已按附件2预审：",
-                       "“{name}” is Annex 2, “{title}” (the annual report, not an application "
+    "a2_upload_seen": ("“{name}”是{annex2}《{title}》（年度报送材料，不是申请材料），已按{annex2}预审：",
+                       "“{name}” is {annex2}, “{title}” (the annual report, not an application "
                        "material); its pre-check:"),
     "calendar_provisional": (
         "注意：{years}年的节假日和调休安排国务院办公厅尚未公布。以上日期按该年法定节假日暂算"
@@ -617,8 +617,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "days are counted back from the assessment date. The notice does not say whether a "
         "weekend or holiday moves that day; to confirm, ask {contact}"),
     "duty_annual_line": (
-        "附件2《{title}》：《通知》{ref}要求{period}报送，{year}年即最迟 {deadline}。",
-        "Annex 2, “{title}”: notice {ref} asks for it {period}; for {year} that is by "
+        "{annex2}《{title}》：《通知》{ref}要求{period}报送，{year}年即最迟 {deadline}。",
+        "{annex2}, “{title}”: notice {ref} asks for it {period}; for {year} that is by "
         "{deadline}."),
     "duty_dates_needed": (
         "请告诉我计划的鉴定日期，可以一次给多个（例如 2027-01-15、2027-03-02）。",
@@ -627,7 +627,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "duty_ics": ("日历文件（可导入手机或电脑日历）：[下载 .ics]({url})",
                  "Calendar file (for your phone or computer calendar): [download .ics]({url})"),
     "ics_plan": ("鉴定计划推送截止（{event}鉴定）", "Assessment plan due (assessment {event})"),
-    "ics_annual": ("附件2年度汇总表报送截止（{year}年度）", "Annex 2 annual summary due ({year})"),
+    "ics_annual": ("{annex2}年度汇总表报送截止（{year}年度）", "{annex2} annual summary due ({year})"),
     "ics_to": ("报送：{bureau}。依据：{cite}", "Send to: {bureau}. Source: {cite}"),
     "area_ask": (
         "接收鉴定计划和年度汇总表的是{bureau}。请问贵机构在哪个片区开展鉴定、发证活动？",

@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.masking import mask_email, mask_mobile
 from bot.notice import ANNEX2
 from bot.precheck.annex1.labels import (
     ANNEX2_LAYOUT,
@@ -30,8 +31,6 @@ from bot.precheck.results import (
 )
 from bot.precheck.validators import (
     check_occupation_code,
-    mask_email,
-    mask_mobile,
     valid_email,
     valid_mobile,
     valid_uscc,
