@@ -70,6 +70,9 @@ class Settings:
     ))
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
+    # A staff console sign-in ends after this many idle minutes, and after this many hours.
+    staff_idle_minutes: int = field(default_factory=lambda: _env_int("STAFF_IDLE_MINUTES", 30))
+    staff_session_hours: int = field(default_factory=lambda: _env_int("STAFF_SESSION_HOURS", 10))
 
     @property
     def db_url(self) -> str:
