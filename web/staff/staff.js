@@ -8,7 +8,10 @@
   var state = { strings: null, lang: "zh", me: null, csrf: null, reference: null, batch: null, open: {} };
   var $ = function (id) { return document.getElementById(id); };
 
-  try { state.lang = localStorage.getItem(LANG_KEY) === "en" ? "en" : "zh"; } catch (e) { /* private mode */ }
+  // The language chosen last time, else the browser's (Chinese unless it asks for English).
+  var browserLang = /^en/i.test(navigator.language || "") ? "en" : "zh";
+  try { state.lang = localStorage.getItem(LANG_KEY) || browserLang; } catch (e) { state.lang = browserLang; }
+  if (state.lang !== "en") state.lang = "zh";
 
   function tr(key, values) {
     var table = (state.strings && state.strings[state.lang]) || {};
@@ -202,6 +205,7 @@
       state.reference = a.reference;
       $("applicant-view").hidden = false;
       $("report-frame").hidden = true;
+      $("report-frame").removeAttribute("data-url");
       $("applicant-title").textContent = tr("applicant_title", { reference: a.reference });
       $("applicant-meta").textContent = tr("lang_" + (a.lang === "en" ? "en" : "zh")) + " · " + time(a.created_at) + " – " + time(a.last_seen_at);
       window.GXChecklist.render($("applicant-checklist"), a.checklist, tr, { level: 4, prefix: "sck", open: state.open });
@@ -245,10 +249,13 @@
     loadApplicant($("lookup-ref").value, true);
   });
 
+  // Show a report in a frame (same origin, no scripts), or use the one already shown.
   function showFrame(frame, url) {
     return new Promise(function (resolve) {
+      if (!frame.hidden && frame.getAttribute("data-url") === url && frame.contentDocument && frame.contentDocument.readyState === "complete") { resolve(frame); return; }
       frame.onload = function () { resolve(frame); };
       frame.hidden = false;
+      frame.setAttribute("data-url", url);
       frame.src = url + "&frame=1";
     });
   }
@@ -291,7 +298,12 @@
   }
 
   function startBatch(items) {
-    items = items.filter(function (it) { return !/(^|\/)\./.test(it.path); })
+    // One folder dropped or chosen: names relative to it, as the CLI names them.
+    var top = items.length && items.every(function (it) { return it.path.indexOf("/") > 0; }) ? items[0].path.split("/")[0] : null;
+    if (top && items.every(function (it) { return it.path.split("/")[0] === top; })) {
+      items = items.map(function (it) { return { file: it.file, path: it.path.slice(top.length + 1) }; });
+    }
+    items = items.filter(function (it) { return !/(^|\/)[.~]/.test(it.path); })
       .sort(function (a, b) { return a.path < b.path ? -1 : a.path > b.path ? 1 : 0; });
     if (!items.length) return;
     var list = $("batch-list");
