@@ -171,6 +171,10 @@
   }
 
   $("queue-refresh").addEventListener("click", loadQueue);
+  // New requests appear without a click while the queue is on screen.
+  setInterval(function () {
+    if (state.me && !$("queue").hidden && !document.hidden) loadQueue();
+  }, 30000);
 
   // --- an applicant by reference ---------------------------------------------------------------
 
