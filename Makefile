@@ -50,6 +50,7 @@ test-unit: | $(STAMP)
 # page in a real (headless) Chromium, restarts, and two instances on PostgreSQL and Redis.
 test-stack: $(MODEL)
 	@scripts/ensure-chromium
+	@scripts/ensure-axe
 	$(PY) -m pytest -q -m stack tests
 
 validate: | $(STAMP)

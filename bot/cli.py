@@ -23,6 +23,8 @@ from typing import TextIO
 
 from tqdm import tqdm
 
+from bot.staff_cli import add_parser as add_staff_parser
+
 FORMATS = ("json", "md", "html", "docx")
 LANGS = ("zh", "en")
 USAGE_ERROR = 2
@@ -74,15 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--days", type=int, default=None,
                    help="retention in days (default: ASSISTANT_RETENTION_DAYS or 30)")
     r.set_defaults(handler=_purge)
+    add_staff_parser(commands)
     return parser
 
 
 def _purge(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from bot.service.staff import Staff
     from bot.service.store import Store
 
     if args.days is not None and args.days < 0:
         raise UsageError("--days must be 0 or more")
-    counts = Store().purge(args.days)
+    store = Store()
+    counts = store.purge(args.days)
+    counts["staff_batch_files"] = Staff(store).purge()
     stdout.write(json.dumps(counts) + "\n")
     return 0
 

@@ -74,6 +74,9 @@ class Settings:
     # publishes a year's schedule; they override the calendar library (docs in README).
     calendar_file: Path = field(default_factory=lambda: Path(
         _env("CALENDAR_FILE", str(ROOT / "calendar" / "cn_workdays.json"))))
+    # A staff console sign-in ends after this many idle minutes, and after this many hours.
+    staff_idle_minutes: int = field(default_factory=lambda: _env_int("STAFF_IDLE_MINUTES", 30))
+    staff_session_hours: int = field(default_factory=lambda: _env_int("STAFF_SESSION_HOURS", 10))
 
     @property
     def db_url(self) -> str:

@@ -20,6 +20,7 @@ lets help-desk staff open a report by its reference number.  Routes (under ``/po
     POST   /api/v1/wx/login           {"code": …} from wx.login
     GET/POST /wx/official             the official account's message webhook
     GET    /api/v1/staff/reports/<reference>[.fmt], /api/v1/staff/handoffs  (staff token)
+    /staff/…, /api/v1/strings/…, /api/v1/checklist    the staff console (channels/staff.py)
 
 The full description is in ``openapi.yaml``.  Uploaded files are parsed in worker
 processes (bot.precheck.pipeline), so a slow file never holds up other conversations.
@@ -67,6 +68,7 @@ from bot.service.session_tokens import check_signed, issue_token, session_from_t
 from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
 from bot.settings import get_settings
 from channels import page
+from channels.staff import StaffConsole
 from channels.wechat import (
     REPLY_DEADLINE_SECONDS,
     Code2SessionClient,
@@ -545,6 +547,9 @@ class PortalInput(InputChannel):
                 return response.text("invalid signature", status=403)
             return await self._official_account_turn(on_new_message, incoming)
 
+        # The staff console, the pages' words and the applicant's checklist (channels/staff.py).
+        StaffConsole(self, error=_error, download=_download, history=_history,
+                     request_lang=_request_lang).register(bp)
         return bp
 
     # -- helpers -------------------------------------------------------------------------

@@ -208,6 +208,7 @@
   // --- files --------------------------------------------------------------------------------
 
   function renderFiles(files) {
+    if (window.GXChecklist) window.GXChecklist.refresh(state.token, state.lang);
     var ul = $("files");
     ul.innerHTML = "";
     if (!files.length) {

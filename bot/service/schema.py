@@ -60,6 +60,51 @@ handoffs = sa.Table(
     sa.Column("lang", sa.String(8), nullable=False),
     sa.Column("note", sa.Text, nullable=False, default=""),
     sa.Column("created_at", sa.Float, nullable=False),
+    # The help desk's queue (added later: see _migrate).
+    sa.Column("status", sa.String(16), nullable=False, default="new",
+              server_default="new"),  # new|claimed|done
+    sa.Column("claimed_by", sa.String(64), nullable=True),
+    sa.Column("claimed_at", sa.Float, nullable=True),
+    sa.Column("closed_at", sa.Float, nullable=True),
+)
+# Columns added to existing tables after their first release: name -> DDL type and default.
+_ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "assistant_handoffs": {"status": "VARCHAR(16) NOT NULL DEFAULT 'new'",
+                           "claimed_by": "VARCHAR(64)", "claimed_at": "FLOAT",
+                           "closed_at": "FLOAT"},
+}
+staff_accounts = sa.Table(
+    "assistant_staff_accounts", _meta,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("secret_hash", sa.String(255), nullable=False),  # argon2id
+    sa.Column("role", sa.String(16), nullable=False, default="staff"),  # staff|admin
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+staff_sessions = sa.Table(
+    "assistant_staff_sessions", _meta,
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # sha256 of the cookie value
+    sa.Column("account", sa.String(64), nullable=False, index=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("last_seen_at", sa.Float, nullable=False),
+)
+staff_audit = sa.Table(
+    "assistant_staff_audit", _meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.Float, nullable=False, index=True),
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("reference", sa.String(32), nullable=False, default=""),
+    sa.Column("detail", sa.String(255), nullable=False, default=""),
+)
+staff_batch_files = sa.Table(  # a batch pre-check in the console: never an applicant's files
+    "assistant_staff_batch_files", _meta,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("batch_id", sa.String(32), nullable=False, index=True),
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(512), nullable=False),
+    sa.Column("analysis", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
 )
 wx_messages = sa.Table(
     "assistant_wx_messages", _meta,
@@ -125,6 +170,10 @@ class HandoffRecord:
     lang: str
     note: str
     created_at: float
+    status: str = "new"
+    claimed_by: str | None = None
+    claimed_at: float | None = None
+    closed_at: float | None = None
 
 
 def new_id() -> str:
@@ -196,6 +245,7 @@ def _create_tables(eng: sa.engine.Engine, attempts: int = 5) -> None:
     for attempt in range(attempts):
         try:
             _meta.create_all(eng)
+            _migrate(eng)
             return
         except (IntegrityError, ProgrammingError, OperationalError):
             if attempt == attempts - 1:
@@ -203,3 +253,17 @@ def _create_tables(eng: sa.engine.Engine, attempts: int = 5) -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
+
+
+def _migrate(eng: sa.engine.Engine) -> None:
+    """Add the columns a database made by an earlier release lacks (SQLite and PostgreSQL
+    both take ``ALTER TABLE … ADD COLUMN`` with a constant default).  Two instances doing
+    it at once: the loser's error is retried by _create_tables, which then finds the
+    column there."""
+    inspector = sa.inspect(eng)
+    for table, columns in _ADDED_COLUMNS.items():
+        have = {c["name"] for c in inspector.get_columns(table)}
+        for name, ddl in columns.items():
+            if name not in have:
+                with eng.begin() as conn:
+                    conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}"))

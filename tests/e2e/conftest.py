@@ -12,6 +12,7 @@ import pytest
 
 from tests.support import shared_stack
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -49,8 +50,10 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the test's screenshots go (printed, to look at after a run)."""
-    d = tmp_path_factory.mktemp("screenshots")
+def shots(request: pytest.FixtureRequest) -> Path:
+    """Where the test's screenshots go (printed, to look at after a run): kept after the
+    run under results/screenshots/<test module>/ (gitignored)."""
+    d = ROOT / "results" / "screenshots" / request.module.__name__.rsplit(".", 1)[-1]
+    d.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots: {d}")
     return d

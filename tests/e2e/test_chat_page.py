@@ -130,7 +130,7 @@ def test_ask_upload_choose_and_download_the_report(portal: Shared, browser, shot
 
     # "Which material is this?": something else… → 2.3 sample papers.
     page.get_by_role("button", name="Something else…").last.click()
-    pick = page.get_by_role("button", name=f"2.3 {N.MATERIALS_BY_ID['2.3'].short.get('en')}")
+    pick = log.get_by_role("button", name=f"2.3 {N.MATERIALS_BY_ID['2.3'].short.get('en')}")
     pick.last.click()
     expect(bot.last).to_contain_text("Noted: “thank-you-letter.docx” is 2.3")
     expect(page.locator("#files li").nth(3)).to_contain_text(material_name("2.3", "en"))

@@ -135,6 +135,29 @@ def _page_number_footer(document, lang: str) -> None:
         add_text(p, " 页", size=Pt(9))
 
 
+_GLANCE_COLORS = {"provided": GREEN, "missing": RED, "attention": RGBColor(0x8A, 0x4B, 0x00),
+                  "optional": RGBColor(0x55, 0x55, 0x55)}
+
+
+def _glance(document, v: ReportView) -> None:
+    """The checklist at a glance, with the chat page's symbols: one line per item."""
+    _para(document, v.glance_title, bold=True, size=Pt(12), space_after=2)
+    _para(document, v.glance_summary, space_after=2)
+    _para(document, "   ".join(f"{sym} {label}" for sym, label in v.glance_legend),
+          size=Pt(9), space_after=4)
+    for cat in v.glance:
+        _para(document, cat.title, bold=True, space_after=0)
+        for item in cat.items:
+            p = document.add_paragraph()
+            p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.left_indent = Pt(12)
+            run = add_text(p, f"{item.symbol} ", size=TEXT_SIZE, bold=True)
+            run.font.color.rgb = _GLANCE_COLORS.get(item.state, RED)
+            add_text(p, f"{item.id} {item.short}  ", size=TEXT_SIZE)
+            add_text(p, f"（{item.label}）" if v.lang != "en" else f"({item.label})", size=Pt(9))
+    _para(document, "", space_after=4)
+
+
 def view_docx(v: ReportView) -> bytes:
     lang = v.lang
     colon = ": " if lang == "en" else "："
@@ -180,6 +203,7 @@ def view_docx(v: ReportView) -> bytes:
                 run.font.size = Pt(12)
     set_widths(info, [40, 130])
     keep_table_together(info)
+    _glance(document, v)
 
     n = 0
 

@@ -33,6 +33,15 @@ ul { padding-left: 1.3rem; }
 td.nowrap { white-space: nowrap; }
 .disclaimer { margin-top: 2rem; padding: .8rem; border: 1px dashed #888; color: #333;
               font-size: .9rem; }
+.glance { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+          gap: .2rem 1rem; }
+.glance h3 { font-size: .95rem; margin: .4rem 0 .2rem; }
+.glance ul { list-style: none; padding: 0; margin: 0; font-size: .93rem; }
+.glance .sym { display: inline-block; width: 1.2em; font-weight: bold; text-align: center; }
+.glance .lbl, .legend { color: #555; font-size: .88rem; }
+.legend span { margin-right: 1rem; }
+.s-provided .sym { color: #1b5e20; } .s-missing .sym { color: #b71c1c; }
+.s-attention .sym { color: #8a4b00; } .s-optional .sym { color: #555; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -76,6 +85,22 @@ def view_html(v: ReportView) -> str:
     h.append(f'<p class="verdict {cls}">{_e(t("verdict", lang))}'
              f'{"：" if lang != "en" else ": "}{_e(v.verdict_label)}</p>')
     h.append(f"<p>{_e(v.summary)}</p>")
+
+    # The checklist at a glance: one symbol per item, as on the chat page.
+    h.append(f'<h2>{_e(v.glance_title)}</h2><p class="glance-summary">{_e(v.glance_summary)}'
+             '</p><p class="legend">' + " ".join(
+                 f'<span class="g-{i}">{_e(sym)} {_e(label)}</span>'
+                 for i, (sym, label) in enumerate(v.glance_legend)) + "</p>")
+    h.append('<div class="glance">')
+    for cat in v.glance:
+        h.append(f"<div><h3>{_e(cat.title)}</h3><ul>" + "".join(
+            f'<li class="s-{_e(i.state)}"><span class="sym" aria-hidden="true">{_e(i.symbol)}'
+            f'</span> {_e(i.id)} {_e(i.short)}<span class="lbl">（{_e(i.label)}）</span></li>'
+            if lang != "en" else
+            f'<li class="s-{_e(i.state)}"><span class="sym" aria-hidden="true">{_e(i.symbol)}'
+            f'</span> {_e(i.id)} {_e(i.short)}<span class="lbl"> ({_e(i.label)})</span></li>'
+            for i in cat.items) + "</ul></div>")
+    h.append("</div>")
 
     # Materials
     h.append(f"<h2>{_e(t('materials', lang))}</h2>")

@@ -27,6 +27,7 @@ from bot.notice import (
     TRANSLATION_RULE,
 )
 from bot.precheck.annex1 import CERTIFICATES, field_display, occupation_code_notes, row_field
+from bot.precheck.checklist import ChecklistCategory, build_checklist, counts, legend
 from bot.precheck.problems import (
     FORM_NAME,
     file_problem_label,
@@ -126,6 +127,12 @@ class ReportView:
     form_status_text: str
     next_steps: list[tuple[str, str]]  # (heading, text)
     disclaimer: str
+    # The checklist at a glance (bot.precheck.checklist): the same states and symbols as
+    # the chat page's side panel.
+    glance_title: str = ""
+    glance_summary: str = ""
+    glance_legend: list[tuple[str, str]] = field(default_factory=list)
+    glance: list[ChecklistCategory] = field(default_factory=list)
 
 
 def _date(iso: str, lang: str) -> str:
@@ -190,6 +197,7 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
     lang = "en" if lang == "en" else "zh"
     mask = mask_personal_data
 
+    glance = build_checklist(result, lang)
     by_id = {m.id: m for m in result.materials}
     categories: list[CategoryBlock] = []
     rows_by_id: dict[str, MaterialRow] = {}
@@ -301,6 +309,10 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
         form_status_text=status_text,
         next_steps=next_steps(result.verdict, lang),
         disclaimer=disclaimer(lang),
+        glance_title=i18n.t("checklist_report_title", lang),
+        glance_summary=i18n.t("checklist_summary", lang, **counts(glance)),
+        glance_legend=legend(lang),
+        glance=glance,
     )
 
 
