@@ -151,8 +151,9 @@ def test_interface_strings_state_no_fact_of_the_notice(key: str) -> None:
         assert _found(text) == [], (key, text)
 
 
-@pytest.mark.parametrize("name", ["web/index.html", "web/app.js", "web/style.css"])
-def test_the_web_page_states_no_fact_of_the_notice(name: str) -> None:
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(ROOT)) for p in (ROOT / "web").rglob("*")
+                                         if p.suffix in (".html", ".js", ".css")))
+def test_the_web_pages_state_no_fact_of_the_notice(name: str) -> None:
     assert _found((ROOT / name).read_text(encoding="utf-8")) == []
 
 
