@@ -1,0 +1,136 @@
+"""The parts of the notice only the units index needs (the footer's printing office and
+disclosure, the annex list), and the aliases applicants use for units (retrieval words, not
+facts)."""
+
+from __future__ import annotations
+
+from bot.notice.document import Text
+
+PRINTING_OFFICE = Text("广西壮族自治区人力资源和社会保障厅办公室",
+                       "the General Office of the Guangxi Department of Human Resources and "
+                       "Social Security")
+DISCLOSURE = Text("公开方式：主动公开", "Disclosure: published proactively (主动公开)")
+ANNEX_LIST = Text(
+    "附件：1.国外职业资格证书及其发证机构资格审核注册表；2.国外职业资格证书发证机构年度核发证书信息汇总表",
+    "Annexes: 1. Registration form for the review of foreign vocational qualification "
+    "certificates and their issuing institutions; 2. Annual summary of certificates issued",
+)
+
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "全称", "名称", "通知叫什么", "title", "full name", "name of the notice"),
+    "number": ("文号", "编号", "几号文", "document number", "reference number", "number"),
+    "addressees": ("主送", "发给", "下发给", "哪些单位", "收文", "addressed", "sent to",
+                   "recipients", "addressees", "管委会"),
+    "basis": ("依据", "根据", "上位文件", "为什么", "背景", "下放", "证照分离", "103号",
+              "basis", "legal basis", "why", "delegated", "background", "based on"),
+    "issuer": ("发文机关", "谁发的", "发布", "落款", "制定", "issued", "issuer", "who issued",
+               "author", "published by"),
+    "signed": ("成文日期", "发布日期", "什么时候发", "哪天发", "日期", "签发", "落款日期",
+               "date", "when was", "dated", "signed"),
+    "printed": ("印发", "印发日期", "印发时间", "办公室", "printed", "printing"),
+    "disclosure": ("公开方式", "公开", "主动公开", "公开的吗", "能公开", "保密", "disclosure",
+                   "public", "publicly", "confidential"),
+    "annexes": ("附件有哪些", "几个附件", "附件列表", "annexes", "attachments", "how many annexes"),
+}
+
+CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
+    "1": ("审批", "谁审批", "审批部门", "审批层级", "批准", "哪个部门", "哪一级", "找谁申请",
+          "approve", "approval", "authority", "who approves", "level"),
+    "2.1": ("国际影响", "流通性", "营利", "技术实力", "资信", "international", "influence",
+            "circulation", "profit", "credit"),
+    "2.1.s1": ("国际影响", "流通性", "职业种类", "职业资格证书体系", "international", "recognised",
+               "widely", "circulation", "occupations", "standards"),
+    "2.1.s2": ("技术实力", "资信", "营利", "非营利", "赚钱", "收益", "profit", "non-profit",
+               "commercial", "technical strength", "credit standing", "money"),
+    "2.2": ("合作", "中方合作机构", "备案", "一家", "驻华办事机构", "境外机构", "partner",
+            "cooperate", "one partner", "on record", "representative office", "filed",
+            "only one", "several partners", "more than one", "换", "更换", "两家", "多家"),
+    "2.3": ("独立法人", "法人资格", "考试项目", "考试章程", "必要条件", "legal person",
+            "legal entity", "independent", "examination items", "conditions"),
+    "3.1": ("资信证明", "合法性证明", "credential", "legal standing"),
+    "3.2": ("专业技术类", "技术类文件", "technical documents"),
+    "3.3": ("考试组织", "组织实施", "examination organisation", "delivery"),
+    "3.4": ("其他材料", "other materials"),
+    "3.translation": ("翻译", "译本", "中文版", "外文", "英文材料", "一致", "translation",
+                      "translate", "chinese version", "foreign language", "english documents"),
+    "4.1": ("提出申请", "向谁申请", "递交", "提交申请", "apply", "submit", "application to"),
+    "4.2": ("受理", "专家", "审核论证", "评审", "论证", "expert", "review", "assess", "accepted"),
+    "4.3": ("45", "工作日", "多久", "多长时间", "期限", "时限", "几天", "抄送", "决定",
+            "how long", "working days", "decision", "deadline", "time limit"),
+    "4.3.s1": ("45", "工作日", "多久", "多长时间", "时限", "期限", "收到申请", "起算", "从哪天",
+               "how long", "working days", "days", "decision", "counted", "start"),
+    "4.3.s2": ("抄送", "委托", "管理和监督", "谁管", "谁监督", "copy", "entrust", "supervise",
+               "city bureau"),
+    "5": ("监管", "检查", "事中事后", "supervision", "inspection", "inspect"),
+    "5.s1": ("日常检查", "专项检查", "双随机", "一公开", "信用监管", "检查", "抽查", "怎么监管",
+             "routine", "special inspection", "random", "credit-based", "inspect", "checked"),
+    "5.s2": ("投诉", "举报", "重点监管", "问题多", "complaint", "complaints", "reported",
+             "key supervision"),
+    "5.s3": ("违法", "违规", "查处", "公开结果", "处罚", "曝光", "violation", "illegal",
+             "penalty", "punish", "made public"),
+    "6.operate_in_ftz": ("自贸区", "自由贸易试验区", "片区", "南宁", "钦州", "崇左", "哪里", "地方",
+                         "区外", "地点", "where", "free trade zone", "ftz", "outside", "area",
+                         "location", "nanning", "qinzhou", "chongzuo"),
+    "6.assessment_plan": ("鉴定计划", "提前", "10日", "推送", "计划", "plan", "in advance",
+                          "before each", "10 days", "notify"),
+    "6.equivalence": ("等同", "同等", "培训补贴", "晋升", "认可", "效力", "equivalent",
+                      "equal", "subsidy", "promotion", "recognised", "count as"),
+    "6.annual_report": ("年度", "每年", "12月", "年底", "汇总表", "报送", "annual", "yearly",
+                        "december", "every year", "summary"),
+    "6.rectification": ("整改", "限期", "撤销", "撤回", "注销", "变更", "行政许可法",
+                        "rectify", "revoke", "withdraw", "cancel", "licensing law", "change"),
+    "6.rectification.s1": ("整改", "限期", "不按规定", "rectify", "rectification"),
+    "6.rectification.s2": ("撤销", "撤回", "注销", "变更", "行政许可法", "吊销", "revoke",
+                           "revocation", "withdraw", "cancel", "licensing law", "change"),
+}
+
+ANNEX_ALIASES: dict[str, tuple[str, ...]] = {
+    "annex1": ("注册表", "审核注册表", "申请表", "附件1", "表格", "registration form",
+               "application form", "annex 1", "form"),
+    "annex2": ("汇总表", "年度汇总表", "年报", "附件2", "annual summary", "annex 2",
+               "annual form", "yearly report"),
+    "annex1.basic": ("基本信息", "申请单位", "basic information", "applicant"),
+    "annex1.certificates": ("证书信息", "证书名称", "工种", "职业编码", "certificates",
+                            "occupation code"),
+    "annex1.introduction": ("情况介绍", "证书介绍", "introduction", "about the certificate"),
+    "annex1.facilities": ("场地", "设备", "所有权", "场地设备", "premises", "equipment",
+                          "ownership", "venue"),
+    "annex1.facilities.equipment": ("设施设备", "设备表", "equipment table", "facilities"),
+    "annex1.facilities.t1": ("场地情况", "场地", "考场", "premises", "venue", "site"),
+    "annex1.facilities.t2": ("计算机", "考务管理", "视频监控", "监控", "摄像", "computer",
+                             "video", "surveillance", "cctv", "camera"),
+    "annex1.staff": ("人员情况", "人员", "员工", "技术技能水平证明", "staff", "personnel",
+                     "people", "proof of skill"),
+    "annex1.staff.full_time_staff": ("专职工作人员", "专职人员", "工作人员", "full-time staff",
+                                     "employees"),
+    "annex1.staff.examiners": ("考评人员", "考官", "考评员", "examiners", "assessors",
+                               "evaluators"),
+    "annex1.management": ("管理制度", "考评制度", "题库", "卷库", "信息管理系统", "内设机构",
+                          "management rules", "question bank", "information system",
+                          "internal unit"),
+    "annex2.basic": ("单位基本信息", "基本信息", "basic information"),
+    "annex2.issued": ("核发", "发证", "发证数量", "汇总", "certificates issued", "number issued"),
+    "annex2.work": ("工作情况", "工作汇报", "工作总结", "work report", "report on the work"),
+    "annex2.register": ("名册", "花名册", "证书名册", "register", "roster", "list of holders"),
+}
+
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "uscc": ("信用代码", "社会信用代码", "credit code", "uscc"),
+    "head": ("负责人", "法定代表人", "head", "legal representative"),
+    "contact": ("联系人", "contact person"),
+    "email": ("邮箱", "email", "e-mail", "mail"),
+    "office_phone": ("电话", "座机", "phone", "telephone"),
+    "head_mobile": ("手机", "mobile"),
+    "contact_mobile": ("手机", "mobile"),
+    "registrar": ("登记机关", "注册机关", "registration authority", "registrar"),
+    "issuer": ("发证机构", "核发机构", "issuing institution"),
+    "所有权归属": ("所有权", "归属", "租", "自有", "owned", "ownership", "rented", "leased"),
+    "对应我国职业（工种）名称及等级": ("对应", "工种", "国内职业", "我国职业", "等级",
+                          "chinese occupation", "trade", "corresponding"),
+    "职业编码": ("编码", "代码", "occupation code", "code"),
+    "发证数量": ("数量", "多少本", "发了多少", "number issued", "how many"),
+    "考评职业领域": ("领域", "考评领域", "field", "occupational field"),
+    "身份证号": ("身份证", "证件号", "id number", "passport", "id card"),
+    "职务/职称/技能等级": ("技能等级", "职称", "title", "skill level"),
+    "主要工作职责": ("职责", "工作内容", "duties", "responsibilities"),
+}
