@@ -10,12 +10,14 @@ adapters around :func:`respond`; other channels can call it the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
+from bot.dialogue import understand
 from bot.dialogue import uploads as package_dialogue
 from bot.dialogue.dates import (
     DateParseError,
@@ -68,6 +70,22 @@ def _menu(lang: str) -> tuple[Button, ...]:
     return answers.menu_buttons(lang)
 
 
+def _routed(handler: Handler, long_ok: bool = True) -> Handler:
+    """A handler for a message that may really be a question about the notice: answered from
+    the notice when it clearly is (a long message, or the classifier unsure), else as is."""
+
+    def run(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+        words = turn.words.strip()
+        if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)):
+            replies, routed = understand.route(turn, state, strict=True)
+            if replies:
+                return replies, routed
+        return handler(turn, state, today)
+
+    run.__name__ = handler.__name__
+    return run
+
+
 def greet(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
     from bot.notice import NOTICE
 
@@ -112,8 +130,12 @@ def out_of_scope(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply],
 
 
 def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    """A message we did not understand: offer what it may be about, never guess."""
+    """A message we did not understand: the notice's units it may be about (answered when
+    one clearly is, asked about when several are close), or the menu; never a guess."""
     lang = state.language
+    replies, routed = understand.route(turn, state)
+    if replies:
+        return replies, routed
     subjects = answers.candidates(turn.words)
     if subjects:
         buttons = tuple(answers.subject_button(s, lang) for s in subjects)
@@ -189,6 +211,10 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         state = replace(state, date_context=None, pending_date=None)
     if intent not in answers.QUESTION_INTENTS:
         return help_menu(turn, state, today)
+    if found is None:
+        replies, state = understand.route(turn, state)
+        if replies:
+            return replies, state
     reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
     return [reply], state
 
@@ -217,7 +243,12 @@ def ask_condition(condition_id: str) -> Handler:
 
 
 def self_check_unclear(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    """A reply during the self-check that is neither an answer nor a question we know."""
+    """A reply during the self-check that is neither an answer nor a question we know: a
+    question the notice answers is answered (the form then asks its question again)."""
+    if turn.words.strip() and turn.intent not in ("affirm", "deny", "unsure"):
+        replies, routed = understand.route(turn, state)
+        if replies:
+            return replies, routed
     return [Reply(t("check_unparsed", state.language))], state
 
 
@@ -236,7 +267,25 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     """
     if text and is_date_only(text):
         return "inform_date"
+    if text and not text.startswith("/"):
+        if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
+            return "start_self_check"
+        if intent == "start_self_check" and not _CHECK_CUE.search(text):
+            # Only mentions a condition ("会来查我们吗", "能保证通过吗"): a question.
+            return elig.FALLBACK_INTENT
     return elig.answer_intent(text, intent, confidence)
+
+
+# A request to run the self-check, in so many words; and words any such request holds.
+_START_CHECK = re.compile(
+    r"自测|自查|自评|自我评估|自我检测|测一下|测测|测试一下|评估一下|预评估|帮我(?:看看|评估|判断)(?:一下)?"
+    r"(?:我们|我)?(?:能不能|是否|够不够|符不符合|有没有资格)|self[- ]?(?:check|assessment|assess|test"
+    r"|evaluation)|eligibility (?:check|test|quiz|assessment|screening)|check (?:my|our) eligibility"
+    r"|(?:quick|short) (?:eligibility )?(?:check|assessment|quiz)\b(?! on)|am i eligible|are we eligible"
+    r"|do we qualify|see if we (?:qualify|are eligible)", re.IGNORECASE)
+_CHECK_CUE = re.compile(
+    r"自测|自查|自评|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能不能申请|可以申请|能否申请|"
+    r"self|eligib|qualif|assess|check|quiz|screen", re.IGNORECASE)
 
 
 def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply:
@@ -255,13 +304,13 @@ def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply
 
 HANDLERS: dict[str, Handler] = {
     "answer": answer,
-    "greet": greet,
-    "help": help_menu,
-    "thanks": thanks,
+    "greet": _routed(greet),
+    "help": _routed(help_menu),
+    "thanks": _routed(thanks),
     "goodbye": goodbye,
     "handoff": handoff,
     "switch_language": switch_language,
-    "out_of_scope": out_of_scope,
+    "out_of_scope": _routed(out_of_scope),
     "fallback": fallback,
     "start_self_check": start_self_check,
     "self_check_stopped": self_check_stopped,
@@ -278,7 +327,7 @@ def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
     return replies + more, state
 
 
-HANDLERS["handoff"] = handoff_recorded
+HANDLERS["handoff"] = _routed(handoff_recorded, long_ok=False)
 
 
 def respond(handler: str, turn: Turn, values: Mapping[str, Any],

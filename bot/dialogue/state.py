@@ -14,7 +14,16 @@ LANGUAGE = "language"
 PREFERRED_LANGUAGE = "preferred_language"
 DATE_CONTEXT = "date_context"  # what a bare date refers to: "decision" | "plan"
 PENDING_DATE = "pending_date"  # ISO date waiting for "which deadline?"
-STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE)
+# The current subject (bot.dialogue.context): the unit last cited and the question it
+# answered, the one before it (to come back to), the party, FTZ area and time limit asked about.
+TOPIC_UNIT = "topic_unit"
+TOPIC_QUERY = "topic_query"
+TOPIC_PREVIOUS = "topic_previous"
+TOPIC_PARTY = "topic_party"
+TOPIC_AREA = "topic_area"
+TOPIC_TIME_LIMIT = "topic_time_limit"
+TOPIC_SLOTS = (TOPIC_UNIT, TOPIC_QUERY, TOPIC_PREVIOUS, TOPIC_PARTY, TOPIC_AREA, TOPIC_TIME_LIMIT)
+STATE_SLOTS = (LANGUAGE, PREFERRED_LANGUAGE, DATE_CONTEXT, PENDING_DATE) + TOPIC_SLOTS
 
 DECISION = "decision"
 PLAN = "plan"
@@ -29,6 +38,7 @@ class Turn:
     entities: Mapping[str, str] = field(default_factory=dict)
     sender_id: str = ""  # the conversation (and the session whose files it is about)
     metadata: Mapping[str, Any] = field(default_factory=dict)  # sent by the channel
+    confidence: float = 1.0  # the classifier's confidence in ``intent``
 
     @property
     def is_payload(self) -> bool:
@@ -46,6 +56,12 @@ class State:
     preferred_language: str | None = None
     date_context: str | None = None
     pending_date: str | None = None
+    topic_unit: str | None = None
+    topic_query: str | None = None
+    topic_previous: str | None = None
+    topic_party: str | None = None
+    topic_area: str | None = None
+    topic_time_limit: str | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> State:
@@ -57,8 +73,14 @@ class State:
             date_context=values.get(DATE_CONTEXT) if values.get(DATE_CONTEXT) in (DECISION, PLAN)
             else None,
             pending_date=values.get(PENDING_DATE) or None,
+            **{k: _text(values.get(k)) for k in TOPIC_SLOTS},
         )
 
     def values(self) -> dict[str, Any]:
         return {LANGUAGE: self.language, PREFERRED_LANGUAGE: self.preferred_language,
-                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date}
+                DATE_CONTEXT: self.date_context, PENDING_DATE: self.pending_date,
+                **{k: getattr(self, k) for k in TOPIC_SLOTS}}
+
+
+def _text(value: Any) -> str | None:
+    return value[:400] if isinstance(value, str) and value else None

@@ -17,8 +17,14 @@ from bot.notice.annexes import ANNEXES, AnnexForm
 from bot.notice.conditions import APPROVAL_AUTHORITY, APPROVAL_CLAUSE, CONDITION_CLAUSES
 from bot.notice.document import NOTICE, Clause, Text
 from bot.notice.duties import DUTIES
-from bot.notice.materials import CATEGORIES, GROUPS, MATERIALS, TRANSLATION_CLAUSE, \
-    TRANSLATION_RULE
+from bot.notice.materials import (
+    CATEGORIES,
+    GROUPS,
+    MATERIALS,
+    MATERIALS_HEADING,
+    TRANSLATION_CLAUSE,
+    TRANSLATION_RULE,
+)
 from bot.notice.procedure import PROCEDURE, SUPERVISION, SUPERVISION_CLAUSE
 from bot.notice.unit_extra import (
     ANNEX_ALIASES,
@@ -110,6 +116,15 @@ def _body_units() -> list[Unit]:
     units += _clause_units("1", APPROVAL_CLAUSE, APPROVAL_CLAUSE.heading, APPROVAL_AUTHORITY)
     for i, c in enumerate(CONDITION_CLAUSES, 1):
         units += _clause_units(f"2.{i}", c.clause, c.clause.heading, c.text)
+    units.append(Unit("2", "part", Text("二", "Part II"), CONDITION_CLAUSES[0].clause.heading,
+                      Text("；".join(f"{c.clause.ref.zh}{c.text.zh}" for c in CONDITION_CLAUSES),
+                           " ".join(f"{c.clause.ref.en}: {c.text.en}" for c in CONDITION_CLAUSES)),
+                      CLAUSE_ALIASES.get("2", ())))
+    units.append(Unit("3", "part", Text("三", "Part III"), MATERIALS_HEADING, Text(
+        f"{MATERIALS_HEADING.zh}分{len(CATEGORIES)}类：" + "；".join(
+            f"{c.clause.ref.zh}{c.name.zh}" for c in CATEGORIES),
+        f"{MATERIALS_HEADING.en}, in {len(CATEGORIES)} categories: " + "; ".join(
+            f"{c.clause.ref.en} {c.name.en}" for c in CATEGORIES)), CLAUSE_ALIASES.get("3", ())))
     for cat in CATEGORIES:
         items = [m for m in MATERIALS if m.category == cat.id]
         lines_zh, lines_en, seen = [], [], set()
@@ -127,7 +142,7 @@ def _body_units() -> list[Unit]:
         text = Text(f"{cat.name.zh}：" + "；".join(f"{i}.{x}" for i, x in enumerate(lines_zh, 1)),
                     f"{cat.name.en}: " + "; ".join(f"{i}. {x}" for i, x in enumerate(lines_en, 1)))
         units.append(Unit(f"3.{cat.id}", "category", _ref(cat.clause), cat.name, text,
-                          CLAUSE_ALIASES.get(f"3.{cat.id}", ())))
+                          CLAUSE_ALIASES.get(f"3.{cat.id}", ()), parent="3"))
     for g in GROUPS:
         units.append(Unit(f"3.g{g.id}", "material", Text(
             f"三（一）{g.id[-1]}", f"Part III(1).{g.id[-1]}"), g.name, g.notice_text,
@@ -137,7 +152,7 @@ def _body_units() -> list[Unit]:
                                                   f"{m.name.en}. {m.note.en}")
         units.append(Unit(f"3.m{m.id}", "material", _ref(m.clause), m.short, text,
                           tuple(m.aliases) + CLAUSE_ALIASES.get(f"3.m{m.id}", ()),
-                          parent=f"3.{m.category}"))
+                          parent=f"3.g{m.group}" if m.group else f"3.{m.category}"))
     units.append(Unit("3.translation", "clause", _ref(TRANSLATION_CLAUSE),
                       Text("外文材料的中文译本", "Chinese translations"), TRANSLATION_RULE,
                       CLAUSE_ALIASES.get("3.translation", ())))

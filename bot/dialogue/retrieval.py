@@ -1,0 +1,126 @@
+"""Retrieval over the notice's units (:mod:`bot.notice.units`): which parts of the notice a
+message is about, ranked, with a score to calibrate on.
+
+Lexical ranking in both languages with scikit-learn's TF-IDF: Jieba words and character
+2–3-grams for Chinese, words and character 3–5-grams for English, after a domain synonym
+table (:mod:`bot.dialogue.synonyms`) has rewritten applicants' words as the notice's.  A
+unit's aliases found word for word in the message add to its score.  The index is built
+once, on first use (the action server warms it at start), never per turn.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.dialogue.normalise import normalise
+from bot.dialogue.synonyms import expand
+from bot.notice.units import UNITS, Unit
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+ALIAS_BONUS = 0.12
+TITLE_BONUS = 0.10
+MAX_BONUS = 0.36
+
+_ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "
+                     "一下 请问 什么 怎么 是否 能否 哪些 哪个 多少 可以 需要 一个 还 也 都 就 就是 "
+                     "对 把 被 给 让 于 之 其 如果 请 想 问 知道".split())
+
+
+def is_zh(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def _zh_words(text: str) -> list[str]:
+    import jieba
+
+    return [w for w in jieba.lcut(text) if w.strip() and w not in _ZH_STOP
+            and not re.fullmatch(r"\W+", w)]
+
+
+def _zh_analyzer(text: str) -> list[str]:
+    words = _zh_words(text)
+    chars = [c for c in text if _CJK.match(c)]
+    grams = ["".join(chars[i:i + n]) for n in (2, 3) for i in range(len(chars) - n + 1)]
+    return words + grams
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: Unit
+    score: float
+
+
+class Index:
+    """TF-IDF matrices of every unit, one per language."""
+
+    def __init__(self, units: Sequence[Unit] = UNITS) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.units = tuple(units)
+        zh_docs, en_docs = [], []
+        self.aliases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        for u in self.units:
+            zh_alias = tuple(a for a in u.aliases if is_zh(a))
+            en_alias = tuple(a.lower() for a in u.aliases if not is_zh(a))
+            self.aliases.append((zh_alias, en_alias))
+            zh_docs.append(" ".join((u.title.zh, u.title.zh, u.text.zh, u.ref.zh) + zh_alias))
+            en_docs.append(" ".join((u.title.en, u.title.en, u.text.en) + en_alias).lower())
+        self.zh_vec = TfidfVectorizer(analyzer=_zh_analyzer, sublinear_tf=True)
+        self.zh_m = self.zh_vec.fit_transform(zh_docs)
+        self.en_word = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                       token_pattern=r"(?u)\b\w+\b")
+        self.en_wm = self.en_word.fit_transform(en_docs)
+        self.en_char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self.en_cm = self.en_char.fit_transform(en_docs)
+
+    def search(self, text: str, limit: int = 5) -> list[Hit]:
+        query = expand(normalise(text, oral=True))
+        if not query.strip():
+            return []
+        zh = is_zh(query)
+        if zh:
+            scores = (self.zh_m @ self.zh_vec.transform([query]).T).toarray().ravel()
+        else:
+            low = query.lower()
+            scores = 0.5 * (self.en_wm @ self.en_word.transform([low]).T).toarray().ravel() + \
+                0.5 * (self.en_cm @ self.en_char.transform([low]).T).toarray().ravel()
+        scores = scores + self._bonus(query, zh)
+        order = np.argsort(-scores, kind="stable")[:limit]
+        return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def _bonus(self, query: str, zh: bool) -> np.ndarray:
+        low = query.lower()
+        out = np.zeros(len(self.units))
+        for i, (u, (zh_alias, en_alias)) in enumerate(zip(self.units, self.aliases)):
+            bonus = 0.0
+            for a in (zh_alias if zh else en_alias):
+                if len(a) >= 2 and (a in low if zh else re.search(rf"\b{re.escape(a)}\b", low)):
+                    bonus += ALIAS_BONUS
+            title = u.title.zh if zh else u.title.en.lower()
+            if len(title) >= 2 and title in low:
+                bonus += TITLE_BONUS * (1 + min(len(title), 8) / 8)
+            out[i] = min(bonus, MAX_BONUS)
+        return out
+
+
+_INDEX: Index | None = None
+_LOCK = threading.Lock()
+
+
+def index() -> Index:
+    """The index, built on first use (once per process)."""
+    global _INDEX
+    if _INDEX is None:
+        with _LOCK:
+            if _INDEX is None:
+                _INDEX = Index()
+    return _INDEX
+
+
+def search(text: str, limit: int = 5) -> list[Hit]:
+    return index().search(text, limit)

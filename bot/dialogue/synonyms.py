@@ -1,0 +1,84 @@
+"""Applicants' words → the notice's words, for retrieval.  A match appends the notice's term
+to the query (the applicant's own words stay, so nothing is lost)."""
+
+from __future__ import annotations
+
+# Chinese: what people say → the word the notice uses.
+ZH: dict[str, str] = {
+    "赚钱": "营利", "盈利": "营利", "挣钱": "营利", "收益": "营利", "利润": "营利", "商业": "营利",
+    "老外": "外方 境外机构", "外国机构": "外方机构 境外机构", "外国": "外方 境外", "国外机构": "外方机构",
+    "海外": "境外", "外资": "外方", "境外的": "境外机构",
+    "国内的单位": "中方合作机构", "国内单位": "中方合作机构", "国内机构": "中方机构 中方合作机构",
+    "中国的合作方": "中方合作机构", "合作方": "合作机构", "伙伴": "合作机构", "国内合作": "中方合作机构",
+    "拉上": "合作", "找个": "合作", "联合": "合作", "搭档": "合作机构",
+    "开考": "开展考试", "办考试": "开展考试", "考核": "鉴定", "认证考试": "职业技能考试",
+    "发证书": "发证", "颁证": "发证", "出证": "发证", "领证": "发证",
+    "批准": "审批", "批复": "审批决定", "同意": "审批", "核准": "审批", "许可证": "许可",
+    "结果": "审批决定", "多久": "45个工作日", "多长时间": "45个工作日", "几天": "45个工作日 工作日",
+    "节假日": "工作日", "周末": "工作日", "放假": "工作日",
+    "起算": "收到申请之日起", "开始算": "收到申请之日起", "从哪天": "收到申请之日起",
+    "营业执照": "营业执照", "公司": "机构", "单位": "机构", "协会": "行业组织 社会团体",
+    "学会": "社会团体", "商会": "行业组织",
+    "章程": "章程", "规章": "章程", "考试规则": "考务管理规则", "考场": "考点 场地",
+    "考试地点": "考点", "考试中心": "考点", "题库": "题（卷）库", "试卷": "样卷", "试题": "样卷",
+    "样题": "样卷", "样本": "证书样本", "证书样式": "证书样本", "大纲": "考试大纲", "标准": "职业标准",
+    "检查": "监督检查", "查我们": "监督检查 日常检查", "抽查": "双随机", "飞检": "专项检查",
+    "被投诉": "投诉举报", "投诉多": "投诉举报 重点监管", "处罚": "查处", "罚": "查处",
+    "吊销": "撤销", "取消资格": "撤销 注销", "改名": "变更", "换名字": "变更",
+    "年报": "年度核发证书信息汇总表", "年底": "12月底", "每年": "每年12月底",
+    "报计划": "鉴定计划 推送", "报备": "推送", "提前报": "鉴定计划 推送", "通知他们": "推送",
+    "哪里能考": "自由贸易试验区", "在哪考": "自由贸易试验区", "区外": "自由贸易试验区",
+    "自贸区": "自由贸易试验区", "片区外": "自由贸易试验区",
+    "翻译": "中文译本", "中文版": "中文译本", "英文版": "外文版", "英文": "外文",
+    "对等": "等同", "等效": "等同", "同等对待": "等同", "认不认": "等同", "承认": "等同",
+    "补贴": "职业培训补贴", "评职称": "职业资格 晋升", "升职": "岗位晋升",
+    "注册表": "审核注册表 附件1", "申请表": "审核注册表 附件1", "汇总表": "年度核发证书信息汇总表 附件2",
+    "考官": "考评人员", "考评员": "考评人员", "员工": "专职工作人员", "工作人员": "专职工作人员",
+    "监控": "视频监控", "摄像头": "视频监控", "电脑": "计算机", "机房": "计算机考务管理",
+    "租的": "所有权归属", "自有": "所有权归属", "谁的": "所有权归属",
+    "职业代码": "职业编码", "编号": "职业编码", "工种": "职业（工种）",
+    "发了多少": "发证数量", "发多少": "发证数量",
+    "文号": "桂人社规", "发文": "发文机关", "落款": "发文机关", "公开": "公开方式 主动公开",
+    "印发": "印发", "下发给": "主送", "发给谁": "主送",
+    "专家评审": "专家 审核论证", "评审": "审核论证", "答辩": "审核论证",
+    "搞": "开展", "干": "开展",
+}
+
+# English: applicants' words → the words of the English rendering.
+EN: dict[str, str] = {
+    "make money": "profit", "money": "profit", "commercial": "profit", "for-profit": "profit",
+    "foreign": "overseas foreign", "local partner": "chinese cooperating institution",
+    "chinese partner": "chinese cooperating institution", "partner": "cooperating institution",
+    "local organisation": "chinese cooperating institution",
+    "local organization": "chinese cooperating institution",
+    "approve": "approves approval", "approval": "approves", "sign off": "approval",
+    "how long": "working days decision", "how many days": "working days",
+    "deadline": "working days decision", "holidays": "working days",
+    "weekends": "working days", "counted": "receives the application",
+    "start counting": "receives the application", "clock": "receives the application",
+    "inspect": "inspection supervision", "audit": "inspection supervision",
+    "check on us": "inspection supervision", "complaints": "complaints key supervision",
+    "punish": "dealt with according to law", "penalty": "dealt with according to law",
+    "revoke": "revoking", "cancel": "cancelling", "withdraw": "withdrawing",
+    "where": "free trade zone", "outside": "free trade zone", "ftz": "free trade zone",
+    "translate": "translation", "english": "foreign-language", "chinese version": "translation",
+    "equivalent": "equal", "recognised": "equal", "recognized": "equal",
+    "annual": "december annual summary", "yearly": "annual summary december",
+    "plan": "assessment plan", "notify": "send the assessment plan",
+    "examiner": "examiners", "assessor": "examiners", "staff": "staff full-time",
+    "cctv": "video surveillance", "camera": "video surveillance", "computer": "computer-based",
+    "rented": "owned by", "leased": "owned by", "ownership": "owned by",
+    "test centre": "test-centre", "test center": "test-centre", "exam site": "test-centre",
+    "syllabus": "syllabus", "sample": "sample", "legal entity": "legal-person",
+    "legal person": "legal-person", "non-profit": "profit",
+}
+
+
+def expand(text: str) -> str:
+    """The text with the notice's words appended for every applicant's word found."""
+    if not text:
+        return text
+    low = text.lower()
+    extra = [v for k, v in ZH.items() if k in text]
+    extra += [v for k, v in EN.items() if k in low]
+    return f"{text} {' '.join(extra)}" if extra else text

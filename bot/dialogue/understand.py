@@ -1,0 +1,216 @@
+"""Answering from the notice itself: retrieval over its units, calibrated against the intent
+classifier, with the conversation's subject for follow-ups and several questions per message.
+
+:func:`route` takes the user's turn and returns the replies, or None when the classic
+topic answer (``bot.dialogue.guidance``) should stand.  A confident wrong answer is worse
+than a question back: when the best candidates are close or weak, it asks which is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.dialogue import context as ctx
+from bot.dialogue import guidance as answers
+from bot.dialogue.reply import Button, Reply, payload
+from bot.dialogue.retrieval import Hit, search
+from bot.dialogue.silence import silent_aspect
+from bot.dialogue.state import State, Turn
+from bot.i18n import t
+from bot.notice import ANNEX_CLAUSES
+from bot.notice.units import UNITS_BY_ID, Unit
+from bot.settings import get_settings
+
+HIGH = 0.42  # a retrieval score this high answers on its own
+LOW = 0.22  # below this, retrieval says nothing
+CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
+CONFIDENT_INTENT = 0.85
+UNIT_PREFIX = "unit:"
+UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
+
+
+def clause_key(unit: Unit) -> str:
+    """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
+    ref = unit.ref.zh
+    if ref.startswith("附件"):
+        return ref.split("·")[0]
+    m = re.match(r"[一二三四五六](?:（[一二三四]）)?", ref)
+    return m.group(0) if m else ref
+
+
+def same_place(a: Unit, b: Unit) -> bool:
+    """Whether two units sit in the same place (one clause within or equal to the other)."""
+    ka, kb = clause_key(a), clause_key(b)
+    return ka.startswith(kb) or kb.startswith(ka)
+
+
+def _distinct(hits: Sequence[Hit]) -> list[Hit]:
+    """Hits with one per place and no unit whose parent or child is already in."""
+    out: list[Hit] = []
+    for h in hits:
+        related = False
+        for o in out:
+            if h.unit.parent == o.unit.id or o.unit.parent == h.unit.id or \
+                    (h.unit.parent and h.unit.parent == o.unit.parent and h.unit.kind == "column"):
+                related = True
+        if not related:
+            out.append(h)
+    return out
+
+
+def _quote(unit: Unit, lang: str) -> str:
+    text = unit.text.get(lang)
+    lines = []
+    if unit.kind in ("clause", "sentence", "material", "category", "header"):
+        lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
+    else:
+        lines.append(text)
+    parent = UNITS_BY_ID.get(unit.parent or "")
+    if parent is not None and unit.kind in ("sentence", "column", "field", "free_text"):
+        if unit.kind == "sentence":
+            lines.append(t("unit_whole", lang, text=parent.text.get(lang)))
+        else:
+            lines.append(t("unit_in", lang, text=parent.text.get(lang)))
+    if "工作日" in unit.text.zh:
+        lines.append(t("unit_working_days", lang))
+    if unit.ref.zh.startswith("附件"):
+        key = "annex1" if unit.ref.zh.startswith("附件1") else "annex2"
+        lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang)))
+    return "\n".join(lines)
+
+
+_MEANS = {"二": "conditions", "三": "materials", "四": "procedure", "五": "supervision",
+          "六": "duties"}
+
+
+def _means(unit: Unit, lang: str) -> str:
+    return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
+
+
+def render_units(units: Sequence[Unit], lang: str, pasted: bool = False) -> Reply:
+    """The answer from one or several units, each quoted and cited."""
+    cites = "；".join(dict.fromkeys(u.cite(lang) for u in units)) if lang == "zh" else \
+        "; ".join(dict.fromkeys(u.cite(lang) for u in units))
+    if len(units) == 1:
+        body = _quote(units[0], lang)
+        if pasted:
+            body = "\n".join((t("unit_pasted", lang, ref=units[0].ref.get(lang)), body,
+                              _means(units[0], lang)))
+    else:
+        parts = [t("unit_several", lang, n=len(units))]
+        parts += [f"{i}. {_quote(u, lang)}" for i, u in enumerate(units, 1)]
+        body = "\n".join(parts)
+    return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
+
+
+def clarify(units: Sequence[Unit], lang: str) -> Reply:
+    buttons = tuple(Button(f"{u.ref.get(lang)} {u.title.get(lang)}"[:60],
+                           payload(UNIT_BUTTON_INTENT, subject=f"{UNIT_PREFIX}{u.id}"))
+                    for u in units)
+    buttons += (Button(t("btn_handoff", lang), payload("human_handoff")),)
+    return Reply(t("clarify_which", lang), buttons)
+
+
+def silent_reply(key: str, lang: str) -> Reply:
+    contact = get_settings().contact.get(lang)
+    text = t("silent_answer", lang, topic=t(f"silent_{key}", lang), contact=contact)
+    return Reply(text, (Button(t("btn_handoff", lang), payload("human_handoff")),))
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _decide(hits: list[Hit]) -> tuple[str, list[Unit]]:
+    """("answer" | "several" | "clarify" | "none", units)."""
+    hits = _distinct(hits)
+    if not hits or hits[0].score < LOW:
+        return "none", []
+    top = hits[0]
+    runners = [h for h in hits[1:3] if h.score >= CLOSE * top.score
+               and not same_place(h.unit, top.unit)]
+    if top.score >= HIGH:
+        strong = [h for h in runners if h.score >= HIGH]
+        if strong:
+            return "several", [top.unit] + [h.unit for h in strong]
+        return "answer", [top.unit]
+    if runners:
+        return "clarify", [top.unit] + [h.unit for h in runners]
+    return "weak", [top.unit]
+
+
+def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
+    intent = turn.intent or ""
+    if intent not in answers.QUESTION_INTENTS:
+        return None
+    subject = turn.entities.get("subject")
+    return (answers.answer(intent, text, lang, subject), answers.answer(intent, text, "zh", subject))
+
+
+def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
+                strict: bool = False) -> tuple[Reply | None, Unit | None, str]:
+    """One question: (reply or None for the classic answer, the unit cited, the query)."""
+    lang = state.language
+    query, hits = ctx.contextual_search(text, state)
+    key = silent_aspect(text)
+    if key is not None:
+        return silent_reply(key, lang), None, query
+    verdict, units = _decide(hits)
+    pasted = ctx.is_pasted(text, units[0]) if units else False
+    if pasted:
+        return render_units(units[:1], lang, pasted=True), units[0], query
+    classic = _intent_reply(turn, lang, text) if allow_intent else None
+    conf = turn.confidence
+    if classic is not None:
+        agree = bool(units) and clause_key(units[0]) in classic[1].text
+        if agree and (verdict != "several"):
+            return None, units[0], query
+        if conf >= CONFIDENT_INTENT and verdict in ("none", "weak"):
+            return None, None, query
+    if verdict in ("answer", "several"):
+        return render_units(units, lang), units[0], query
+    if strict:
+        return None, None, query
+    if verdict == "clarify":
+        return clarify(units, lang), None, query
+    if classic is not None and conf >= 0.5:
+        return None, None, query
+    if verdict == "weak" and units:
+        return clarify(units + [h.unit for h in hits[1:2] if h.unit is not units[0]], lang), \
+            None, query
+    return None, None, query
+
+
+def route(turn: Turn, state: State, strict: bool = False) -> tuple[list[Reply] | None, State]:
+    """The replies from the notice's units for a question (None: the classic topic answer
+    stands) and the state with the subject remembered.  ``strict`` (a message classified as
+    something other than a question) answers only when the notice clearly answers it."""
+    lang = state.language
+    subject = turn.entities.get("subject") or ""
+    if subject.startswith(UNIT_PREFIX):
+        unit = UNITS_BY_ID.get(subject[len(UNIT_PREFIX):])
+        if unit is None:
+            return None, state
+        return [render_units([unit], lang)], ctx.remember(state, unit, unit.title.get(lang))
+    text = turn.words
+    if not text.strip():
+        return None, state
+    parts = ctx.split_questions(text)
+    if len(parts) > 1:
+        replies: list[Reply] = []
+        st = state
+        for part in parts:
+            reply, unit, query = _answer_one(part, replace(turn, intent=None), st, False, strict)
+            if reply is None and unit is None:
+                return None, state
+            if reply is None and unit is not None:
+                reply = render_units([unit], lang)
+            assert reply is not None
+            replies.append(reply)
+            if unit is not None:
+                st = ctx.remember(st, unit, query)
+        return replies, st
+    reply, unit, query = _answer_one(text, turn, state, True, strict)
+    new_state = ctx.remember(state, unit, query) if unit is not None else state
+    return ([reply] if reply is not None else None), new_state
