@@ -30,6 +30,7 @@ from bot.dialogue.dates import (
 )
 from bot.dialogue.language import LanguageState
 from bot.dialogue.reply import Button, Outcome, Reply, payload
+from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import (  # noqa: F401
     DATE_CONTEXT,
     DECISION,
@@ -70,13 +71,21 @@ def _menu(lang: str) -> tuple[Button, ...]:
     return answers.menu_buttons(lang)
 
 
-def _routed(handler: Handler, long_ok: bool = True) -> Handler:
+def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | None = None) \
+        -> Handler:
     """A handler for a message that may really be a question about the notice: answered from
     the notice when it clearly is (a long message, or the classifier unsure), else as is."""
 
     def run(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
         words = turn.words.strip()
-        if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)):
+        if unless is not None and unless.search(words):
+            return handler(turn, state, today)
+        if words and silent_aspect(words) and not _PERSON.search(words):
+            replies, routed = understand.route(turn, state, strict=True)
+            if replies:
+                return replies, routed
+        if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)
+                      or unless is not None):
             replies, routed = understand.route(turn, state, strict=True)
             if replies:
                 return replies, routed
@@ -276,6 +285,8 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     return elig.answer_intent(text, intent, confidence)
 
 
+_PERSON = re.compile(r"人工|真人|客服|工作人员联系|person|human|agent|staff member", re.IGNORECASE)
+
 # A request to run the self-check, in so many words; and words any such request holds.
 _START_CHECK = re.compile(
     r"自测|自查|自评|自我评估|自我检测|测一下|测测|测试一下|评估一下|预评估|帮我(?:看看|评估|判断)(?:一下)?"
@@ -309,7 +320,7 @@ HANDLERS: dict[str, Handler] = {
     "thanks": _routed(thanks),
     "goodbye": goodbye,
     "handoff": handoff,
-    "switch_language": switch_language,
+    "switch_language": _routed(switch_language, long_ok=False),
     "out_of_scope": _routed(out_of_scope),
     "fallback": fallback,
     "start_self_check": start_self_check,
@@ -318,6 +329,12 @@ HANDLERS: dict[str, Handler] = {
 }
 HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
 HANDLERS.update(package_dialogue.HANDLERS)
+# Questions about the application taken for questions about one's own files.
+_OWN_FILES = re.compile(r"上传|文件|报告|预审|缺[了什么哪]|还差|我的材料|我们的材料|传了|upload|file|report|"
+                        r"missing|pre-?check|my documents|our documents", re.IGNORECASE)
+for _name in ("upload_help", "missing", "report"):
+    if _name in HANDLERS:
+        HANDLERS[_name] = _routed(HANDLERS[_name], unless=_OWN_FILES)
 
 
 def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:

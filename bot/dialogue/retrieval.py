@@ -96,7 +96,7 @@ class Index:
     def _bonus(self, query: str, zh: bool) -> np.ndarray:
         low = query.lower()
         out = np.zeros(len(self.units))
-        for i, (u, (zh_alias, en_alias)) in enumerate(zip(self.units, self.aliases)):
+        for i, (u, (zh_alias, en_alias)) in enumerate(zip(self.units, self.aliases, strict=False)):
             bonus = 0.0
             for a in (zh_alias if zh else en_alias):
                 if len(a) >= 2 and (a in low if zh else re.search(rf"\b{re.escape(a)}\b", low)):

@@ -15,7 +15,7 @@ from dataclasses import replace
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.reply import Button, Reply, payload
-from bot.dialogue.retrieval import Hit, search
+from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
@@ -23,8 +23,8 @@ from bot.notice import ANNEX_CLAUSES
 from bot.notice.units import UNITS_BY_ID, Unit
 from bot.settings import get_settings
 
-HIGH = 0.42  # a retrieval score this high answers on its own
-LOW = 0.22  # below this, retrieval says nothing
+HIGH = {"zh": 0.42, "en": 0.32}  # a retrieval score this high answers on its own
+LOW = {"zh": 0.22, "en": 0.16}  # below this, retrieval says nothing
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
 UNIT_PREFIX = "unit:"
@@ -122,22 +122,37 @@ def silent_reply(key: str, lang: str) -> Reply:
 # ---------------------------------------------------------------------------------------
 
 
-def _decide(hits: list[Hit]) -> tuple[str, list[Unit]]:
-    """("answer" | "several" | "clarify" | "none", units)."""
+def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
+    """("answer" | "several" | "clarify" | "weak" | "none", units)."""
+    high, low = (HIGH["zh"], LOW["zh"]) if zh else (HIGH["en"], LOW["en"])
     hits = _distinct(hits)
-    if not hits or hits[0].score < LOW:
+    if not hits or hits[0].score < low:
         return "none", []
     top = hits[0]
     runners = [h for h in hits[1:3] if h.score >= CLOSE * top.score
                and not same_place(h.unit, top.unit)]
-    if top.score >= HIGH:
-        strong = [h for h in runners if h.score >= HIGH]
+    if top.score >= high:
+        strong = [h for h in runners if h.score >= high]
         if strong:
             return "several", [top.unit] + [h.unit for h in strong]
         return "answer", [top.unit]
     if runners:
         return "clarify", [top.unit] + [h.unit for h in runners]
     return "weak", [top.unit]
+
+
+_SPECIFIC = ("section", "field", "table", "column", "free_text", "header", "sentence")
+
+
+def _agrees(unit: Unit, classic_zh: str) -> bool:
+    """Whether the classic topic answer (in Chinese) already gives this unit."""
+    if unit.text.zh[:16] in classic_zh:
+        return True
+    if unit.kind in _SPECIFIC:
+        return False
+    if unit.kind == "material":
+        return unit.title.zh in classic_zh and len(classic_zh) < 600
+    return clause_key(unit) in classic_zh
 
 
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
@@ -156,14 +171,14 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     key = silent_aspect(text)
     if key is not None:
         return silent_reply(key, lang), None, query
-    verdict, units = _decide(hits)
+    verdict, units = _decide(hits, is_zh(query))
     pasted = ctx.is_pasted(text, units[0]) if units else False
     if pasted:
         return render_units(units[:1], lang, pasted=True), units[0], query
     classic = _intent_reply(turn, lang, text) if allow_intent else None
     conf = turn.confidence
     if classic is not None:
-        agree = bool(units) and clause_key(units[0]) in classic[1].text
+        agree = bool(units) and _agrees(units[0], classic[1].text)
         if agree and (verdict != "several"):
             return None, units[0], query
         if conf >= CONFIDENT_INTENT and verdict in ("none", "weak"):

@@ -71,7 +71,7 @@ def _sentences(text: Text) -> list[Text]:
     en = [s for s in re.split(r"(?<=\.)\s+(?=[A-Z“])", text.en) if s.strip()]
     if len(zh) != len(en) or len(zh) < 2:
         return []
-    return [Text(z.strip(), e.strip()) for z, e in zip(zh, en)]
+    return [Text(z.strip(), e.strip()) for z, e in zip(zh, en, strict=False)]
 
 
 def _ref(clause: Clause) -> Text:
@@ -156,9 +156,17 @@ def _body_units() -> list[Unit]:
     units.append(Unit("3.translation", "clause", _ref(TRANSLATION_CLAUSE),
                       Text("外文材料的中文译本", "Chinese translations"), TRANSLATION_RULE,
                       CLAUSE_ALIASES.get("3.translation", ())))
+    units.append(Unit("4", "part", Text("四", "Part IV"), PROCEDURE[0].clause.heading, Text(
+        "；".join(f"{st.clause.ref.zh}{st.text.zh}" for st in PROCEDURE),
+        " ".join(f"{st.clause.ref.en}: {st.text.en}" for st in PROCEDURE)),
+        CLAUSE_ALIASES.get("4", ())))
     for i, step in enumerate(PROCEDURE, 1):
         units += _clause_units(f"4.{i}", step.clause, step.clause.heading, step.text)
     units += _clause_units("5", SUPERVISION_CLAUSE, SUPERVISION_CLAUSE.heading, SUPERVISION)
+    units.append(Unit("6", "part", Text("六", "Part VI"), DUTIES[0].clause.heading, Text(
+        "；".join(f"{d.clause.ref.zh}{d.summary.zh}" for d in DUTIES),
+        " ".join(f"{d.clause.ref.en}: {d.summary.en}." for d in DUTIES)),
+        CLAUSE_ALIASES.get("6", ())))
     for d in DUTIES:
         units += _clause_units(f"6.{d.id}", d.clause, d.summary, d.text)
     return units
@@ -198,7 +206,7 @@ def _annex_units(form: AnnexForm) -> list[Unit]:
                 + "、".join(tb.columns),
                 f"Annex {no}, {s.en}, {tb.en}: columns " + ", ".join(tb.columns_en)),
                 ANNEX_ALIASES.get(tid, ()), parent=sid))
-            for col, col_en in zip(tb.columns, tb.columns_en):
+            for col, col_en in zip(tb.columns, tb.columns_en, strict=False):
                 if col == "序号":
                     continue
                 units.append(Unit(f"{tid}.{col}", "column", ref, Text(col, col_en), Text(
