@@ -17,7 +17,7 @@ from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.state import State
 from bot.notice.units import UNITS_BY_ID, Unit, children
 
-OWN_STANDS = 0.45  # a follow-up whose own best unit scores this is read on its own
+OWN_STANDS = {"zh": 0.45, "en": 0.32}  # a follow-up scoring this on its own is read alone
 NEAR_BONUS = 0.08
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -28,6 +28,7 @@ _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
 _CORRECTION = re.compile(
     r"^\s*(?:不对|不是|错了|搞错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*"
     r"(?:我(?:是|想)?(?:问|说|指)的?是?|我是想问|我问的是|应该是)?[，,:：\s]*"
+    r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我是问)[，,:：\s]*"
     r"|^\s*(?:no|sorry|oops)?[,.!\s]*(?:i meant|i mean|what i meant was|i was asking about"
     r"|actually i meant)[,:\s]*", re.IGNORECASE)
 _BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"
@@ -61,6 +62,11 @@ def _party(text: str) -> str | None:
     return None
 
 
+def area_of(text: str) -> str | None:
+    """The place (FTZ area or other city) a question names, if any."""
+    return _area(text)
+
+
 def _area(text: str) -> str | None:
     low = text.lower()
     return next((a for a in _AREAS if a in low), None)
@@ -72,9 +78,13 @@ def _time_limit(text: str) -> str | None:
 
 
 def remember(state: State, unit: Unit | None, query: str) -> State:
-    """The state with ``unit`` as the subject, answered for ``query``."""
+    """The state with ``unit`` as the subject, answered for ``query`` (a question answered
+    without a unit keeps the unit and remembers the question)."""
     if unit is None:
-        return state
+        return replace(state, topic_query=query[:400] or state.topic_query,
+                       topic_party=_party(query) or state.topic_party,
+                       topic_area=_area(query) or state.topic_area,
+                       topic_time_limit=_time_limit(query) or state.topic_time_limit)
     previous = state.topic_previous
     if state.topic_unit and state.topic_unit != unit.id and state.topic_query:
         previous = f"{state.topic_unit}|{state.topic_query}"[:400]
@@ -111,6 +121,8 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         return None
     n, kind = found
     current = UNITS_BY_ID.get(state.topic_unit or "")
+    if current is not None and kind in ("部分", "部") and current.id in _FORM_OF:
+        current = UNITS_BY_ID[_FORM_OF[current.id]]
     if kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种")):
         return UNITS_BY_ID.get(f"3.{n}")
     if current is None:
@@ -124,6 +136,10 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         if 1 <= n <= len(kids):
             return kids[n - 1]
     return None
+
+
+# Units that stand for an annex form when its parts are counted ("第四部分").
+_FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
 
 
 def _substitute(previous: str, text: str) -> str | None:
@@ -146,10 +162,14 @@ def _substitute(previous: str, text: str) -> str | None:
     return None
 
 
+_NOT_THAT = re.compile(r"[，,]?\s*(?:而不是|不是|rather than|not)\s*[^，,。.？?]+[。.？?]?$", re.IGNORECASE)
+
+
 def strip_correction(text: str) -> tuple[str, bool]:
     m = _CORRECTION.match(text)
     if m and m.end() > 0 and text[m.end():].strip():
-        return text[m.end():].strip(), True
+        rest = text[m.end():].strip()
+        return _NOT_THAT.sub("", rest).strip() or rest, True
     return text, False
 
 
@@ -179,8 +199,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     joint = _near_subject(search(combined), state)
     # The follow-up's own reading wins when it stands alone on another subject.
     current = UNITS_BY_ID.get(state.topic_unit or "")
-    if own and own[0].score >= OWN_STANDS and current is not None and \
-            own[0].unit.ref.zh[:1] != current.ref.zh[:1]:
+    stands = OWN_STANDS["zh" if is_zh(text) else "en"]
+    if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):
         return text, own
     if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
         return text, own

@@ -19,6 +19,7 @@ from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import understand
 from bot.dialogue import uploads as package_dialogue
+from bot.dialogue.context import strip_correction
 from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
@@ -29,6 +30,7 @@ from bot.dialogue.dates import (
     render_plan,
 )
 from bot.dialogue.language import LanguageState
+from bot.dialogue.normalise import normalise
 from bot.dialogue.reply import Button, Outcome, Reply, payload
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import (  # noqa: F401
@@ -84,9 +86,10 @@ def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | No
             replies, routed = understand.route(turn, state, strict=True)
             if replies:
                 return replies, routed
+        corrected = strip_correction(words)[1]
         if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)
-                      or unless is not None):
-            replies, routed = understand.route(turn, state, strict=True)
+                      or unless is not None or corrected):
+            replies, routed = understand.route(turn, state, strict=not corrected)
             if replies:
                 return replies, routed
         return handler(turn, state, today)
@@ -158,9 +161,19 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
 _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties")
 
 
+_DECISION_WORDS = re.compile(r"审批决定|出结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
+                             r"submit|apply|application", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|plan\b|exam date", re.IGNORECASE)
+
+
 def _date_kind(turn: Turn, state: State) -> str | None:
     """Which date calculation a message asks for, if any."""
     intent = turn.intent or ""
+    words = turn.words
+    if words and intent in _DATE_INTENTS:
+        decision, plan = bool(_DECISION_WORDS.search(words)), bool(_PLAN_WORDS.search(words))
+        if decision != plan:
+            return DECISION if decision else PLAN
     subject = answers.resolve(intent, turn.words, turn.entities.get("subject")) \
         if intent in answers.QUESTION_INTENTS else None
     if intent == "ask_assessment_plan" or (subject and subject.key in ("timing:plan",
@@ -184,6 +197,10 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     lang = state.language
     intent = turn.intent or ""
     if intent in ("affirm", "deny", "unsure", "stop"):
+        if strip_correction(turn.words)[1]:
+            replies, routed = understand.route(turn, state)
+            if replies:
+                return replies, routed
         return help_menu(turn, state, today)
     try:
         found = find_date(turn.words, today)
@@ -276,6 +293,7 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     """
     if text and is_date_only(text):
         return "inform_date"
+    text = normalise(text) if text else text
     if text and not text.startswith("/"):
         if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
             return "start_self_check"

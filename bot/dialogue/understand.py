@@ -19,7 +19,7 @@ from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
-from bot.notice import ANNEX_CLAUSES
+from bot.notice import ANNEX_CLAUSES, NOTICE
 from bot.notice.units import UNITS_BY_ID, Unit
 from bot.settings import get_settings
 
@@ -89,7 +89,21 @@ def _means(unit: Unit, lang: str) -> str:
     return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
 
 
-def render_units(units: Sequence[Unit], lang: str, pasted: bool = False) -> Reply:
+def _area_line(query: str, lang: str) -> str | None:
+    """Which FTZ areas the notice names, and whether the place asked about is one."""
+    area = ctx.area_of(query)
+    if area is None:
+        return None
+    areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
+    names = "、".join(areas) if lang == "zh" else ", ".join(areas)
+    inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
+                 for a in NOTICE.free_trade_zone_areas)
+    return t("area_in" if inside else "area_out", lang, area=area if lang == "zh" else
+             area.title(), areas=names)
+
+
+def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
+                 query: str = "") -> Reply:
     """The answer from one or several units, each quoted and cited."""
     cites = "；".join(dict.fromkeys(u.cite(lang) for u in units)) if lang == "zh" else \
         "; ".join(dict.fromkeys(u.cite(lang) for u in units))
@@ -102,6 +116,10 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False) -> Repl
         parts = [t("unit_several", lang, n=len(units))]
         parts += [f"{i}. {_quote(u, lang)}" for i, u in enumerate(units, 1)]
         body = "\n".join(parts)
+    if any(u.id == "6.operate_in_ftz" for u in units):
+        line = _area_line(query, lang)
+        if line:
+            body = f"{body}\n{line}"
     return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
 
 
@@ -183,8 +201,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             return None, units[0], query
         if conf >= CONFIDENT_INTENT and verdict in ("none", "weak"):
             return None, None, query
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if verdict in ("none", "weak", "clarify") and current is not None and \
+            ctx.is_elliptical(text) and state.topic_query and query != text:
+        verdict, units = "answer", [current]
     if verdict in ("answer", "several"):
-        return render_units(units, lang), units[0], query
+        return render_units(units, lang, query=query), units[0], query
     if strict:
         return None, None, query
     if verdict == "clarify":

@@ -630,6 +630,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "对您来说：这是《通知》的总体规定。",
         "What it means for you: this is part of the notice's general framework.",
     ),
+    "area_in": (
+        "《通知》主送的自由贸易试验区片区是：{areas}。{area}属于其中之一；片区的具体地理范围《通知》没有说明。",
+        "The free trade zone areas the notice is addressed to are: {areas}. {area} is one of "
+        "them; the notice does not describe the areas' exact boundaries.",
+    ),
+    "area_out": (
+        "《通知》主送的自由贸易试验区片区是：{areas}。{area}不在其中，因此不能在{area}开展鉴定、发证活动"
+        "（除非该地点属于上述片区；片区的具体地理范围《通知》没有说明）。",
+        "The free trade zone areas the notice is addressed to are: {areas}. {area} is not one "
+        "of them, so assessment and certificate issuing cannot take place there (unless the "
+        "place lies within one of those areas; the notice does not describe their boundaries).",
+    ),
     "unit_several": ("这个问题涉及《通知》的{n}处规定：", "Several parts of the notice answer this ({n}):"),
     "unit_source": ("【出处】{cites}", "Source: {cites}"),
     "clarify_which": (
