@@ -307,7 +307,7 @@ _PERSON = re.compile(r"人工|真人|客服|工作人员联系|person|human|agen
 
 # A request to run the self-check, in so many words; and words any such request holds.
 _START_CHECK = re.compile(
-    r"自测|自查|自评|自我评估|自我检测|测一下|测测|测试一下|评估一下|预评估|帮我(?:看看|评估|判断)(?:一下)?"
+    r"自测|自查|自评|自检|自我评估|自我检测|测一下|测测|测试一下|评估一下|预评估|帮我(?:看看|评估|判断)(?:一下)?"
     r"(?:我们|我)?(?:能不能|是否|够不够|符不符合|有没有资格)|self[- ]?(?:check|assessment|assess|test"
     r"|evaluation)|eligibility (?:check|test|quiz|assessment|screening)|check (?:my|our) eligibility"
     r"|(?:quick|short) (?:eligibility )?(?:check|assessment|quiz)\b(?! on)|am i eligible|are we eligible"

@@ -11,7 +11,7 @@ import re
 _ASPECTS: tuple[tuple[str, str], ...] = (
     ("fees", r"费用|收费|多少钱|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
              r"|\bprice\b|\bcharges?\b|pay for"),
-    ("validity", r"有效期|几年有效|多少年有效|管几年|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
+    ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
     ("office", r"办公时间|上班时间|几点|地址在|在哪里办|去哪里办|窗口在|哪栋|几楼|office hours|opening hours"
                r"|(?<!mail )\baddress of (?:the|your)|which building|where (?:is|are) (?:the|your) office"),

@@ -3,6 +3,8 @@ to the query (the applicant's own words stay, so nothing is lost)."""
 
 from __future__ import annotations
 
+import re
+
 # Chinese: what people say → the word the notice uses.
 ZH: dict[str, str] = {
     "赚钱": "营利", "盈利": "营利", "挣钱": "营利", "收益": "营利", "利润": "营利", "商业": "营利",
@@ -76,6 +78,24 @@ EN: dict[str, str] = {
 }
 
 
+# Patterns for words that vary in the middle ("赚点钱", "租来的", "signs off").
+ZH_PATTERNS: dict[str, str] = {
+    r"[赚挣].{0,2}钱": "营利", r"收.{0,3}费": "营利", r"租": "所有权归属", r"借用": "所有权归属",
+    r"几家|多家|两家|换一家|另一家|再找一家": "同一时期内中方合作机构原则上应为一家",
+    r"多长|多久|几个月": "45个工作日 期限", r"境外|国外|外方": "外方 外方机构",
+    r"国内|本地|中国的": "中方 中方合作机构", r"一起|共同|联手": "合作",
+    r"谁来?管|归谁管|管理部门": "管理和监督 设区市",
+}
+EN_PATTERNS: dict[str, str] = {
+    r"signs? off": "approves approval", r"\brent(?:ed|s)?\b|\blease": "owned by",
+    r"\bcharg\w*|\bfees? for profit|\bearn": "profit",
+    r"two partners|several partners|more than one partner|another partner|switch partners?":
+        "only one chinese cooperating institution at a time",
+}
+_ZH_RE = tuple((re.compile(k), v) for k, v in ZH_PATTERNS.items())
+_EN_RE = tuple((re.compile(k, re.IGNORECASE), v) for k, v in EN_PATTERNS.items())
+
+
 def expand(text: str) -> str:
     """The text with the notice's words appended for every applicant's word found."""
     if not text:
@@ -83,4 +103,5 @@ def expand(text: str) -> str:
     low = text.lower()
     extra = [v for k, v in ZH.items() if k in text]
     extra += [v for k, v in EN.items() if k in low]
+    extra += [v for rx, v in _ZH_RE + _EN_RE if rx.search(text)]
     return f"{text} {' '.join(extra)}" if extra else text

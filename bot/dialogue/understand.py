@@ -25,6 +25,8 @@ from bot.settings import get_settings
 
 HIGH = {"zh": 0.42, "en": 0.32}  # a retrieval score this high answers on its own
 LOW = {"zh": 0.22, "en": 0.16}  # below this, retrieval says nothing
+MID = {"zh": 0.28, "en": 0.22}  # this high answers when nothing elsewhere comes near
+CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this ratio
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
 UNIT_PREFIX = "unit:"
@@ -142,7 +144,8 @@ def silent_reply(key: str, lang: str) -> Reply:
 
 def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
     """("answer" | "several" | "clarify" | "weak" | "none", units)."""
-    high, low = (HIGH["zh"], LOW["zh"]) if zh else (HIGH["en"], LOW["en"])
+    lang = "zh" if zh else "en"
+    high, low, mid = HIGH[lang], LOW[lang], MID[lang]
     hits = _distinct(hits)
     if not hits or hits[0].score < low:
         return "none", []
@@ -156,6 +159,9 @@ def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
         return "answer", [top.unit]
     if runners:
         return "clarify", [top.unit] + [h.unit for h in runners]
+    elsewhere = [h for h in hits[1:] if not same_place(h.unit, top.unit)]
+    if top.score >= mid and (not elsewhere or elsewhere[0].score < CLEAR * top.score):
+        return "answer", [top.unit]
     return "weak", [top.unit]
 
 
