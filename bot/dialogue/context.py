@@ -142,6 +142,36 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
 _FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
 
 
+_ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
+                (re.compile(r"附件\s*2|附件二|汇总表|annex\s*2|annex ii\b|annual (?:summary|form|table)",
+                            re.I), "annex2"))
+
+
+def _annex_section(text: str) -> Unit | None:
+    """"附件1第四部分", "section one of Annex 2": that part of the form."""
+    found = _ordinal(text) or _cardinal_part(text)
+    if not found:
+        return None
+    for rx, key in _ANNEX_NAMED:
+        if rx.search(text):
+            kids = [u for u in children(key) if u.kind == "section"]
+            n = found[0]
+            return kids[n - 1] if 1 <= n <= len(kids) else None
+    return None
+
+
+_CARDINAL_EN = re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|\d)\b", re.I)
+_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _cardinal_part(text: str) -> tuple[int, str] | None:
+    m = _CARDINAL_EN.search(text)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return (int(w) if w.isdigit() else _WORDS_EN[w]), "部分"
+
+
 def _substitute(previous: str, text: str) -> str | None:
     """The previous question with its party or area replaced by the follow-up's."""
     party, old_party = _party(text), _party(previous)
@@ -184,7 +214,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
-    unit = _by_ordinal(text, state)
+    unit = _annex_section(text) or _by_ordinal(text, state)
     if unit is not None:
         return f"{unit.title.zh} {text}", [Hit(unit, 1.0)]
     own = search(text)

@@ -73,8 +73,8 @@ def _menu(lang: str) -> tuple[Button, ...]:
     return answers.menu_buttons(lang)
 
 
-def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | None = None) \
-        -> Handler:
+def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | None = None,
+            when: re.Pattern[str] | None = None) -> Handler:
     """A handler for a message that may really be a question about the notice: answered from
     the notice when it clearly is (a long message, or the classifier unsure), else as is."""
 
@@ -87,8 +87,9 @@ def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | No
             if replies:
                 return replies, routed
         corrected = strip_correction(words)[1]
+        asked = when is not None and bool(when.search(words))
         if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)
-                      or unless is not None or corrected):
+                      or unless is not None or corrected or asked):
             replies, routed = understand.route(turn, state, strict=not corrected)
             if replies:
                 return replies, routed
@@ -197,7 +198,8 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     lang = state.language
     intent = turn.intent or ""
     if intent in ("affirm", "deny", "unsure", "stop"):
-        if strip_correction(turn.words)[1]:
+        if strip_correction(turn.words)[1] or (
+                turn.words.strip() and elig.parse_answer(turn.words.strip()) is None):
             replies, routed = understand.route(turn, state)
             if replies:
                 return replies, routed
@@ -338,7 +340,8 @@ HANDLERS: dict[str, Handler] = {
     "thanks": _routed(thanks),
     "goodbye": goodbye,
     "handoff": handoff,
-    "switch_language": _routed(switch_language, long_ok=False),
+    "switch_language": _routed(switch_language, long_ok=False, when=re.compile(
+        r"填|写|翻译|译|材料|证书|表|考试|submit|fill|translat|document|form|exam", re.IGNORECASE)),
     "out_of_scope": _routed(out_of_scope),
     "fallback": fallback,
     "start_self_check": start_self_check,
@@ -348,8 +351,9 @@ HANDLERS: dict[str, Handler] = {
 HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
 HANDLERS.update(package_dialogue.HANDLERS)
 # Questions about the application taken for questions about one's own files.
-_OWN_FILES = re.compile(r"上传|文件|报告|预审|缺[了什么哪]|还差|我的材料|我们的材料|传了|upload|file|report|"
-                        r"missing|pre-?check|my documents|our documents", re.IGNORECASE)
+_OWN_FILES = re.compile(r"上传|我的文件|我们的文件|传的文件|报告|预审|缺[了什么哪]|还差|我的材料|我们的材料|传了|"
+                        r"upload|my files?|our files?|(?<!work )\breport\b|missing|pre-?check|my documents|"
+                        r"our documents", re.IGNORECASE)
 for _name in ("upload_help", "missing", "report"):
     if _name in HANDLERS:
         HANDLERS[_name] = _routed(HANDLERS[_name], unless=_OWN_FILES)

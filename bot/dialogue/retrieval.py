@@ -104,6 +104,8 @@ class Index:
             title = u.title.zh if zh else u.title.en.lower()
             if len(title) >= 2 and title in low:
                 bonus += TITLE_BONUS * (1 + min(len(title), 8) / 8)
+                if u.kind in ("column", "field") and len(title) >= 3:
+                    bonus += TITLE_BONUS
             out[i] = min(bonus, MAX_BONUS)
         return out
 

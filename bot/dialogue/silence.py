@@ -14,7 +14,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
     ("office", r"办公时间|上班时间|几点|地址在|在哪里办|去哪里办|窗口在|哪栋|几楼|office hours|opening hours"
-               r"|(?<!mail )\baddress of (?:the|your)|which building|where (?:is|are) (?:the|your) office"),
+               r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
     ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),

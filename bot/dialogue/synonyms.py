@@ -41,7 +41,7 @@ ZH: dict[str, str] = {
     "租的": "所有权归属", "自有": "所有权归属", "谁的": "所有权归属",
     "职业代码": "职业编码", "编号": "职业编码", "工种": "职业（工种）",
     "发了多少": "发证数量", "发多少": "发证数量",
-    "文号": "桂人社规", "发文": "发文机关", "落款": "发文机关", "公开": "公开方式 主动公开",
+    "文号": "桂人社规", "发文": "发文机关", "落款": "发文机关",
     "印发": "印发", "下发给": "主送", "发给谁": "主送",
     "专家评审": "专家 审核论证", "评审": "审核论证", "答辩": "审核论证",
     "搞": "开展", "干": "开展",
@@ -83,12 +83,26 @@ ZH_PATTERNS: dict[str, str] = {
     r"[赚挣].{0,2}钱": "营利", r"收.{0,3}费": "营利", r"租": "所有权归属", r"借用": "所有权归属",
     r"几家|多家|两家|换一家|另一家|再找一家": "同一时期内中方合作机构原则上应为一家",
     r"多长|多久|几个月": "45个工作日 期限", r"境外|国外|外方": "外方 外方机构",
-    r"国内|本地|中国的": "中方 中方合作机构", r"一起|共同|联手": "合作",
+    r"国内的?(?:单位|机构|公司|合作|伙伴|企业)|本地的?(?:单位|机构|公司)|中国的(?:单位|机构|公司)":
+        "中方 中方合作机构",
+    r"一起|共同|联手": "合作",
+    r"中方.{0,24}(?:材料|要交|提交|准备|交什么|交哪些)|(?:材料|要交|提交|准备).{0,24}中方":
+        "中方机构合法性证明材料",
+    r"(?:外方|境外|外国|国外).{0,24}(?:材料|要交|提交|准备|交什么|交哪些)|"
+    r"(?:材料|要交|提交|准备).{0,24}(?:外方|境外|外国)": "外方机构合法性证明材料",
+    r"南宁|钦州|崇左|北海|桂林|柳州|梧州|防城港|玉林|百色|贺州|河池|来宾|贵港|市区|片区外|外省|区外|哪些地方|什么地方":
+        "只能在自由贸易试验区内开展鉴定、发证活动",
     r"谁来?管|归谁管|管理部门": "管理和监督 设区市",
 }
 EN_PATTERNS: dict[str, str] = {
-    r"signs? off": "approves approval", r"\brent(?:ed|s)?\b|\blease": "owned by",
+    r"signs? off": "approves approval",
+    r"nanning|qinzhou|chongzuo|beihai|guilin|liuzhou|wuzhou|outside the (?:zone|ftz|area)"
+    r"|other cities|another city|elsewhere in guangxi": "only inside the free trade zone", r"\brent(?:ed|s)?\b|\blease": "owned by",
     r"\bcharg\w*|\bfees? for profit|\bearn": "profit",
+    r"chinese (?:partner|side|institution)\w*.{0,40}(?:provide|submit|documents|prove|hand in)":
+        "proof of the chinese institution's legal standing",
+    r"(?:foreign|overseas) (?:body|side|institution|partner)\w*.{0,40}(?:provide|submit|documents"
+    r"|prove|hand in)": "proof of the foreign institution's legal standing",
     r"two partners|several partners|more than one partner|another partner|switch partners?":
         "only one chinese cooperating institution at a time",
 }

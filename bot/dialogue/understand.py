@@ -20,7 +20,7 @@ from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
 from bot.notice import ANNEX_CLAUSES, NOTICE
-from bot.notice.units import UNITS_BY_ID, Unit
+from bot.notice.units import UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
 HIGH = {"zh": 0.42, "en": 0.32}  # a retrieval score this high answers on its own
@@ -70,6 +70,12 @@ def _quote(unit: Unit, lang: str) -> str:
     else:
         lines.append(text)
     parent = UNITS_BY_ID.get(unit.parent or "")
+    if unit.kind == "part":
+        lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "category"]
+    if parent is not None and unit.kind == "material":
+        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
+        if category is not None:
+            lines.append(t("unit_category", lang, text=category.text.get(lang)))
     if parent is not None and unit.kind in ("sentence", "column", "field", "free_text"):
         if unit.kind == "sentence":
             lines.append(t("unit_whole", lang, text=parent.text.get(lang)))

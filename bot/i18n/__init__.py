@@ -665,6 +665,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "silent_guarantee": ("审批结果的任何保证", "any guarantee of the outcome"),
     "silent_language_exam": ("考试使用的语言", "which language the examinations are held in"),
     "silent_reapply": ("不予许可后的重新申请或申诉安排", "what happens after a refusal (re-applying, appeals)"),
+    "silent_length": ("字数、页数或篇幅要求", "any word, page or length limit"),
+    "silent_deposit": ("存款、资金或资产的数额要求", "any amount of deposits, capital or assets"),
+    "silent_notarisation": ("材料是否需要公证、认证或领事认证", "whether documents must be notarised, "
+                            "legalised or apostilled"),
+    "silent_attendance": ("申请人是否需要到场答辩、面谈或接受现场核查",
+                          "whether applicants attend the review, an interview or an on-site visit"),
+    "silent_published_list": ("评审专家名单或评审过程是否公布", "whether the experts or the review are "
+                              "made public"),
+    "silent_copies": ("材料需要提交的份数", "how many copies or sets to hand in"),
+    "unit_category": ("所在类别：{text}", "Its category: {text}"),
     "silent_quota": ("数量限额或名额", "any quota or limit on numbers"),
     "silent_legal_entity_type": ("分支机构或个人能否作为申请主体（只规定申请机构应具备独立法人资格）",
                                  "whether branches or individuals may apply (it only requires "
