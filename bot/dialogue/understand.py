@@ -185,6 +185,18 @@ def _agrees(unit: Unit, classic_zh: str) -> bool:
     return clause_key(unit) in classic_zh
 
 
+# The unit each topic intent's classic answer gives (its place in the notice).
+INTENT_UNITS = {
+    "ask_approval": "1", "ask_legal_basis": "header.basis", "ask_conditions": "2",
+    "ask_materials": "3", "ask_translation": "3.translation", "ask_procedure": "4",
+    "ask_submission": "4.1", "ask_timing": "4.3.s1", "ask_supervision": "5", "ask_duties": "6",
+    "ask_operating_area": "6.operate_in_ftz", "ask_assessment_plan": "6.assessment_plan",
+    "ask_equivalence": "6.equivalence", "ask_annual_report": "6.annual_report",
+    "ask_rectification": "6.rectification", "ask_annex": "annex1",
+}
+_HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holiday|weekend", re.IGNORECASE)
+
+
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
     intent = turn.intent or ""
     if intent not in answers.QUESTION_INTENTS:
@@ -209,10 +221,21 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     conf = turn.confidence
     if classic is not None:
         agree = bool(units) and _agrees(units[0], classic[1].text)
+        if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
+            return render_units(units[:1], lang, query=query), units[0], query
         if agree and (verdict != "several"):
             return None, units[0], query
-        if conf >= CONFIDENT_INTENT and verdict in ("none", "weak"):
-            return None, None, query
+        own = UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", ""))
+        near = own is not None and any(same_place(own, h.unit) for h in hits[:3])
+        if verdict == "none" or (near and verdict != "answer" and verdict != "several"):
+            if conf >= 0.5 or near:
+                return None, own, query
+        elif verdict in ("weak", "clarify") and own is not None:
+            # The classifier and the notice disagree: ask rather than guess.
+            choices = [units[0]] + [u for u in units[1:2] if not same_place(u, own)]
+            if not any(same_place(own, u) for u in choices):
+                choices.append(own)
+            return clarify(choices, lang), None, query
     current = UNITS_BY_ID.get(state.topic_unit or "")
     if verdict in ("none", "weak", "clarify") and current is not None and \
             ctx.is_elliptical(text) and state.topic_query and query != text:
