@@ -187,6 +187,13 @@ def _date_kind(turn: Turn, state: State) -> str | None:
     return None
 
 
+def _is_notice_date(day: dt.date) -> bool:
+    from bot.notice import NOTICE
+
+    own = {dt.date.fromisoformat(NOTICE.signed), dt.date.fromisoformat(NOTICE.printed)}
+    return any((day.month, day.day) == (d.month, d.day) for d in own)
+
+
 def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date) -> Reply:
     text = render_decision(found, lang, today) if kind == DECISION else render_plan(found, lang,
                                                                                        today)
@@ -208,6 +215,13 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         found = find_date(turn.words, today)
     except DateParseError as exc:
         return [Reply(t("date_invalid", lang, text=exc.text))], state
+    if found is not None and _is_notice_date(found.value) and (
+            found.year_assumed or found.value.year == 2020) and not (
+            _DECISION_WORDS.search(turn.words) or _PLAN_WORDS.search(turn.words)):
+        # 9月22日 / 9月25日: the notice's own dates, asked about, not a date to count from.
+        replies, routed = understand.route(turn, state)
+        if replies:
+            return replies, routed
     if found is None and turn.is_payload and state.pending_date:
         # A "which deadline?" button pressed for a date given earlier.
         found = FoundDate(dt.date.fromisoformat(state.pending_date), False, state.pending_date)

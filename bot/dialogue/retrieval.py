@@ -25,6 +25,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 ALIAS_BONUS = 0.12
 TITLE_BONUS = 0.10
 MAX_BONUS = 0.36
+FORM_BONUS = 0.12
+_FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|annex i\b|registration form|application form",
+                      re.IGNORECASE), "annex1"),
+          (re.compile(r"附件\s*2|附件二|汇总表|年报|annex\s*2\b|annex ii\b|annual (?:summary|form|table|report)"
+                      r"|summary (?:form|table)", re.IGNORECASE), "annex2"))
 
 _ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "
                      "一下 请问 什么 怎么 是否 能否 哪些 哪个 多少 可以 需要 一个 还 也 都 就 就是 "
@@ -89,9 +94,23 @@ class Index:
             low = query.lower()
             scores = 0.5 * (self.en_wm @ self.en_word.transform([low]).T).toarray().ravel() + \
                 0.5 * (self.en_cm @ self.en_char.transform([low]).T).toarray().ravel()
-        scores = scores + self._bonus(query, zh)
+        scores = scores + self._bonus(query, zh) + self._form_bonus(query)
         order = np.argsort(-scores, kind="stable")[:limit]
         return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def _form_bonus(self, query: str) -> np.ndarray:
+        """A question that names one annex form is about that form's parts, not the other's."""
+        named = {key for rx, key in _FORMS if rx.search(query)}
+        out = np.zeros(len(self.units))
+        if len(named) != 1:
+            return out
+        (key,) = named
+        for i, u in enumerate(self.units):
+            if u.id.startswith(f"{key}."):
+                out[i] = FORM_BONUS
+            elif u.id.startswith("annex"):
+                out[i] = -FORM_BONUS
+        return out
 
     def _bonus(self, query: str, zh: bool) -> np.ndarray:
         low = query.lower()

@@ -85,7 +85,8 @@ def _quote(unit: Unit, lang: str) -> str:
         lines.append(t("unit_working_days", lang))
     if unit.ref.zh.startswith("附件"):
         key = "annex1" if unit.ref.zh.startswith("附件1") else "annex2"
-        lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang)))
+        lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang),
+                       contact=get_settings().contact.get(lang)))
     return "\n".join(lines)
 
 
