@@ -19,7 +19,7 @@ from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import understand
 from bot.dialogue import uploads as package_dialogue
-from bot.dialogue.context import strip_correction
+from bot.dialogue.context import remember, strip_correction
 from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
@@ -46,6 +46,7 @@ from bot.dialogue.state import (  # noqa: F401
 )
 from bot.i18n import t
 from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
+from bot.notice.units import UNITS_BY_ID
 from bot.settings import get_settings
 
 
@@ -164,7 +165,8 @@ _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties
 
 _DECISION_WORDS = re.compile(r"审批决定|出结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
                              r"submit|apply|application", re.IGNORECASE)
-_PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|plan\b|exam date", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|the plan\b|exam date", re.IGNORECASE)
+_DATE_UNITS = {DECISION: "4.3", PLAN: "6.assessment_plan"}
 
 
 def _date_kind(turn: Turn, state: State) -> str | None:
@@ -242,6 +244,7 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 )
                 return [Reply("\n".join(lines), buttons)], state
             state = replace(state, date_context=kind, pending_date=None)
+            state = remember(state, UNITS_BY_ID[_DATE_UNITS[kind]], turn.words)
             return [_date_reply(kind, found, lang, today)], state
         if intent == "inform_date":
             # "today"-less text classified as a date but holding none: ask for one.

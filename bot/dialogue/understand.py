@@ -164,6 +164,10 @@ def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
         if strong:
             return "several", [top.unit] + [h.unit for h in strong]
         return "answer", [top.unit]
+    if runners and top.unit.kind in ("material", "field", "column") and \
+            all(h.unit.kind == top.unit.kind for h in runners) and top.score >= low * 1.5:
+        # The same word names several items (章程 of either party, 职业编码 in both forms).
+        return "several", [top.unit] + [h.unit for h in runners]
     if runners:
         return "clarify", [top.unit] + [h.unit for h in runners]
     elsewhere = [h for h in hits[1:] if not same_place(h.unit, top.unit)]
@@ -190,7 +194,7 @@ def _agrees(unit: Unit, classic_zh: str) -> bool:
 INTENT_UNITS = {
     "ask_approval": "1", "ask_legal_basis": "header.basis", "ask_conditions": "2",
     "ask_materials": "3", "ask_translation": "3.translation", "ask_procedure": "4",
-    "ask_submission": "4.1", "ask_timing": "4.3.s1", "ask_supervision": "5", "ask_duties": "6",
+    "ask_submission": "4.1", "ask_timing": "4.3", "ask_supervision": "5", "ask_duties": "6",
     "ask_operating_area": "6.operate_in_ftz", "ask_assessment_plan": "6.assessment_plan",
     "ask_equivalence": "6.equivalence", "ask_annual_report": "6.annual_report",
     "ask_rectification": "6.rectification", "ask_annex": "annex1",

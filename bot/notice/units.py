@@ -104,8 +104,12 @@ def _header_units() -> list[Unit]:
 
 def _clause_units(uid: str, clause: Clause, title: Text, text: Text) -> list[Unit]:
     ref = _ref(clause)
-    units = [Unit(uid, "clause", ref, title, text, CLAUSE_ALIASES.get(uid, ()))]
-    for i, s in enumerate(_sentences(text), 1):
+    sentences = _sentences(text)
+    aliases = CLAUSE_ALIASES.get(uid, ())
+    if not sentences:  # the sentences' aliases belong to the clause
+        aliases += tuple(a for k, v in CLAUSE_ALIASES.items() if k.startswith(f"{uid}.s") for a in v)
+    units = [Unit(uid, "clause", ref, title, text, tuple(dict.fromkeys(aliases)))]
+    for i, s in enumerate(sentences, 1):
         units.append(Unit(f"{uid}.s{i}", "sentence", ref, title, s,
                           CLAUSE_ALIASES.get(f"{uid}.s{i}", ()), parent=uid))
     return units
