@@ -89,3 +89,12 @@ def test_a_question_that_only_mentions_a_condition_does_not_start_the_check() ->
     assert d.exact_intent("给我们做个资格自测吧", "ask_conditions", 0.6) == "start_self_check"
     assert d.exact_intent("could we do a quick eligibility check", "help", 0.5) == \
         "start_self_check"
+
+
+def test_a_question_inside_the_self_check_is_answered() -> None:
+    from bot.i18n import t
+
+    out = Chat().say("考试章程具体是指什么文件", handler="self_check_unclear")
+    assert "考试章程" in out.text and t("check_unparsed", "zh") not in out.text
+    # A reply the check cannot read and that asks nothing still gets the hint.
+    assert Chat().say("嗯嗯嗯", handler="self_check_unclear").text == t("check_unparsed", "zh")
