@@ -332,8 +332,8 @@ _START_CHECK = re.compile(
     r"|(?:quick|short) (?:eligibility )?(?:check|assessment|quiz)\b(?! on)|am i eligible|are we eligible"
     r"|do we qualify|see if we (?:qualify|are eligible)", re.IGNORECASE)
 _CHECK_CUE = re.compile(
-    r"自测|自查|自评|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能不能申请|可以申请|能否申请|"
-    r"self|eligib|qualif|assess|check|quiz|screen", re.IGNORECASE)
+    r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
+    r"self|eligib|qualif|assess|check|quiz|screen|conditions|\bapply\b", re.IGNORECASE)
 
 
 def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply:
