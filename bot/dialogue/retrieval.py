@@ -54,6 +54,32 @@ def _zh_analyzer(text: str) -> list[str]:
     return words + grams
 
 
+class _Scorer:
+    """Cosine scores of a query against a fitted TF-IDF matrix, without scikit-learn's
+    per-call checks: the query's terms weighted as the vectorizer would (sublinear tf, idf,
+    L2 norm) times the matching columns of the dense document matrix."""
+
+    def __init__(self, vectorizer, matrix) -> None:  # noqa: ANN001 - scikit-learn objects
+        self.analyze = vectorizer.build_analyzer()
+        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self.idf = vectorizer.idf_.astype(np.float64)
+        self.dense = np.asarray(matrix.toarray(), dtype=np.float64)
+
+    def __call__(self, text: str) -> np.ndarray:
+        counts: dict[int, int] = {}
+        for term in self.analyze(text):
+            j = self.vocabulary.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(self.dense.shape[0])
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        weights = tf * self.idf[cols]
+        weights /= np.linalg.norm(weights)
+        return self.dense[:, cols] @ weights
+
+
 @dataclass(frozen=True)
 class Hit:
     unit: Unit
@@ -68,11 +94,14 @@ class Index:
 
         self.units = tuple(units)
         zh_docs, en_docs = [], []
-        self.aliases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        self.aliases: list[tuple[tuple[str, ...], re.Pattern[str] | None]] = []
         for u in self.units:
-            zh_alias = tuple(a for a in u.aliases if is_zh(a))
+            zh_alias = tuple(a for a in u.aliases if is_zh(a) and len(a) >= 2)
             en_alias = tuple(a.lower() for a in u.aliases if not is_zh(a))
-            self.aliases.append((zh_alias, en_alias))
+            # One pattern per unit for its English aliases, compiled once.
+            en_rx = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in en_alias if len(a) >= 2)) \
+                if en_alias else None
+            self.aliases.append((zh_alias, en_rx))
             zh_docs.append(" ".join((u.title.zh, u.title.zh, u.text.zh, u.ref.zh) + zh_alias))
             en_docs.append(" ".join((u.title.en, u.title.en, u.text.en) + en_alias).lower())
         self.zh_vec = TfidfVectorizer(analyzer=_zh_analyzer, sublinear_tf=True)
@@ -82,6 +111,9 @@ class Index:
         self.en_wm = self.en_word.fit_transform(en_docs)
         self.en_char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
         self.en_cm = self.en_char.fit_transform(en_docs)
+        self.zh_score = _Scorer(self.zh_vec, self.zh_m)
+        self.en_word_score = _Scorer(self.en_word, self.en_wm)
+        self.en_char_score = _Scorer(self.en_char, self.en_cm)
 
     def search(self, text: str, limit: int = 5) -> list[Hit]:
         query = expand(normalise(text, oral=True))
@@ -89,11 +121,10 @@ class Index:
             return []
         zh = is_zh(query)
         if zh:
-            scores = (self.zh_m @ self.zh_vec.transform([query]).T).toarray().ravel()
+            scores = self.zh_score(query)
         else:
             low = query.lower()
-            scores = 0.5 * (self.en_wm @ self.en_word.transform([low]).T).toarray().ravel() + \
-                0.5 * (self.en_cm @ self.en_char.transform([low]).T).toarray().ravel()
+            scores = 0.5 * self.en_word_score(low) + 0.5 * self.en_char_score(low)
         scores = scores + self._bonus(query, zh) + self._form_bonus(query)
         order = np.argsort(-scores, kind="stable")[:limit]
         return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
@@ -115,11 +146,11 @@ class Index:
     def _bonus(self, query: str, zh: bool) -> np.ndarray:
         low = query.lower()
         out = np.zeros(len(self.units))
-        for i, (u, (zh_alias, en_alias)) in enumerate(zip(self.units, self.aliases, strict=False)):
-            bonus = 0.0
-            for a in (zh_alias if zh else en_alias):
-                if len(a) >= 2 and (a in low if zh else re.search(rf"\b{re.escape(a)}\b", low)):
-                    bonus += ALIAS_BONUS
+        for i, (u, (zh_alias, en_rx)) in enumerate(zip(self.units, self.aliases, strict=False)):
+            if zh:
+                bonus = ALIAS_BONUS * sum(1 for a in zh_alias if a in low)
+            else:
+                bonus = ALIAS_BONUS * len(set(en_rx.findall(low))) if en_rx is not None else 0.0
             title = u.title.zh if zh else u.title.en.lower()
             if len(title) >= 2 and title in low:
                 bonus += TITLE_BONUS * (1 + min(len(title), 8) / 8)
