@@ -36,6 +36,8 @@ UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit butt
 def clause_key(unit: Unit) -> str:
     """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
     ref = unit.ref.zh
+    if unit.kind == "header":
+        return unit.id  # each part of the header and footer is a place of its own
     if ref.startswith("附件"):
         return ref.split("·")[0]
     m = re.match(r"[一二三四五六](?:（[一二三四]）)?", ref)

@@ -112,7 +112,12 @@ ANNEX_ALIASES: dict[str, tuple[str, ...]] = {
                "annual form", "yearly report"),
     "annex1.basic": ("基本信息", "申请单位", "basic information", "applicant"),
     "annex1.certificates": ("证书信息", "证书名称", "工种", "职业编码", "certificates",
-                            "occupation code"),
+                            "occupation code", "certificate information", "certificate table",
+                            "certificates table"),
+    "annex1.certificates.certificates": ("证书信息表", "certificate information table",
+                                         "certificates table"),
+    "annex2.issued.issued": ("汇总表格", "certificate summary table", "summary table",
+                             "issued table"),
     "annex1.introduction": ("情况介绍", "证书介绍", "introduction", "about the certificate"),
     "annex1.facilities": ("场地", "设备", "所有权", "场地设备", "premises", "equipment",
                           "ownership", "venue"),
@@ -156,4 +161,16 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "身份证号": ("身份证", "证件号", "id number", "passport", "id card"),
     "职务/职称/技能等级": ("技能等级", "职称", "title", "skill level"),
     "主要工作职责": ("职责", "工作内容", "duties", "responsibilities"),
+}
+
+# Closer English glosses of the forms' section titles (the forms' own English labels in
+# bot.notice.annexes are kept as they are; these are shown beside them).
+SECTION_GLOSS: dict[str, str] = {
+    "annex1.basic": "basic information on the applicant",
+    "annex2.basic": "basic information on the institution",
+    "annex1.introduction": "introduction to the certificates",
+    "annex1.certificates": "certificate information",
+    "annex2.issued": "summary of certificates issued, with the number issued",
+    "annex2.work": "work report",
+    "annex2.register": "register (roster) of the certificates issued",
 }

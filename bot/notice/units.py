@@ -34,6 +34,7 @@ from bot.notice.unit_extra import (
     FIELD_ALIASES,
     HEADER_ALIASES,
     PRINTING_OFFICE,
+    SECTION_GLOSS,
 )
 
 
@@ -194,9 +195,10 @@ def _annex_units(form: AnnexForm) -> list[Unit]:
             [label for label, _ in s.free_text]
         parts_en = [f.en for f in s.fields] + [tb.en for tb in s.tables] + \
             [en for _, en in s.free_text]
+        gloss = f" ({SECTION_GLOSS[sid]})" if sid in SECTION_GLOSS else ""
         units.append(Unit(sid, "section", ref, Text(s.title, s.en), Text(
             f"{form.number}{s.title}：" + "、".join(parts_zh),
-            f"Annex {no}, {s.en}: " + "; ".join(parts_en)),
+            f"Annex {no}, {s.en}{gloss}: " + "; ".join(parts_en)),
             ANNEX_ALIASES.get(sid, ()), parent=aid))
         for f in s.fields:
             fid = f"{sid}.{f.key}"
