@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test lint test-unit test-stack validate train test-stories test-nlu bench-chat bench-precheck bench-hostile bench-upload bench-load venv
+.PHONY: help run test lint test-unit test-stack validate train test-stories test-nlu test-blind bench-chat bench-precheck bench-hostile bench-upload bench-load venv
 
 help:
 	@echo "make run    set up everything (virtualenv, dependencies, model) and start the assistant on localhost"
@@ -66,8 +66,14 @@ test-nlu: $(MODEL)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
 	$(PY) scripts/check_nlu.py results/nlu --min 0.95
 
+# The blind evaluation (tests/blind/*, never trained on): every question and dialogue through
+# the REST channel of a stack on free ports; accuracy per language, wrong-answer, no-answer,
+# trap and dialogue rates, failing under the thresholds in scripts/blind_eval.py.
+test-blind: $(MODEL)
+	$(PY) scripts/blind_eval.py tests/blind/set_a tests/blind/set_b
+
 # The order follows rasa-demo's CI: lint, code tests, data validation, training, NLU, stories.
-test: lint test-unit validate $(MODEL) test-nlu test-stories test-stack
+test: lint test-unit validate $(MODEL) test-nlu test-stories test-blind test-stack
 
 bench-chat: $(MODEL)
 	$(PY) bench/chat.py

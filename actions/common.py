@@ -24,6 +24,7 @@ def today() -> dt.date:
 def turn_from(tracker: Tracker) -> conversation.Turn:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
+    confidence = (message.get("intent") or {}).get("confidence")
     entities: dict[str, str] = {}
     for entity in message.get("entities") or []:
         name, value = entity.get("entity"), entity.get("value")
@@ -31,7 +32,9 @@ def turn_from(tracker: Tracker) -> conversation.Turn:
             entities.setdefault(name, value)
     return conversation.Turn(intent=intent, text=message.get("text") or "", entities=entities,
                              sender_id=tracker.sender_id or "",
-                             metadata=message.get("metadata") or {})
+                             metadata=message.get("metadata") or {},
+                             confidence=float(confidence) if isinstance(confidence, (int, float))
+                             else 1.0)
 
 
 def values_from(tracker: Tracker) -> dict[str, Any]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from actions.common import ConversationAction
+from bot.dialogue.retrieval import index as _retrieval_index
+
+_retrieval_index()  # the notice's units are indexed once, when the action server starts
 
 
 class ActionAnswer(ConversationAction):

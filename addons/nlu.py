@@ -29,6 +29,7 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
 )
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from scipy.sparse import csr_matrix, hstack, vstack
 
@@ -192,3 +193,44 @@ class SentenceCountVectorsFeaturizer(CountVectorsFeaturizer):
             vec.sort_indices()
             sentence.append(vec.tocoo())
         return sequence, sentence
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
+)
+class TextNormaliser(GraphComponent):
+    """Input as people type it, made plain before the tokenizer (first in the pipeline):
+    :func:`bot.dialogue.normalise.normalise` (full-width forms, traditional characters,
+    common typos), the same for training data and for every message."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> TextNormaliser:
+        return cls(config)
+
+    @staticmethod
+    def _plain(message: Message) -> None:
+        from bot.dialogue.normalise import normalise
+
+        text = message.get(TEXT)
+        if isinstance(text, str) and text:
+            plain = normalise(text)
+            if plain != text:
+                message.set(TEXT, plain)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            self._plain(message)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            self._plain(message)
+        return training_data

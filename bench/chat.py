@@ -240,6 +240,20 @@ def _line(name: str, s: dict[str, float]) -> str:
             f"p95 {s['p95']:7.1f} ms  max {s['max']:7.1f} ms  {s['per_s']:6.1f} turns/s")
 
 
+def retrieval_per_turn(rounds: int = 20) -> float:
+    """Mean milliseconds retrieval over the notice's units spends on one of the benchmark's
+    messages (what it adds to a turn; measured in this process after the index is built)."""
+    from bot.dialogue.retrieval import index, search
+
+    index()
+    messages = [m for c in CONVERSATIONS for m in c]
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for m in messages:
+            search(m)
+    return (time.perf_counter() - start) * 1000 / (rounds * len(messages))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="chat benchmark")
     parser.add_argument("--turns", type=int, default=500)
@@ -275,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             supervisor.stop()
 
     b, lo, a = baseline.summary(), load.summary(), actions_alone.summary()
+    retrieval_ms = retrieval_per_turn()
     print()
     print(f"Chat benchmark ({args.senders} concurrent senders, {args.turns} turns over the "
           f"REST channel; {os.cpu_count()} CPUs)")
@@ -296,8 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"errors: {len(errors)}")
     for e in errors[:5]:
         print("  " + e)
-    target = "met" if lo.get("p95", 1e9) <= 200 and sum(ready.values()) <= 90 else "NOT met"
-    print(f"targets (p95 <= 200 ms at {args.senders} senders, ready <= 90 s): {target}")
+    if b.get("p50"):
+        print(f"retrieval per turn (in process, the same messages): {retrieval_ms:5.2f} ms = "
+              f"{retrieval_ms / b['p50']:.0%} of the baseline p50 turn")
+    target = "met" if lo.get("p95", 1e9) <= 150 and sum(ready.values()) <= 30 else "NOT met"
+    print(f"targets (p95 <= 150 ms at {args.senders} senders, ready <= 30 s): {target}")
     return 1 if errors else 0
 
 

@@ -10,14 +10,16 @@ adapters around :func:`respond`; other channels can call it the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.dialogue import annual
+from bot.dialogue import annual, understand
 from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import uploads as package_dialogue
+from bot.dialogue.context import remember, strip_correction
 from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
@@ -28,7 +30,9 @@ from bot.dialogue.dates import (
     render_plan,
 )
 from bot.dialogue.language import LanguageState
+from bot.dialogue.normalise import normalise
 from bot.dialogue.reply import Button, Outcome, Reply, payload
+from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import (  # noqa: F401
     DATE_CONTEXT,
     DECISION,
@@ -42,6 +46,7 @@ from bot.dialogue.state import (  # noqa: F401
 )
 from bot.i18n import t
 from bot.notice import CONDITIONS, CONDITIONS_BY_ID, LANGS
+from bot.notice.units import UNITS_BY_ID
 from bot.settings import get_settings
 
 
@@ -67,6 +72,32 @@ Handler = Callable[[Turn, State, dt.date], tuple[list[Reply], State]]
 
 def _menu(lang: str) -> tuple[Button, ...]:
     return answers.menu_buttons(lang)
+
+
+def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | None = None,
+            when: re.Pattern[str] | None = None) -> Handler:
+    """A handler for a message that may really be a question about the notice: answered from
+    the notice when it clearly is (a long message, or the classifier unsure), else as is."""
+
+    def run(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
+        words = turn.words.strip()
+        if unless is not None and unless.search(words):
+            return handler(turn, state, today)
+        if words and silent_aspect(words) and not _PERSON.search(words):
+            replies, routed = understand.route(turn, state, strict=True)
+            if replies:
+                return replies, routed
+        corrected = strip_correction(words)[1]
+        asked = when is not None and bool(when.search(words))
+        if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)
+                      or unless is not None or corrected or asked):
+            replies, routed = understand.route(turn, state, strict=not corrected)
+            if replies:
+                return replies, routed
+        return handler(turn, state, today)
+
+    run.__name__ = handler.__name__
+    return run
 
 
 def greet(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
@@ -113,8 +144,12 @@ def out_of_scope(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply],
 
 
 def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    """A message we did not understand: offer what it may be about, never guess."""
+    """A message we did not understand: the notice's units it may be about (answered when
+    one clearly is, asked about when several are close), or the menu; never a guess."""
     lang = state.language
+    replies, routed = understand.route(turn, state)
+    if replies:
+        return replies, routed
     subjects = answers.candidates(turn.words)
     if subjects:
         buttons = tuple(answers.subject_button(s, lang) for s in subjects)
@@ -128,12 +163,22 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
 _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties")
 
 
+_DECISION_WORDS = re.compile(r"审批决定|出结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
+                             r"submit|apply|application", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|the plan\b|exam date", re.IGNORECASE)
+_DATE_UNITS = {DECISION: "4.3", PLAN: "6.assessment_plan"}
+
+
 def _date_kind(turn: Turn, state: State) -> str | None:
     """Which date calculation a message asks for, if any."""
     intent = turn.intent or ""
     words = turn.words
     for day in annual.date_texts(words):
         words = words.replace(day, " ")  # "12月1日" names a day, not the December duty
+    if words and intent in _DATE_INTENTS:
+        decision, plan = bool(_DECISION_WORDS.search(words)), bool(_PLAN_WORDS.search(words))
+        if decision != plan:
+            return DECISION if decision else PLAN
     subject = answers.resolve(intent, words, turn.entities.get("subject")) \
         if intent in answers.QUESTION_INTENTS else None
     if intent == "ask_assessment_plan" or (subject and subject.key in ("timing:plan",
@@ -186,16 +231,35 @@ def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
     return None
 
 
+def _is_notice_date(day: dt.date) -> bool:
+    from bot.notice import NOTICE
+
+    own = {dt.date.fromisoformat(NOTICE.signed), dt.date.fromisoformat(NOTICE.printed)}
+    return any((day.month, day.day) == (d.month, d.day) for d in own)
+
+
 def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
     """A question about the notice, or a date for one of its time limits."""
     lang = state.language
     intent = turn.intent or ""
     if intent in ("affirm", "deny", "unsure", "stop"):
+        if strip_correction(turn.words)[1] or (
+                turn.words.strip() and elig.parse_answer(turn.words.strip()) is None):
+            replies, routed = understand.route(turn, state)
+            if replies:
+                return replies, routed
         return help_menu(turn, state, today)
     try:
         found = find_date(turn.words, today)
     except DateParseError as exc:
         return [Reply(t("date_invalid", lang, text=exc.text))], state
+    if found is not None and _is_notice_date(found.value) and (
+            found.year_assumed or found.value.year == 2020) and not (
+            _DECISION_WORDS.search(turn.words) or _PLAN_WORDS.search(turn.words)):
+        # 9月22日 / 9月25日: the notice's own dates, asked about, not a date to count from.
+        replies, routed = understand.route(turn, state)
+        if replies:
+            return replies, routed
     if found is None and turn.is_payload and state.pending_date:
         # A "which deadline?" button pressed for a date given earlier.
         found = FoundDate(dt.date.fromisoformat(state.pending_date), False, state.pending_date)
@@ -217,6 +281,7 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 return [Reply("\n".join(lines), buttons)], state
             state = replace(state, date_context=kind, pending_date=None,
                             ftz_area=annual.find_area(turn.words) or state.ftz_area)
+            state = remember(state, UNITS_BY_ID[_DATE_UNITS[kind]], turn.words)
             return [_date_reply(kind, found, lang, today, turn, state.ftz_area)], state
         if intent == "inform_date":
             # "today"-less text classified as a date but holding none: ask for one.
@@ -228,6 +293,10 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         state = replace(state, date_context=None, pending_date=None)
     if intent not in answers.QUESTION_INTENTS:
         return help_menu(turn, state, today)
+    if found is None:
+        replies, state = understand.route(turn, state)
+        if replies:
+            return replies, state
     reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
     if intent in _AREA_INTENTS:
         extra = _area_reply(turn, state, today)
@@ -261,7 +330,12 @@ def ask_condition(condition_id: str) -> Handler:
 
 
 def self_check_unclear(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    """A reply during the self-check that is neither an answer nor a question we know."""
+    """A reply during the self-check that is neither an answer nor a question we know: a
+    question the notice answers is answered (the form then asks its question again)."""
+    if turn.words.strip() and turn.intent not in ("affirm", "deny", "unsure"):
+        replies, routed = understand.route(turn, state)
+        if replies:
+            return replies, routed
     return [Reply(t("check_unparsed", state.language))], state
 
 
@@ -280,9 +354,30 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     """
     if text and is_date_only(text):
         return "inform_date"
+    text = normalise(text) if text else text
     if text and annual.is_area_only(text):
         return "ask_operating_area"
+    if text and not text.startswith("/"):
+        if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
+            return "start_self_check"
+        if intent == "start_self_check" and not _CHECK_CUE.search(text):
+            # Only mentions a condition ("会来查我们吗", "能保证通过吗"): a question.
+            return elig.FALLBACK_INTENT
     return elig.answer_intent(text, intent, confidence)
+
+
+_PERSON = re.compile(r"人工|真人|客服|工作人员联系|person|human|agent|staff member", re.IGNORECASE)
+
+# A request to run the self-check, in so many words; and words any such request holds.
+_START_CHECK = re.compile(
+    r"自测|自查|自评|自检|自我评估|自我检测|测一下|测测|测试一下|评估一下|预评估|帮我(?:看看|评估|判断)(?:一下)?"
+    r"(?:我们|我)?(?:能不能|是否|够不够|符不符合|有没有资格)|self[- ]?(?:check|assessment|assess|test"
+    r"|evaluation)|eligibility (?:check|test|quiz|assessment|screening)|check (?:my|our) eligibility"
+    r"|(?:quick|short) (?:eligibility )?(?:check|assessment|quiz)\b(?! on)|am i eligible|are we eligible"
+    r"|do we qualify|see if we (?:qualify|are eligible)", re.IGNORECASE)
+_CHECK_CUE = re.compile(
+    r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
+    r"self|eligib|qualif|assess|check|quiz|screen|conditions|\bapply\b", re.IGNORECASE)
 
 
 def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply:
@@ -301,13 +396,14 @@ def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply
 
 HANDLERS: dict[str, Handler] = {
     "answer": answer,
-    "greet": greet,
-    "help": help_menu,
-    "thanks": thanks,
+    "greet": _routed(greet),
+    "help": _routed(help_menu),
+    "thanks": _routed(thanks),
     "goodbye": goodbye,
     "handoff": handoff,
-    "switch_language": switch_language,
-    "out_of_scope": out_of_scope,
+    "switch_language": _routed(switch_language, long_ok=False, when=re.compile(
+        r"填|写|翻译|译|材料|证书|表|考试|submit|fill|translat|document|form|exam", re.IGNORECASE)),
+    "out_of_scope": _routed(out_of_scope),
     "fallback": fallback,
     "start_self_check": start_self_check,
     "self_check_stopped": self_check_stopped,
@@ -315,6 +411,13 @@ HANDLERS: dict[str, Handler] = {
 }
 HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
 HANDLERS.update(package_dialogue.HANDLERS)
+# Questions about the application taken for questions about one's own files.
+_OWN_FILES = re.compile(r"上传|我的文件|我们的文件|传的文件|报告|预审|缺[了什么哪]|还差|我的材料|我们的材料|传了|"
+                        r"upload|my files?|our files?|(?<!work )\breport\b|missing|pre-?check|my documents|"
+                        r"our documents", re.IGNORECASE)
+for _name in ("upload_help", "missing", "report"):
+    if _name in HANDLERS:
+        HANDLERS[_name] = _routed(HANDLERS[_name], unless=_OWN_FILES)
 
 
 def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
@@ -324,7 +427,7 @@ def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
     return replies + more, state
 
 
-HANDLERS["handoff"] = handoff_recorded
+HANDLERS["handoff"] = _routed(handoff_recorded, long_ok=False)
 
 
 def respond(handler: str, turn: Turn, values: Mapping[str, Any],

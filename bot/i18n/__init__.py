@@ -819,6 +819,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                                   "most {n} files."),
 }
 
+from bot.i18n.understanding import STRINGS as _UNITS  # noqa: E402 - answers from the units
+
+_STRINGS.update(_UNITS)
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -1,0 +1,286 @@
+"""The conversation's current subject, and the follow-ups that lean on it.
+
+The subject (slots in :class:`bot.dialogue.state.State`): the unit last cited and the question
+it answered, the one before (to come back to), the party (外方 / 中方), the FTZ area and the
+time limit asked about.  An elliptical follow-up ("中方呢", "第三类呢", "第二项", "钦州港呢",
+"推给谁", "and the Chinese partner?", "counted from when?") is read together with the last
+question; a correction ("不对，我是问…", "I meant…") replaces the subject; "回到刚才…" goes
+back to the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.dialogue.retrieval import Hit, is_zh, search
+from bot.dialogue.state import State
+from bot.notice.units import UNITS_BY_ID, Unit, children
+
+OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
+NEAR_BONUS = 0.08
+
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "十": 10}
+_EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1,
+           "2nd": 2, "3rd": 3, "4th": 4}
+
+_CORRECTION = re.compile(
+    r"^\s*(?:不对|不是|错了|搞错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*"
+    r"(?:我(?:是|想)?(?:问|说|指)的?是?|我是想问|我问的是|应该是)?[，,:：\s]*"
+    r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我是问)[，,:：\s]*"
+    r"|^\s*(?:no|sorry|oops)?[,.!\s]*(?:i meant|i mean|what i meant was|i was asking about"
+    r"|actually i meant)[,:\s]*", re.IGNORECASE)
+_BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"
+                   r"(?: the| what we said about| what you said about)?|back to", re.IGNORECASE)
+_FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)")
+_FOLLOW_EN = re.compile(r"^(?:and|what about|how about|and what about|so|then|what if)\b|\b(?:it|that"
+                        r"|they|them|this one)\b", re.IGNORECASE)
+
+_PARTIES = (("外方", ("外方", "境外", "外国", "国外机构", "老外")),
+            ("中方", ("中方", "国内", "中国的", "合作机构")))
+_PARTIES_EN = (("foreign", ("foreign", "overseas")),
+               ("chinese", ("chinese partner", "chinese side", "chinese institution",
+                            "local partner", "chinese cooperating", "chinese")))
+_AREAS = ("南宁", "钦州港", "钦州", "崇左", "北海", "柳州", "桂林", "梧州", "防城港", "玉林", "百色",
+          "贺州", "河池", "来宾", "贵港", "nanning", "qinzhou", "chongzuo", "beihai", "guilin",
+          "liuzhou")
+_TIME_LIMITS = (("decision", ("45", "审批", "决定", "工作日", "多久", "decision", "how long")),
+                ("plan", ("10日", "鉴定计划", "提前", "plan", "in advance")),
+                ("annual", ("12月", "年度", "每年", "annual", "december")))
+_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十]|\d+)\s*(类|项|条|个|部分|点|样|种|栏|部)")
+_ORDINAL_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th)\b"
+                         r"(?:\s+(category|item|one|part|point))?|\b(?:category|item|part|point)\s+"
+                         r"(\d)\b", re.IGNORECASE)
+
+
+def _party(text: str) -> str | None:
+    low = text.lower()
+    for key, words in _PARTIES if is_zh(text) else _PARTIES_EN:
+        if any(w in low for w in words):
+            return key if is_zh(text) else ("外方" if key == "foreign" else "中方")
+    return None
+
+
+def area_of(text: str) -> str | None:
+    """The place (FTZ area or other city) a question names, if any."""
+    return _area(text)
+
+
+def _area(text: str) -> str | None:
+    low = text.lower()
+    return next((a for a in _AREAS if a in low), None)
+
+
+def _time_limit(text: str) -> str | None:
+    low = text.lower()
+    return next((k for k, words in _TIME_LIMITS if any(w in low for w in words)), None)
+
+
+def remember(state: State, unit: Unit | None, query: str) -> State:
+    """The state with ``unit`` as the subject, answered for ``query`` (a question answered
+    without a unit keeps the unit and remembers the question)."""
+    if unit is None:
+        return replace(state, topic_query=query[:400] or state.topic_query,
+                       topic_party=_party(query) or state.topic_party,
+                       topic_area=_area(query) or state.topic_area,
+                       topic_time_limit=_time_limit(query) or state.topic_time_limit)
+    previous = state.topic_previous
+    if state.topic_unit and state.topic_unit != unit.id and state.topic_query:
+        previous = f"{state.topic_unit}|{state.topic_query}"[:400]
+    return replace(state, topic_unit=unit.id, topic_query=query[:400], topic_previous=previous,
+                   topic_party=_party(query) or state.topic_party,
+                   topic_area=_area(query) or state.topic_area,
+                   topic_time_limit=_time_limit(query) or state.topic_time_limit)
+
+
+def is_elliptical(text: str) -> bool:
+    stripped = re.sub(r"[\s？?。.!！，,]", "", text)
+    if is_zh(text):
+        return len(stripped) <= 8 or bool(_FOLLOW_ZH.search(text.strip()))
+    words = text.split()
+    return len(words) <= 4 or bool(_FOLLOW_EN.search(text.strip()))
+
+
+def _ordinal(text: str) -> tuple[int, str] | None:
+    m = _ORDINAL_ZH.search(text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _CN_NUM[m.group(1)]
+        return n, m.group(2)
+    m = _ORDINAL_EN.search(text)
+    if m:
+        n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(3))
+        kind = (m.group(2) or "item").lower()
+        return n, "类" if kind == "category" else "项"
+    return None
+
+
+def _by_ordinal(text: str, state: State) -> Unit | None:
+    found = _ordinal(text)
+    if not found:
+        return None
+    n, kind = found
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if current is not None and kind in ("部分", "部") and current.id in _FORM_OF:
+        current = UNITS_BY_ID[_FORM_OF[current.id]]
+    if kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种")):
+        return UNITS_BY_ID.get(f"3.{n}")
+    if current is None:
+        return None
+    for base in (current, UNITS_BY_ID.get(current.parent or "")):
+        if base is None:
+            continue
+        kids = [u for u in children(base.id) if u.kind not in ("sentence",)]
+        if base.id.startswith("3.") and base.kind == "category":
+            kids = [u for u in kids if u.kind == "material" and not u.id.startswith("3.g")] or kids
+        if 1 <= n <= len(kids):
+            return kids[n - 1]
+    return None
+
+
+# Units that stand for an annex form when its parts are counted ("第四部分").
+_FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
+
+
+_ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
+                (re.compile(r"附件\s*2|附件二|汇总表|annex\s*2|annex ii\b|annual (?:summary|form|table)",
+                            re.I), "annex2"))
+
+
+def _annex_section(text: str) -> Unit | None:
+    """"附件1第四部分", "section one of Annex 2": that part of the form."""
+    found = _ordinal(text) or _cardinal_part(text)
+    if not found:
+        return None
+    for rx, key in _ANNEX_NAMED:
+        if rx.search(text):
+            kids = [u for u in children(key) if u.kind == "section"]
+            n = found[0]
+            return kids[n - 1] if 1 <= n <= len(kids) else None
+    return None
+
+
+_CARDINAL_EN = re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|\d)\b", re.I)
+_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _cardinal_part(text: str) -> tuple[int, str] | None:
+    m = _CARDINAL_EN.search(text)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return (int(w) if w.isdigit() else _WORDS_EN[w]), "部分"
+
+
+def _substitute(previous: str, text: str) -> str | None:
+    """The previous question with its party or area replaced by the follow-up's."""
+    party, old_party = _party(text), _party(previous)
+    if party and old_party and party != old_party:
+        words = dict(_PARTIES)[old_party]
+        out = previous
+        for w in words:
+            out = out.replace(w, party)
+        if not is_zh(previous):
+            out = re.sub(r"foreign|overseas", "Chinese partner", previous, flags=re.IGNORECASE) \
+                if party == "中方" else re.sub(r"chinese (?:partner|side|institution)",
+                                                 "foreign institution", previous,
+                                                 flags=re.IGNORECASE)
+        return out
+    area, old_area = _area(text), _area(previous)
+    if area and old_area and area != old_area:
+        return re.sub(re.escape(old_area), area, previous, flags=re.IGNORECASE)
+    return None
+
+
+_NOT_THAT = re.compile(r"[，,]?\s*(?:而不是|不是|rather than|not)\s*[^，,。.？?]+[。.？?]?$", re.IGNORECASE)
+
+
+def strip_correction(text: str) -> tuple[str, bool]:
+    m = _CORRECTION.match(text)
+    if m and m.end() > 0 and text[m.end():].strip():
+        rest = text[m.end():].strip()
+        return _NOT_THAT.sub("", rest).strip() or rest, True
+    return text, False
+
+
+def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
+    """(the question as understood, the units it is about, best first)."""
+    text, corrected = strip_correction(text)
+    back = _BACK.search(text)
+    if back and state.topic_previous and "|" in state.topic_previous:
+        rest = _BACK.sub("", text).strip(" ，,。.")
+        _, prev_query = state.topic_previous.split("|", 1)
+        own = search(rest or prev_query)
+        if own and own[0].score >= 0.3:
+            return rest, own
+        return prev_query, search(prev_query)
+    unit = _annex_section(text) or _by_ordinal(text, state)
+    if unit is not None:
+        return f"{unit.title.zh} {text}", [Hit(unit, 1.0)]
+    own = search(text)
+    if not state.topic_query or not is_elliptical(text) and not corrected:
+        return text, own
+    swapped = _substitute(state.topic_query, text)
+    if swapped:
+        return swapped, _near_subject(search(swapped), state)
+    if corrected:
+        return text, own
+    combined = f"{state.topic_query} {text}"
+    joint = _near_subject(search(combined), state)
+    # The follow-up's own reading wins when it stands alone on another subject.
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    stands = OWN_STANDS["zh" if is_zh(text) else "en"]
+    if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):
+        return text, own
+    if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
+        return text, own
+    return combined, joint
+
+
+def _near_subject(hits: list[Hit], state: State) -> list[Hit]:
+    """Hits with the units in the current subject's clause lifted a little."""
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if current is None:
+        return hits
+    key = current.ref.zh.split("·")[0][:4]
+    lifted = [Hit(h.unit, h.score + (NEAR_BONUS if h.unit.ref.zh.startswith(key) else 0.0))
+              for h in hits]
+    return sorted(lifted, key=lambda h: -h.score)
+
+
+def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
+    """Whether the message quotes the unit's words (pasted from the notice)."""
+    body = re.sub(r"\s", "", text)
+    source = unit.text.zh if is_zh(text) else unit.text.en
+    if len(body) < window or not source:
+        return False
+    return any(body[i:i + window] in source for i in range(0, len(body) - window + 1, 3))
+
+
+_Q_ZH = re.compile(r"谁|哪|多久|多长|多少|几|什么|啥|怎么|怎样|如何|吗|么|能否|是否|可否|要不要|能不能|"
+                   r"有没有|呢")
+_Q_EN = re.compile(r"\b(?:who|what|when|where|which|how|why|is|are|do|does|can|must|should|"
+                   r"may)\b", re.IGNORECASE)
+
+
+def split_questions(text: str) -> list[str]:
+    """Several questions in one message, in order ([text] for one)."""
+    if is_zh(text):
+        parts = [p.strip() for p in re.split(r"[？?；;！!]|。(?=.)", text) if p.strip()]
+        out: list[str] = []
+        for p in parts:
+            sub = [s.strip() for s in re.split(r"[，,]|(?:另外|还有|以及|并且|同时)", p) if s.strip()]
+            if len(sub) > 1 and all(_Q_ZH.search(s) for s in sub) and all(len(s) >= 3 for s in sub):
+                out.extend(sub)
+            else:
+                out.append(p)
+        qs = [p for p in out if _Q_ZH.search(p)]
+        return qs if len(qs) > 1 and len(qs) == len(out) else [text]
+    parts = [p.strip() for p in re.split(r"\?", text) if p.strip()]
+    out = []
+    for p in parts:
+        sub = [s.strip() for s in re.split(r",?\s+and\s+(?=(?:who|what|when|where|which|how)\b)|;",
+                                           p, flags=re.IGNORECASE) if s.strip()]
+        out.extend(sub)
+    qs = [p for p in out if _Q_EN.search(p)]
+    return qs if len(qs) > 1 and len(qs) == len(out) else [text]

@@ -1,0 +1,84 @@
+"""Input as people type it, made plain once before understanding: full-width forms to
+half-width (NFKC), traditional characters to simplified (OpenCC), common typos and
+homophones, and oral Chinese to the written words the notice uses.
+
+:func:`normalise` is called once per message, by the Rasa component in ``addons/nlu.py``
+before the tokenizer, so the classifier, the retrieval and the dialogue all read the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Typos and homophones seen in typed Chinese, to the word meant (a wrong character in a word
+# of the notice's vocabulary).
+TYPOS: dict[str, str] = {
+    "申情": "申请", "申青": "申请", "审请": "申请", "甲请": "申请",
+    "资历证明": "资信证明", "资信证名": "资信证明", "信资": "资信",
+    "营利执照": "营业执照", "营业执招": "营业执照", "赢利": "营利", "盈立": "营利",
+    "章成": "章程", "张程": "章程", "考式": "考试", "考试章成": "考试章程",
+    "鉴订": "鉴定", "签定计划": "鉴定计划", "坚定计划": "鉴定计划",
+    "自贸去": "自贸区", "自由贸易实验区": "自由贸易试验区", "试验去": "试验区",
+    "备按": "备案", "被案": "备案", "法任": "法人", "发人资格": "法人资格",
+    "崇佐": "崇左", "钦洲": "钦州", "钦州湾": "钦州港", "南宁片去": "南宁片区",
+    "审核注策": "审核注册", "注测": "注册", "汇总标": "汇总表", "整该": "整改",
+    "工做日": "工作日", "工作曰": "工作日", "人设厅": "人社厅", "人设局": "人社局",
+    "合做": "合作", "协意": "协议", "样倦": "样卷", "样券": "样卷", "大钢": "大纲",
+    "考点设制": "考点设置", "职业编马": "职业编码", "所有权规属": "所有权归属",
+}
+
+# Oral Chinese to the written form (longest first when applied).
+ORAL: dict[str, str] = {
+    "啥时候": "什么时候", "为啥": "为什么", "干啥": "做什么", "啥": "什么",
+    "咋办": "怎么办", "咋弄": "怎么办", "咋填": "怎么填", "咋": "怎么",
+    "多会儿": "多久", "多长时候": "多长时间", "得多久": "需要多久",
+    "要不要": "是否需要", "用不用": "是否需要", "能不能": "能否", "可不可以": "能否",
+    "行不行": "能否", "中不中": "能否", "是不是": "是否", "有没有": "是否有",
+    "谁给批": "谁审批", "谁批": "谁审批", "批下来": "审批决定", "拿证": "取得许可",
+    "搞": "开展", "弄": "办理",
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _converter():  # noqa: ANN202 - opencc has no type hints
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def _replace_all(text: str, table: dict[str, str]) -> str:
+    for wrong in sorted(table, key=len, reverse=True):
+        if wrong in text:
+            text = text.replace(wrong, table[wrong])
+    return text
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified characters (text without Chinese is returned as is)."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    return _converter().convert(text)
+
+
+def normalise(text: str, oral: bool = False) -> str:
+    """The message in the plain form the assistant reads.
+
+    NFKC (full-width letters, digits and punctuation to half-width; 【】 and Chinese
+    punctuation kept), traditional to simplified, typos fixed; with ``oral``, oral words
+    rewritten as the notice writes them (used for retrieval, not shown to the user).
+    A button payload ("/intent{...}") is returned unchanged.
+    """
+    if not text or text.startswith("/"):
+        return text
+    out = unicodedata.normalize("NFKC", text)
+    # NFKC turns the Chinese full-width comma, colon, question mark … into ASCII; keep
+    # both readable by the tokenizer by leaving them so (the tokenizer drops punctuation).
+    out = to_simplified(out)
+    out = _replace_all(out, TYPOS)
+    if oral:
+        out = _replace_all(out, ORAL)
+    return _SPACE.sub(" ", out).strip()

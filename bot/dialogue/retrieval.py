@@ -1,0 +1,178 @@
+"""Retrieval over the notice's units (:mod:`bot.notice.units`): which parts of the notice a
+message is about, ranked, with a score to calibrate on.
+
+Lexical ranking in both languages with scikit-learn's TF-IDF: Jieba words and character
+2–3-grams for Chinese, words and character 3–5-grams for English, after a domain synonym
+table (:mod:`bot.dialogue.synonyms`) has rewritten applicants' words as the notice's.  A
+unit's aliases found word for word in the message add to its score.  The index is built
+once, on first use (the action server warms it at start), never per turn.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.dialogue.normalise import normalise
+from bot.dialogue.synonyms import expand
+from bot.notice.units import UNITS, Unit
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+ALIAS_BONUS = 0.12
+TITLE_BONUS = 0.10
+MAX_BONUS = 0.36
+FORM_BONUS = 0.12
+_FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|annex i\b|registration form|application form",
+                      re.IGNORECASE), "annex1"),
+          (re.compile(r"附件\s*2|附件二|汇总表|年报|annex\s*2\b|annex ii\b|annual (?:summary|form|table|report)"
+                      r"|summary (?:form|table)", re.IGNORECASE), "annex2"))
+
+_ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "
+                     "一下 请问 什么 怎么 是否 能否 哪些 哪个 多少 可以 需要 一个 还 也 都 就 就是 "
+                     "对 把 被 给 让 于 之 其 如果 请 想 问 知道".split())
+
+
+def is_zh(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def _zh_words(text: str) -> list[str]:
+    import jieba
+
+    return [w for w in jieba.lcut(text) if w.strip() and w not in _ZH_STOP
+            and not re.fullmatch(r"\W+", w)]
+
+
+def _zh_analyzer(text: str) -> list[str]:
+    words = _zh_words(text)
+    chars = [c for c in text if _CJK.match(c)]
+    grams = ["".join(chars[i:i + n]) for n in (2, 3) for i in range(len(chars) - n + 1)]
+    return words + grams
+
+
+class _Scorer:
+    """Cosine scores of a query against a fitted TF-IDF matrix, without scikit-learn's
+    per-call checks: the query's terms weighted as the vectorizer would (sublinear tf, idf,
+    L2 norm) times the matching columns of the dense document matrix."""
+
+    def __init__(self, vectorizer, matrix) -> None:  # noqa: ANN001 - scikit-learn objects
+        self.analyze = vectorizer.build_analyzer()
+        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self.idf = vectorizer.idf_.astype(np.float64)
+        self.dense = np.asarray(matrix.toarray(), dtype=np.float64)
+
+    def __call__(self, text: str) -> np.ndarray:
+        counts: dict[int, int] = {}
+        for term in self.analyze(text):
+            j = self.vocabulary.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(self.dense.shape[0])
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        weights = tf * self.idf[cols]
+        weights /= np.linalg.norm(weights)
+        return self.dense[:, cols] @ weights
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: Unit
+    score: float
+
+
+class Index:
+    """TF-IDF matrices of every unit, one per language."""
+
+    def __init__(self, units: Sequence[Unit] = UNITS) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.units = tuple(units)
+        zh_docs, en_docs = [], []
+        self.aliases: list[tuple[tuple[str, ...], re.Pattern[str] | None]] = []
+        for u in self.units:
+            zh_alias = tuple(a for a in u.aliases if is_zh(a) and len(a) >= 2)
+            en_alias = tuple(a.lower() for a in u.aliases if not is_zh(a))
+            # One pattern per unit for its English aliases, compiled once.
+            en_rx = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in en_alias if len(a) >= 2)) \
+                if en_alias else None
+            self.aliases.append((zh_alias, en_rx))
+            zh_docs.append(" ".join((u.title.zh, u.title.zh, u.text.zh, u.ref.zh) + zh_alias))
+            en_docs.append(" ".join((u.title.en, u.title.en, u.text.en) + en_alias).lower())
+        self.zh_vec = TfidfVectorizer(analyzer=_zh_analyzer, sublinear_tf=True)
+        self.zh_m = self.zh_vec.fit_transform(zh_docs)
+        self.en_word = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                       token_pattern=r"(?u)\b\w+\b")
+        self.en_wm = self.en_word.fit_transform(en_docs)
+        self.en_char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self.en_cm = self.en_char.fit_transform(en_docs)
+        self.zh_score = _Scorer(self.zh_vec, self.zh_m)
+        self.en_word_score = _Scorer(self.en_word, self.en_wm)
+        self.en_char_score = _Scorer(self.en_char, self.en_cm)
+
+    def search(self, text: str, limit: int = 5) -> list[Hit]:
+        query = expand(normalise(text, oral=True))
+        if not query.strip():
+            return []
+        zh = is_zh(query)
+        if zh:
+            scores = self.zh_score(query)
+        else:
+            low = query.lower()
+            scores = 0.5 * self.en_word_score(low) + 0.5 * self.en_char_score(low)
+        scores = scores + self._bonus(query, zh) + self._form_bonus(query)
+        order = np.argsort(-scores, kind="stable")[:limit]
+        return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def _form_bonus(self, query: str) -> np.ndarray:
+        """A question that names one annex form is about that form's parts, not the other's."""
+        named = {key for rx, key in _FORMS if rx.search(query)}
+        out = np.zeros(len(self.units))
+        if len(named) != 1:
+            return out
+        (key,) = named
+        for i, u in enumerate(self.units):
+            if u.id.startswith(f"{key}."):
+                out[i] = FORM_BONUS
+            elif u.id.startswith("annex"):
+                out[i] = -FORM_BONUS
+        return out
+
+    def _bonus(self, query: str, zh: bool) -> np.ndarray:
+        low = query.lower()
+        out = np.zeros(len(self.units))
+        for i, (u, (zh_alias, en_rx)) in enumerate(zip(self.units, self.aliases, strict=False)):
+            if zh:
+                bonus = ALIAS_BONUS * sum(1 for a in zh_alias if a in low)
+            else:
+                bonus = ALIAS_BONUS * len(set(en_rx.findall(low))) if en_rx is not None else 0.0
+            title = u.title.zh if zh else u.title.en.lower()
+            if len(title) >= 2 and title in low:
+                bonus += TITLE_BONUS * (1 + min(len(title), 8) / 8)
+                if u.kind in ("column", "field") and len(title) >= 3:
+                    bonus += TITLE_BONUS
+            out[i] = min(bonus, MAX_BONUS)
+        return out
+
+
+_INDEX: Index | None = None
+_LOCK = threading.Lock()
+
+
+def index() -> Index:
+    """The index, built on first use (once per process)."""
+    global _INDEX
+    if _INDEX is None:
+        with _LOCK:
+            if _INDEX is None:
+                _INDEX = Index()
+    return _INDEX
+
+
+def search(text: str, limit: int = 5) -> list[Hit]:
+    return index().search(text, limit)

@@ -1,0 +1,65 @@
+"""What the notice never states, recognised in a question: amounts, fees, validity, rates,
+addresses, opening hours, contact details, fast tracks, online or paper submission, minimum
+numbers, mutual recognition with other provinces, guarantees of success.  A question on one
+of these gets "the notice does not say" and the person to ask, never a guess."""
+
+from __future__ import annotations
+
+import re
+
+# (key, pattern) — the key names the i18n topic ``silent_<key>``.
+_ASPECTS: tuple[tuple[str, str], ...] = (
+    ("fees", r"费用|收费|多少钱|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
+             r"|\bprice\b|\bcharges?\b|pay for"),
+    ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
+    ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
+    ("office", r"办公时间|上班时间|几点|地址在|在哪里办|去哪里办|窗口在|哪栋|几楼|office hours|opening hours"
+               r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
+    ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
+    ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催|expedit|fast[- ]track|speed (?:it )?up|faster"
+                   r"|urgent|rush"),
+    ("channel", r"网上申请|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bpaper\b|by post|by mail"
+                r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
+    ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
+                r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
+                r"|how big|square met"),
+    ("recognition", r"互认|(?:别的省|其他省|外省|全国)\S{0,6}(?:认可|承认|通用|有效|批过)|全国通用|"
+                    r"mutual recogn|recogni[sz]ed (?:in|by) other provinces|approved in another province"),
+    ("guarantee", r"保证通过|一定能(?:通过|批)|包过|能保证|肯定能批|成功率|guarantee (?:that )?(?:we|our|the "
+                  r"(?:approval|application))|guaranteed? (?:approval|to pass|success)|will we definitely"
+                  r"|sure to be approved"),
+    ("length", r"字数|多少字|几个字|页数|多少页|几页|篇幅|word limit|how many (?:words|pages)|page limit"
+               r"|how long should (?:the|it|our) (?:\w+ )?(?:be|report|description)"),
+    ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|minimum (?:capital|balance)"),
+    ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
+    ("attendance", r"到场|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
+                   r"|in person at the review|defend"),
+    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|who are the experts|list of experts"),
+    ("copies", r"几份|份数|多少份|how many copies|how many sets"),
+    ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|language of the exam|exam in english"
+                      r"|examin\w* in english"),
+    ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
+    ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
+    ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
+)
+_COMPILED = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _ASPECTS)
+
+# Words that name something the notice does state, so that a match above is about that
+# (e.g. 多少天 for the plan, 联系手机 as a form field): such a question is not silent.
+_STATED = re.compile(
+    r"联系手机|办公电话|电子邮箱|邮箱一栏|电话一栏|填写|哪一栏|那栏|这栏|栏目|表里|表中|提前多少天|提前几天|"
+    r"多少个工作日|几个工作日|发证数量|数量(?:那|一)?栏|序号|"
+    r"office telephone|e-mail field|mobile field|which field|column|working days|on the form|"
+    r"in the form|registration form|annex|summary table|field",
+    re.IGNORECASE,
+)
+
+
+def silent_aspect(text: str) -> str | None:
+    """The key of what the notice does not state that the question asks for, or None."""
+    if not text or _STATED.search(text):
+        return None
+    for key, pattern in _COMPILED:
+        if pattern.search(text):
+            return key
+    return None

@@ -1,0 +1,295 @@
+"""Answering from the notice itself: retrieval over its units, calibrated against the intent
+classifier, with the conversation's subject for follow-ups and several questions per message.
+
+:func:`route` takes the user's turn and returns the replies, or None when the classic
+topic answer (``bot.dialogue.guidance``) should stand.  A confident wrong answer is worse
+than a question back: when the best candidates are close or weak, it asks which is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.dialogue import context as ctx
+from bot.dialogue import guidance as answers
+from bot.dialogue.reply import Button, Reply, payload
+from bot.dialogue.retrieval import Hit, is_zh
+from bot.dialogue.silence import silent_aspect
+from bot.dialogue.state import State, Turn
+from bot.i18n import t
+from bot.notice import ANNEX_CLAUSES, NOTICE
+from bot.notice.units import UNITS_BY_ID, Unit, children
+from bot.settings import get_settings
+
+HIGH = {"zh": 0.42, "en": 0.32}  # a retrieval score this high answers on its own
+LOW = {"zh": 0.22, "en": 0.16}  # below this, retrieval says nothing
+MID = {"zh": 0.28, "en": 0.22}  # this high answers when nothing elsewhere comes near
+CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this ratio
+CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
+CONFIDENT_INTENT = 0.85
+UNIT_PREFIX = "unit:"
+UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
+
+
+def clause_key(unit: Unit) -> str:
+    """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
+    ref = unit.ref.zh
+    if unit.kind == "header":
+        return unit.id  # each part of the header and footer is a place of its own
+    if ref.startswith("附件"):
+        return ref.split("·")[0]
+    m = re.match(r"[一二三四五六](?:（[一二三四]）)?", ref)
+    return m.group(0) if m else ref
+
+
+def same_place(a: Unit, b: Unit) -> bool:
+    """Whether two units sit in the same place (one clause within or equal to the other)."""
+    ka, kb = clause_key(a), clause_key(b)
+    return ka.startswith(kb) or kb.startswith(ka)
+
+
+def _distinct(hits: Sequence[Hit]) -> list[Hit]:
+    """Hits with one per place and no unit whose parent or child is already in."""
+    out: list[Hit] = []
+    for h in hits:
+        related = False
+        for o in out:
+            if h.unit.parent == o.unit.id or o.unit.parent == h.unit.id or \
+                    (h.unit.parent and h.unit.parent == o.unit.parent and h.unit.kind == "column"):
+                related = True
+        if not related:
+            out.append(h)
+    return out
+
+
+def _quote(unit: Unit, lang: str) -> str:
+    text = unit.text.get(lang)
+    lines = []
+    if unit.kind in ("clause", "sentence", "material", "category", "header"):
+        lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
+    else:
+        lines.append(text)
+    parent = UNITS_BY_ID.get(unit.parent or "")
+    if unit.kind == "part":
+        lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "category"]
+    if parent is not None and unit.kind == "material":
+        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
+        if category is not None:
+            lines.append(t("unit_category", lang, text=category.text.get(lang)))
+    if parent is not None and unit.kind in ("sentence", "column", "field", "free_text"):
+        if unit.kind == "sentence":
+            lines.append(t("unit_whole", lang, text=parent.text.get(lang)))
+        else:
+            lines.append(t("unit_in", lang, text=parent.text.get(lang)))
+    if "工作日" in unit.text.zh:
+        lines.append(t("unit_working_days", lang))
+    if unit.ref.zh.startswith("附件"):
+        key = "annex1" if unit.ref.zh.startswith("附件1") else "annex2"
+        lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang),
+                       contact=get_settings().contact.get(lang)))
+    return "\n".join(lines)
+
+
+_MEANS = {"二": "conditions", "三": "materials", "四": "procedure", "五": "supervision",
+          "六": "duties"}
+
+
+def _means(unit: Unit, lang: str) -> str:
+    return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
+
+
+def _area_line(query: str, lang: str) -> str | None:
+    """Which FTZ areas the notice names, and whether the place asked about is one."""
+    area = ctx.area_of(query)
+    if area is None:
+        return None
+    areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
+    names = "、".join(areas) if lang == "zh" else ", ".join(areas)
+    inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
+                 for a in NOTICE.free_trade_zone_areas)
+    return t("area_in" if inside else "area_out", lang, area=area if lang == "zh" else
+             area.title(), areas=names)
+
+
+def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
+                 query: str = "") -> Reply:
+    """The answer from one or several units, each quoted and cited."""
+    cites = "；".join(dict.fromkeys(u.cite(lang) for u in units)) if lang == "zh" else \
+        "; ".join(dict.fromkeys(u.cite(lang) for u in units))
+    if len(units) == 1:
+        body = _quote(units[0], lang)
+        if pasted:
+            body = "\n".join((t("unit_pasted", lang, ref=units[0].ref.get(lang)), body,
+                              _means(units[0], lang)))
+    else:
+        parts = [t("unit_several", lang, n=len(units))]
+        parts += [f"{i}. {_quote(u, lang)}" for i, u in enumerate(units, 1)]
+        body = "\n".join(parts)
+    if any(u.id == "6.operate_in_ftz" for u in units):
+        line = _area_line(query, lang)
+        if line:
+            body = f"{body}\n{line}"
+    return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
+
+
+def clarify(units: Sequence[Unit], lang: str) -> Reply:
+    buttons = tuple(Button(f"{u.ref.get(lang)} {u.title.get(lang)}"[:60],
+                           payload(UNIT_BUTTON_INTENT, subject=f"{UNIT_PREFIX}{u.id}"))
+                    for u in units)
+    buttons += (Button(t("btn_handoff", lang), payload("human_handoff")),)
+    return Reply(t("clarify_which", lang), buttons)
+
+
+def silent_reply(key: str, lang: str) -> Reply:
+    contact = get_settings().contact.get(lang)
+    text = t("silent_answer", lang, topic=t(f"silent_{key}", lang), contact=contact)
+    return Reply(text, (Button(t("btn_handoff", lang), payload("human_handoff")),))
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
+    """("answer" | "several" | "clarify" | "weak" | "none", units)."""
+    lang = "zh" if zh else "en"
+    high, low, mid = HIGH[lang], LOW[lang], MID[lang]
+    hits = _distinct(hits)
+    if not hits or hits[0].score < low:
+        return "none", []
+    top = hits[0]
+    runners = [h for h in hits[1:3] if h.score >= CLOSE * top.score
+               and not same_place(h.unit, top.unit)]
+    if top.score >= high:
+        strong = [h for h in runners if h.score >= high]
+        if strong:
+            return "several", [top.unit] + [h.unit for h in strong]
+        return "answer", [top.unit]
+    if runners and top.unit.kind in ("material", "field", "column") and \
+            all(h.unit.kind == top.unit.kind for h in runners) and top.score >= low * 1.5:
+        # The same word names several items (章程 of either party, 职业编码 in both forms).
+        return "several", [top.unit] + [h.unit for h in runners]
+    if runners:
+        return "clarify", [top.unit] + [h.unit for h in runners]
+    elsewhere = [h for h in hits[1:] if not same_place(h.unit, top.unit)]
+    if top.score >= mid and (not elsewhere or elsewhere[0].score < CLEAR * top.score):
+        return "answer", [top.unit]
+    return "weak", [top.unit]
+
+
+_SPECIFIC = ("section", "field", "table", "column", "free_text", "header", "sentence")
+
+
+def _agrees(unit: Unit, classic_zh: str) -> bool:
+    """Whether the classic topic answer (in Chinese) already gives this unit."""
+    if unit.text.zh[:16] in classic_zh:
+        return True
+    if unit.kind in _SPECIFIC:
+        return False
+    if unit.kind == "material":
+        return unit.title.zh in classic_zh and len(classic_zh) < 600
+    return clause_key(unit) in classic_zh
+
+
+# The unit each topic intent's classic answer gives (its place in the notice).
+INTENT_UNITS = {
+    "ask_approval": "1", "ask_legal_basis": "header.basis", "ask_conditions": "2",
+    "ask_materials": "3", "ask_translation": "3.translation", "ask_procedure": "4",
+    "ask_submission": "4.1", "ask_timing": "4.3", "ask_supervision": "5", "ask_duties": "6",
+    "ask_operating_area": "6.operate_in_ftz", "ask_assessment_plan": "6.assessment_plan",
+    "ask_equivalence": "6.equivalence", "ask_annual_report": "6.annual_report",
+    "ask_rectification": "6.rectification", "ask_annex": "annex1",
+}
+_HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holiday|weekend", re.IGNORECASE)
+
+
+def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
+    intent = turn.intent or ""
+    if intent not in answers.QUESTION_INTENTS:
+        return None
+    subject = turn.entities.get("subject")
+    return (answers.answer(intent, text, lang, subject), answers.answer(intent, text, "zh", subject))
+
+
+def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
+                strict: bool = False) -> tuple[Reply | None, Unit | None, str]:
+    """One question: (reply or None for the classic answer, the unit cited, the query)."""
+    lang = state.language
+    query, hits = ctx.contextual_search(text, state)
+    key = silent_aspect(text)
+    if key is not None:
+        return silent_reply(key, lang), None, query
+    verdict, units = _decide(hits, is_zh(query))
+    pasted = ctx.is_pasted(text, units[0]) if units else False
+    if pasted:
+        return render_units(units[:1], lang, pasted=True), units[0], query
+    classic = _intent_reply(turn, lang, text) if allow_intent else None
+    conf = turn.confidence
+    if classic is not None:
+        agree = bool(units) and _agrees(units[0], classic[1].text)
+        if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
+            return render_units(units[:1], lang, query=query), units[0], query
+        if agree and (verdict != "several"):
+            return None, units[0], query
+        own = UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", ""))
+        near = own is not None and any(same_place(own, h.unit) for h in hits[:3])
+        if verdict == "none" or (near and verdict != "answer" and verdict != "several"):
+            if conf >= 0.5 or near:
+                return None, own, query
+        elif verdict in ("weak", "clarify") and own is not None:
+            # The classifier and the notice disagree: ask rather than guess.
+            choices = [units[0]] + [u for u in units[1:2] if not same_place(u, own)]
+            if not any(same_place(own, u) for u in choices):
+                choices.append(own)
+            return clarify(choices, lang), None, query
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if verdict in ("none", "weak", "clarify") and current is not None and \
+            ctx.is_elliptical(text) and state.topic_query and query != text:
+        verdict, units = "answer", [current]
+    if verdict in ("answer", "several"):
+        return render_units(units, lang, query=query), units[0], query
+    if strict:
+        return None, None, query
+    if verdict == "clarify":
+        return clarify(units, lang), None, query
+    if classic is not None and conf >= 0.5:
+        return None, None, query
+    if verdict == "weak" and units:
+        return clarify(units + [h.unit for h in hits[1:2] if h.unit is not units[0]], lang), \
+            None, query
+    return None, None, query
+
+
+def route(turn: Turn, state: State, strict: bool = False) -> tuple[list[Reply] | None, State]:
+    """The replies from the notice's units for a question (None: the classic topic answer
+    stands) and the state with the subject remembered.  ``strict`` (a message classified as
+    something other than a question) answers only when the notice clearly answers it."""
+    lang = state.language
+    subject = turn.entities.get("subject") or ""
+    if subject.startswith(UNIT_PREFIX):
+        unit = UNITS_BY_ID.get(subject[len(UNIT_PREFIX):])
+        if unit is None:
+            return None, state
+        return [render_units([unit], lang)], ctx.remember(state, unit, unit.title.get(lang))
+    text = turn.words
+    if not text.strip():
+        return None, state
+    parts = ctx.split_questions(text)
+    if len(parts) > 1:
+        replies: list[Reply] = []
+        st = state
+        for part in parts:
+            reply, unit, query = _answer_one(part, replace(turn, intent=None), st, False, strict)
+            if reply is None and unit is None:
+                return None, state
+            if reply is None and unit is not None:
+                reply = render_units([unit], lang)
+            assert reply is not None
+            replies.append(reply)
+            if unit is not None:
+                st = ctx.remember(st, unit, query)
+        return replies, st
+    reply, unit, query = _answer_one(text, turn, state, True, strict)
+    new_state = ctx.remember(state, unit, query) if unit is not None else state
+    return ([reply] if reply is not None else None), new_state

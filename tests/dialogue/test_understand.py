@@ -1,0 +1,100 @@
+"""Answers from the notice's units: follow-ups, corrections, several questions, calibration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue import dispatch as d
+from bot.dialogue.state import Turn
+
+
+class Chat:
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def say(self, text: str, intent: str = "nlu_fallback", confidence: float = 0.3,
+            handler: str | None = None) -> Any:
+        handler = handler or ("fallback" if intent == "nlu_fallback" else "answer")
+        out = d.respond(handler, Turn(intent=intent, text=text, confidence=confidence),
+                        self.values)
+        self.values = {**self.values, **out.values}
+        return out
+
+
+def test_follow_up_on_the_other_party() -> None:
+    chat = Chat()
+    assert "机构登记证书" in chat.say("境外那边要准备哪些证明材料").text
+    reply = chat.say("那中方的呢").text
+    assert "营业执照" in reply
+
+
+def test_follow_up_by_ordinal_within_the_materials() -> None:
+    chat = Chat()
+    chat.say("材料清单有哪几类")
+    assert "考试章程" in chat.say("第三类呢").text
+    assert "考务管理规则" in chat.say("第二项呢").text
+
+
+def test_follow_up_on_another_place() -> None:
+    chat = Chat()
+    chat.say("获批后能在崇左片区考试吗")
+    reply = chat.say("柳州呢").text
+    assert "自由贸易试验区" in reply and "不在其中" in reply
+
+
+def test_correction_replaces_the_subject() -> None:
+    chat = Chat()
+    chat.say("中方机构的合法性证明包括什么")
+    reply = chat.say("不是，我问的是外方机构", intent="deny", confidence=0.9).text
+    assert "银行资信证明" in reply
+
+
+def test_several_questions_in_one_message_are_answered_in_order() -> None:
+    chat = Chat()
+    out = chat.say("找谁审批，审批期限多长？")
+    assert len(out.replies) == 2
+    assert "自治区人力资源社会保障部门" in out.replies[0].text
+    assert "45" in out.replies[1].text
+
+
+def test_english_follow_up_and_time_limit() -> None:
+    chat = Chat()
+    chat.say("How many working days does the department have to decide?")
+    reply = chat.say("from which day?").text
+    assert "receives the application" in reply
+
+
+def test_a_silent_question_says_so_and_names_the_contact() -> None:
+    from bot.settings import get_settings
+
+    reply = Chat().say("批下来的许可有效几年").text
+    assert "没有规定" in reply
+    assert get_settings().contact.zh[:10] in reply
+
+
+def test_close_candidates_get_a_question_back_with_buttons() -> None:
+    out = Chat().say("表格")
+    buttons = [b for r in out.replies for b in r.buttons]
+    assert buttons, out.text
+
+
+def test_pasted_text_is_identified_and_explained() -> None:
+    reply = Chat().say("“发现违法违规行为依法查处并公开结果”是什么意思").text
+    assert "五" in reply and "对您来说" in reply
+
+
+def test_a_question_that_only_mentions_a_condition_does_not_start_the_check() -> None:
+    assert d.exact_intent("审批部门会不会来检查我们", "start_self_check", 0.8) != \
+        "start_self_check"
+    assert d.exact_intent("给我们做个资格自测吧", "ask_conditions", 0.6) == "start_self_check"
+    assert d.exact_intent("could we do a quick eligibility check", "help", 0.5) == \
+        "start_self_check"
+
+
+def test_a_question_inside_the_self_check_is_answered() -> None:
+    from bot.i18n import t
+
+    out = Chat().say("考试章程具体是指什么文件", handler="self_check_unclear")
+    assert "考试章程" in out.text and t("check_unparsed", "zh") not in out.text
+    # A reply the check cannot read and that asks nothing still gets the hint.
+    assert Chat().say("嗯嗯嗯", handler="self_check_unclear").text == t("check_unparsed", "zh")
