@@ -150,6 +150,8 @@ def file_feedback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply]
         name = str(r.get("name", ""))
         if r.get("code") == "too_many_files":
             reason = t("upload_too_many", lang, n=get_settings().limits.max_files_per_session)
+        elif r.get("code") == "quota":
+            reason = t("api_error_quota", lang)
         else:
             reason = file_problem_message(FileProblem(str(r.get("code")), str(r.get("detail", ""))),
                                           lang)
