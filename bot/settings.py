@@ -103,9 +103,9 @@ class Settings:
     mode: str = field(default_factory=lambda: _env("MODE", "local").strip().lower() or "local")
     token_days: int = field(default_factory=lambda: _env_int("TOKEN_DAYS", 30))
     action_token: str = field(default_factory=lambda: _env("ACTION_TOKEN", ""))
+    actions_host: str = field(default_factory=lambda: _env("ACTIONS_HOST", "127.0.0.1"))
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
-    trust_forwarded_for: bool = field(
-        default_factory=lambda: _env("TRUST_FORWARDED_FOR", "") in ("1", "true", "yes"))
+
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
 

@@ -98,3 +98,46 @@ def history(tracker: Any) -> list[dict[str, Any]]:
                         "custom": data.get("custom"), "timestamp": ev.timestamp})
     return out
 
+
+
+async def limited(limiter: Any, request: Request, kind: str, per_address: int,
+                  session_id: str | None = None, per_session: int = 0,
+                  lang: str = "zh") -> HTTPResponse | None:
+    """A 429 in the user's language (with Retry-After) when the client's address, or the
+    session, is over its limit for ``kind``; None when the request may go on.  The
+    address is the peer's, or the proxy's X-Forwarded-For with SANIC_PROXIES_COUNT set."""
+    address = request.remote_addr or request.ip or "unknown"
+    verdict = await limiter.hit(kind, address, per_address)
+    if verdict.allowed and session_id:
+        verdict = await limiter.hit(kind + ":s", session_id, per_session)
+    if verdict.allowed:
+        return None
+    resp = error(429, "rate_limited", lang, seconds=verdict.retry_after)
+    resp.headers["Retry-After"] = str(verdict.retry_after)
+    return resp
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def foreign_origin(request: Request) -> bool:
+    """True when a browser says the request comes from a page not on this machine (the
+    Origin header names another host).  Scripts and curl send no Origin."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    try:
+        parts = urlsplit(origin)
+        host = parts.hostname or ""
+    except ValueError:
+        return True
+    if parts.scheme not in ("http", "https"):
+        return True
+    return (f"[{host}]" if ":" in host else host) not in LOOPBACK_HOSTS
+
+
+def json_content_type(request: Request) -> bool:
+    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    return ctype == "application/json"

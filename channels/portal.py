@@ -27,14 +27,11 @@ processes (bot.precheck.pipeline), so a slow file never holds up other conversat
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 import mimetypes
 import os
-import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +46,18 @@ from bot.i18n import t
 from bot.precheck.blanks import template_bytes
 from bot.precheck.language import message_language
 from bot.precheck.sandbox import WorkerStartError
-from bot.service.session_tokens import check_signed, issue_token, session_from_token
+from bot.service.ids import is_generated, is_id
+from bot.service.ratelimit import RateLimiter
+from bot.service.session_tokens import (
+    check_signed,
+    issue_token,
+    portal_sender,
+    same_secret,
+    session_from_token,
+)
 from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
 from bot.service.uploads import IncomingFile, Uploads
-from bot.settings import get_settings
+from bot.settings import get_settings, secret_problems
 from channels.http import (
     PAGE_CSP,
     SECURITY_HEADERS,
@@ -60,18 +65,18 @@ from channels.http import (
     download,
     error,
     is_json,
+    limited,
     mb,
     request_lang,
 )
+from channels.http import (
+    history as history_events,
+)
+from channels.official_account import OfficialAccount
 from channels.wechat import (
-    REPLY_DEADLINE_SECONDS,
     Code2SessionClient,
-    CustomerServiceClient,
-    SignatureChecker,
     WeChatConfig,
     WeChatError,
-    parse_message,
-    text_reply,
 )
 
 logger = logging.getLogger(__name__)
@@ -79,18 +84,8 @@ logmask.install()  # personal data masked in every log record of the Rasa server
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 CHANNEL = "portal"
+SMALL_BODY_BYTES = 256 * 1024  # every request but an upload: JSON, WeChat's XML
 FORM_ID = "4.1"  # the registration form (附件1) in the materials list
-@dataclass
-class _PendingReply:
-    """An official-account message being answered.  WeChat asks again (up to three times)
-    when no reply comes within 5 s; the answer goes out once: as the passive reply to one of
-    those requests, or later through the customer-service message API."""
-
-    answer: asyncio.Future[str]
-    delivered: bool = False
-    late: bool = False  # the customer-service API will deliver it
-
-
 class PortalInput(InputChannel):
     """The web page, mini-program and official-account channel."""
 
@@ -107,14 +102,16 @@ class PortalInput(InputChannel):
 
     def __init__(self, max_files_per_request: int = 10, **_: Any) -> None:
         self.settings = get_settings()
+        problems = secret_problems(self.settings)
+        if problems:  # production mode with a placeholder or short secret: do not start
+            raise SystemExit("refusing to start: " + "; ".join(problems))
+        self.limiter = RateLimiter(self.settings.redis_url)
         self.max_files_per_request = int(max_files_per_request)
         self.wechat = WeChatConfig.from_env()
         self.code2session = Code2SessionClient(self.wechat)
-        self.customer_service = CustomerServiceClient(self.wechat)
-        self.oa_checker = SignatureChecker(self.wechat.oa_token)
+        self.official_account = OfficialAccount(self, self.wechat)
         self._store: Store | None = None
         self.uploads = Uploads(lambda: self.store, self.settings)
-        self._wx_pending: dict[str, _PendingReply] = {}
 
     # -- plumbing ----------------------------------------------------------------------
 
@@ -128,19 +125,60 @@ class PortalInput(InputChannel):
         """Run a store call off the event loop."""
         return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
-    def _session(self, request: Request) -> str | None:
-        return session_from_token(bearer(request), self.settings)
-
-    async def _session_lang(self, request: Request, session_id: str) -> str:
-        """The language the user chose (header or ?lang=), else the session's."""
-        explicit = request_lang(request, "")
-        if explicit:
-            return explicit
+    async def _auth(self, request: Request) -> SessionRecord | None:
+        """The session of the request's token: None when the token is malformed, forged,
+        expired (unused for ASSISTANT_TOKEN_DAYS) or revoked (its session was deleted by
+        "delete my data" or by the purge).  Reads headers only, never the body."""
+        session_id = session_from_token(bearer(request), self.settings)
+        if session_id is None:
+            return None
         try:
             rec = await self._db(self.store.get_session, session_id)
         except StoreUnavailable:
-            return request_lang(request)
-        return rec.lang if rec else request_lang(request)
+            return None
+        if rec is None:
+            logger.info("portal.token.revoked session=%s", session_id[:8])
+            return None
+        if rec.last_seen_at < time.time() - self.settings.token_days * 86400:
+            logger.info("portal.token.expired session=%s", session_id[:8])
+            return None
+        return rec
+
+    def _upload_max(self) -> int:
+        return self.settings.limits.max_file_bytes * self.max_files_per_request + (1 << 20)
+
+    async def _read_body(self, request: Request) -> HTTPResponse | None:
+        """Read a streamed upload's body, refusing (413) one that declares or sends more
+        than the limit without reading the rest."""
+        limit = self._upload_max()
+        lang = request_lang(request)
+        too_large = error(413, "request_too_large", lang, mb=mb(limit),
+                          file_mb=mb(self.settings.limits.max_file_bytes))
+        declared = request.headers.get("content-length", "")
+        if declared and (not declared.isascii() or not declared.isdigit()
+                         or int(declared) > limit):
+            return too_large
+        request.stream.request_max_size = limit
+        body = bytearray()
+        try:
+            while True:
+                chunk = await request.stream.read()
+                if chunk is None:
+                    break
+                body += chunk
+                if len(body) > limit:
+                    return too_large
+        except PayloadTooLarge:
+            return too_large
+        request.body = bytes(body)
+        return None
+
+    async def _limited(self, request: Request, kind: str, per_address: int,
+                       session_id: str | None = None, per_session: int = 0,
+                       lang: str = "zh") -> HTTPResponse | None:
+        """A 429 in the user's language when the address or the session is over its limit."""
+        return await limited(self.limiter, request, kind, per_address, session_id,
+                             per_session, lang)
 
     async def _turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                     session_id: str, text: str, lang: str,
@@ -150,8 +188,9 @@ class PortalInput(InputChannel):
         "try again" message instead of silence."""
         collector = CollectingOutputChannel()
         meta = {"lang": lang, **(metadata or {})}
+        sender = portal_sender(session_id, self.settings)
         try:
-            await on_new_message(UserMessage(text, collector, session_id,
+            await on_new_message(UserMessage(text, collector, sender,
                                              input_channel=CHANNEL, metadata=meta))
         except Exception:  # the tracker store or lock store is unreachable, or a bug
             logger.exception("portal.turn.failed session=%s", session_id[:8])
@@ -161,19 +200,28 @@ class PortalInput(InputChannel):
             logger.warning("portal.turn.silent session=%s", session_id[:8])
             return [{"recipient_id": session_id, "text": t("try_again", lang),
                      "custom": {"error": "no_reply"}}]
-        return collector.messages
+        messages = [{**m, "recipient_id": session_id} for m in collector.messages]
+        if any(isinstance(m.get("custom"), dict) and "deleted" in m["custom"] for m in messages):
+            # "Delete my data" was confirmed: now that the turn is saved, the conversation
+            # and the session go too (the token stops working).
+            try:
+                await self._db(self.store.forget_session, session_id)
+            except StoreUnavailable:
+                logger.exception("portal.forget.failed session=%s", session_id[:8])
+        return messages
 
     # -- routes --------------------------------------------------------------------------
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("portal", __name__)
         limits = self.settings.limits
+        rates = self.settings.rates
 
         @bp.listener("before_server_start")
         async def _configure(app: Any, _loop: Any) -> None:
-            # Sanic refuses a larger body before reading it.
-            app.config.REQUEST_MAX_SIZE = limits.max_file_bytes * self.max_files_per_request + (
-                1 << 20)
+            # Sanic refuses a larger body before reading it.  Only the upload route, which
+            # reads its body itself after checking the token, takes more.
+            app.config.REQUEST_MAX_SIZE = SMALL_BODY_BYTES
             await self._db(lambda: self.store)  # create tables, fail early
             # Start the parser workers now, so the first upload does not wait for them; then
             # read any file whose parse a crash interrupted.
@@ -183,8 +231,7 @@ class PortalInput(InputChannel):
         async def _too_large(request: Request, _exc: Exception) -> HTTPResponse:
             # Sanic stops reading a body over REQUEST_MAX_SIZE: say so in the user's words.
             return error(413, "request_too_large", request_lang(request),
-                          mb=mb(request.app.config.REQUEST_MAX_SIZE),
-                          file_mb=mb(limits.max_file_bytes))
+                         mb=mb(self._upload_max()), file_mb=mb(limits.max_file_bytes))
 
         # The page ------------------------------------------------------------------------
 
@@ -208,6 +255,10 @@ class PortalInput(InputChannel):
             body = request.json if request.body and is_json(request) else {}
             if isinstance(body, dict) and body.get("lang") in ("zh", "en"):
                 lang = body["lang"]
+            refused = await self._limited(request, "sessions", rates.sessions_per_address,
+                                          lang=lang)
+            if refused:
+                return refused
             try:
                 rec = await self._db(self.store.create_session, "web", lang)
             except StoreUnavailable:
@@ -218,11 +269,16 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/messages", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            session_id = self._session(request)
-            if not session_id:
+            rec = await self._auth(request)
+            if rec is None:
                 return error(401, "unauthorized", request_lang(request))
+            session_id = rec.id
             # Errors speak the language of the conversation, or of the text that was sent.
-            previous = await self._session_lang(request, session_id)
+            previous = request_lang(request, "") or rec.lang
+            refused = await self._limited(request, "messages", rates.messages_per_address,
+                                          session_id, rates.messages_per_session, previous)
+            if refused:
+                return refused
             if not is_json(request):
                 return error(400, "bad_json", previous)
             body = request.json
@@ -240,30 +296,40 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
-            session_id = self._session(request)
-            if not session_id:
+            rec = await self._auth(request)
+            if rec is None:
                 return error(401, "unauthorized", request_lang(request))
             agent = request.app.ctx.agent
             try:
-                tracker = await agent.tracker_store.retrieve(session_id)
+                tracker = await agent.tracker_store.retrieve(
+                    portal_sender(rec.id, self.settings))
             except Exception:
                 logger.exception("portal.history.failed")
                 return error(503, "unavailable", request_lang(request))
-            rec = await self._db(self.store.get_session, session_id)
-            return response.json({"reference": rec.reference if rec else None,
-                                  "lang": rec.lang if rec else "zh",
-                                  "events": history(tracker)}, headers=SECURITY_HEADERS)
+            return response.json({"reference": rec.reference, "lang": rec.lang,
+                                  "events": history_events(tracker)}, headers=SECURITY_HEADERS)
 
         # Uploads --------------------------------------------------------------------------
 
-        @bp.route("/api/v1/uploads", methods=["POST"])
+        @bp.route("/api/v1/uploads", methods=["POST"], stream=True)
         async def upload(request: Request) -> HTTPResponse:
-            session_id = self._session(request)
-            if not session_id:
+            # The token, the limits and the declared size are checked on the headers; the
+            # body is read only then, and only up to the limit.
+            rec = await self._auth(request)
+            if rec is None:
                 return error(401, "unauthorized", request_lang(request))
+            session_id = rec.id
+            refused = await self._limited(request, "uploads", rates.uploads_per_address,
+                                          session_id, rates.uploads_per_session,
+                                          request_lang(request, "") or rec.lang)
+            if refused:
+                return refused
+            too_large = await self._read_body(request)
+            if too_large:
+                return too_large
             form_lang = request.form.get("lang") if request.form else None
-            lang = form_lang if form_lang in ("zh", "en") else \
-                await self._session_lang(request, session_id)
+            lang = form_lang if form_lang in ("zh", "en") else (
+                request_lang(request, "") or rec.lang)
             files = request.files.getlist("file") if request.files else None
             if not files:
                 return error(400, "no_file", lang)
@@ -289,10 +355,11 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/uploads", methods=["GET"])
         async def list_uploads(request: Request) -> HTTPResponse:
-            session_id = self._session(request)
-            if not session_id:
+            rec = await self._auth(request)
+            if rec is None:
                 return error(401, "unauthorized", request_lang(request))
-            lang = await self._session_lang(request, session_id)
+            session_id = rec.id
+            lang = request_lang(request, "") or rec.lang
             try:
                 files = await self.uploads.listing(session_id, lang)
             except StoreUnavailable:
@@ -301,12 +368,14 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/uploads/<upload_id:str>", methods=["DELETE"])
         async def delete_upload(request: Request, upload_id: str) -> HTTPResponse:
-            session_id = self._session(request)
+            rec = await self._auth(request)
             lang = request_lang(request)
-            if not session_id:
+            if rec is None:
                 return error(401, "unauthorized", lang)
-            lang = await self._session_lang(request, session_id)
-            rec = await self.uploads.remove(session_id, upload_id)
+            session_id = rec.id
+            lang = request_lang(request, "") or rec.lang
+            rec = await self.uploads.remove(session_id, upload_id) if is_generated(
+                upload_id) else None
             if rec is None:  # someone else's file looks exactly like no file
                 return error(404, "not_found", lang)
             messages = await self._turn(on_new_message, session_id, "/file_removed", lang,
@@ -318,11 +387,12 @@ class PortalInput(InputChannel):
 
         @bp.route("/api/v1/reports", methods=["POST"])
         async def make_report(request: Request) -> HTTPResponse:
-            session_id = self._session(request)
+            rec = await self._auth(request)
             lang = request_lang(request)
-            if not session_id:
+            if rec is None:
                 return error(401, "unauthorized", lang)
-            lang = await self._session_lang(request, session_id)
+            session_id = rec.id
+            lang = request_lang(request, "") or rec.lang
             await self._safe_touch(session_id, None)
             messages = await self._turn(on_new_message, session_id, "/request_report", lang)
             report = next((m["custom"]["report"] for m in messages
@@ -335,11 +405,11 @@ class PortalInput(InputChannel):
         async def get_report(request: Request, name: str) -> HTTPResponse:
             lang = request_lang(request)
             report_id, _, fmt = name.partition(".")
-            if fmt not in REPORT_FORMATS:
+            if fmt not in REPORT_FORMATS or not is_generated(report_id):
                 return error(404, "not_found", lang)
-            session_id = self._session(request)
-            if session_id:
-                rec = await self._db(self.store.get_report, session_id, report_id)
+            session = await self._auth(request)
+            if session is not None:
+                rec = await self._db(self.store.get_report, session.id, report_id)
             elif check_signed(request.path, request.args.get("exp"), request.args.get("sig"),
                               self.settings):
                 rec = await self._db(self.store.get_report_by_id, report_id)
@@ -362,9 +432,7 @@ class PortalInput(InputChannel):
         # Staff --------------------------------------------------------------------------------
 
         def _staff_ok(request: Request) -> bool:
-            expected = os.environ.get("ASSISTANT_STAFF_TOKEN", "")
-            given = bearer(request) or ""
-            return bool(expected) and hmac.compare_digest(given, expected)
+            return same_secret(bearer(request), os.environ.get("ASSISTANT_STAFF_TOKEN", ""))
 
         @bp.route("/api/v1/staff/reports/<reference:str>", methods=["GET"])
         async def staff_report(request: Request, reference: str) -> HTTPResponse:
@@ -406,10 +474,17 @@ class PortalInput(InputChannel):
             code = body.get("code") if isinstance(body, dict) else None
             if not isinstance(code, str) or not code.strip() or len(code) > 256:
                 return error(400, "no_code", lang)
+            refused = await self._limited(request, "sessions", rates.sessions_per_address,
+                                          lang=lang)
+            if refused:
+                return refused
             try:
                 openid = await self.code2session.openid(code.strip())
             except WeChatError as exc:
                 logger.warning("portal.wx.login.failed errcode=%s", exc.errcode)
+                return error(502, "wechat_login_failed", lang)
+            if not is_id(openid):
+                logger.warning("portal.wx.login.bad_openid")
                 return error(502, "wechat_login_failed", lang)
             try:
                 rec = await self._db(self.store.session_by_openid, openid)
@@ -422,40 +497,17 @@ class PortalInput(InputChannel):
                                   "session_id": rec.id, "reference": rec.reference,
                                   "lang": rec.lang}, headers=SECURITY_HEADERS)
 
-        @bp.route("/wx/official", methods=["GET"])
-        async def wx_verify(request: Request) -> HTTPResponse:
-            a = request.args
-            reason = self.oa_checker.check(a.get("signature"), a.get("timestamp"), a.get("nonce"))
-            if reason:
-                return response.text("invalid signature", status=403)
-            return response.text(a.get("echostr", ""))
-
-        @bp.route("/wx/official", methods=["POST"])
-        async def wx_message(request: Request) -> HTTPResponse:
-            a = request.args
-            try:
-                incoming = parse_message(request.body or b"")
-            except Exception:
-                return response.text("bad request", status=400)
-            reason = self.oa_checker.check(a.get("signature"), a.get("timestamp"),
-                                           a.get("nonce"), message_key=incoming.msg_id)
-            if reason:
-                return response.text("invalid signature", status=403)
-            return await self._official_account_turn(on_new_message, incoming)
+        self.official_account.routes(bp, on_new_message)
 
         return bp
 
     # -- helpers -------------------------------------------------------------------------
 
     async def _safe_touch(self, session_id: str, lang: str | None) -> None:
-        """Mark the session active now (retention counts from here), creating its record
-        if the store has none (a session whose records were purged)."""
+        """Mark the session active now (retention and the token's expiry count from here).
+        A session that was deleted or purged is never re-created."""
         try:
-            rec = await self._db(self.store.get_session, session_id)
-            if rec is None:
-                await self._db(self.store.ensure_session, session_id, CHANNEL, lang)
-            else:
-                await self._db(self.store.touch, session_id, lang)
+            await self._db(self.store.touch, session_id, lang)
         except StoreUnavailable:
             logger.warning("portal.store.unavailable")
 
@@ -480,80 +532,3 @@ class PortalInput(InputChannel):
         except FileNotFoundError:
             return error(404, "not_found")
         return download(data, fmt, filename)
-
-    async def _official_account_turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                                     incoming: Any) -> HTTPResponse:
-        """Answer within WeChat's 5 seconds; a slower turn is answered later through the
-        customer-service message API.  WeChat's retries of one MsgId are not run again."""
-        if incoming.msg_type != "text":
-            lang = "zh"
-            return response.text(text_reply(incoming, t("wechat_text_only", lang)),
-                                 content_type="application/xml")
-        pending = self._wx_pending.get(incoming.msg_id)
-        if pending is None:
-            try:
-                first = await self._db(self.store.first_delivery, incoming.msg_id)
-                if not first:
-                    return response.text("success")  # a retry handled by another instance
-                session = await self._wx_session(incoming.from_user)
-            except StoreUnavailable:
-                return response.text(text_reply(incoming, t("try_again", "zh")),
-                                     content_type="application/xml")
-            session_id = session.id
-            lang = message_language(incoming.content, session.lang)
-            await self._safe_touch(session_id, lang)
-            pending = _PendingReply(asyncio.get_running_loop().create_future())
-            self._wx_pending[incoming.msg_id] = pending
-
-            async def run() -> None:
-                messages = await self._turn(on_new_message, session_id, incoming.content, lang)
-                pending.answer.set_result(_plain_text(messages))
-
-            task = asyncio.ensure_future(run())
-            task.add_done_callback(lambda _t: asyncio.get_event_loop().call_later(
-                60, self._wx_pending.pop, incoming.msg_id, None))
-        try:
-            answer = await asyncio.wait_for(asyncio.shield(pending.answer),
-                                            REPLY_DEADLINE_SECONDS)
-        except asyncio.TimeoutError:
-            if not pending.late:
-                pending.late = True
-                asyncio.ensure_future(self._deliver_late(incoming.from_user, pending))
-            return response.text("success")
-        if pending.delivered:
-            return response.text("success")
-        pending.delivered = True
-        return response.text(text_reply(incoming, answer), content_type="application/xml")
-
-    async def _deliver_late(self, openid: str, pending: _PendingReply) -> None:
-        """The answer to a turn slower than WeChat waits, through the customer-service API."""
-        answer = await pending.answer
-        pending.delivered = True
-        try:
-            await self.customer_service.send_text(openid, answer)
-        except WeChatError as exc:
-            logger.warning("portal.wx.late_reply.failed errcode=%s", exc.errcode)
-
-    async def _wx_session(self, openid: str) -> SessionRecord:
-        """The official-account follower's session (one per openid)."""
-        key = f"oa:{openid}"
-        rec = await self._db(self.store.session_by_openid, key)
-        if rec is None:
-            rec = await self._db(lambda: self.store.create_session("wechat-oa", "zh",
-                                                                   wx_openid=key))
-        return rec
-
-
-_MARKUP = re.compile(r"\*\*|`|^#{1,6}\s+|^_|_$", re.MULTILINE)
-
-
-def _plain_text(messages: list[dict[str, Any]]) -> str:
-    """Bot messages as one plain text for WeChat: no Markdown marks, buttons become
-    numbered options (a user can type the option's words)."""
-    parts = []
-    for m in messages:
-        if m.get("text"):
-            parts.append(_MARKUP.sub("", m["text"]))
-        for i, b in enumerate(m.get("buttons") or [], 1):
-            parts.append(f"{i}. {b.get('title', '')}")
-    return "\n".join(parts)[:2000] or "…"

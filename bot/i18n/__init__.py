@@ -596,6 +596,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "文件、预审报告和删除资料只能在网页聊天或小程序中使用：{url}",
         "Files, reports and deleting data work only in the chat page or the mini-program: {url}",
     ),
+    "handoff_no_session": ("请在网页聊天或小程序中提出转人工（{url}），或联系：{contact}",
+                           "Ask for a person in the chat page or the mini-program ({url}), "
+                           "or contact {contact}"),
     "api_error_wechat_login_failed": (
         "微信登录失败，请重新打开小程序再试。",
         "WeChat login failed; reopen the mini-program and try again.",

@@ -68,13 +68,14 @@ def test_delete_my_data_removes_files_and_reports(store: Store) -> None:
     up = store.add_upload(s.id, "a.pdf", b"%PDF-1.4", ".pdf")
     rep = store.save_report(s.id, s.reference, "complete", {"html": b"<p>"})
     store.record_handoff(s.id, s.reference, "zh", "请联系我 13800138000")
-    counts = store.delete_session_data(s.id)
-    assert counts == {"files": 1, "reports": 1}
+    counts = store.forget_session(s.id)
+    assert counts == {"files": 1, "reports": 1, "handoffs": 1, "conversations": 0}
     assert store.uploads(s.id) == []
     assert store.get_report(s.id, rep.id) is None
     assert not store.path(up.stored).exists()
     assert not (store.data_dir / "files" / s.id).exists()
-    assert [h.note for h in store.handoffs()] == [""]
+    assert store.handoffs() == []  # the note with the phone number is gone, not blanked
+    assert store.get_session(s.id) is None  # its token opens nothing any more
 
 
 def test_purge_removes_idle_sessions_and_orphans(store: Store) -> None:
