@@ -68,9 +68,11 @@ PORTAL_SENDER = re.compile(r"p-([0-9a-f]{32})-([0-9a-f]{24})")
 REST_PREFIX = "rest-"
 
 
-def portal_sender(session_id: str, settings: Settings | None = None) -> str:
-    """The conversation id (Rasa sender) of a portal or WeChat session."""
-    return f"p-{session_id}-{_mac(secret(settings), 'sender:' + session_id)[:24]}"
+def portal_sender(session_id: str, settings: Settings | None = None,
+                  key: bytes | None = None) -> str:
+    """The conversation id (Rasa sender) of a portal or WeChat session (``key``: the
+    deployment's secret, when it is not this process's)."""
+    return f"p-{session_id}-{_mac(key or secret(settings), 'sender:' + session_id)[:24]}"
 
 
 def session_of_sender(sender: str | None, settings: Settings | None = None) -> str | None:
