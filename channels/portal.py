@@ -54,6 +54,7 @@ from bot.service.session_tokens import (
     portal_sender,
     same_secret,
     session_from_token,
+    token_expired,
 )
 from bot.service.store import REPORT_FORMATS, SessionRecord, Store, StoreUnavailable
 from bot.service.uploads import IncomingFile, Uploads
@@ -139,7 +140,7 @@ class PortalInput(InputChannel):
         if rec is None:
             logger.info("portal.token.revoked session=%s", session_id[:8])
             return None
-        if rec.last_seen_at < time.time() - self.settings.token_days * 86400:
+        if token_expired(rec.last_seen_at, self.settings):
             logger.info("portal.token.expired session=%s", session_id[:8])
             return None
         return rec

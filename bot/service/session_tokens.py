@@ -100,6 +100,14 @@ def session_from_token(token: str | None, settings: Settings | None = None) -> s
     return session_id
 
 
+def token_expired(last_seen_at: float, settings: Settings | None = None,
+                  now: float | None = None) -> bool:
+    """A session token stops working once its session has not been used for
+    ``ASSISTANT_TOKEN_DAYS`` (30) days."""
+    settings = settings or get_settings()
+    return last_seen_at < (now or time.time()) - settings.token_days * 86400
+
+
 def sign_path(path: str, ttl_seconds: int = 7 * 86400, settings: Settings | None = None,
               now: float | None = None) -> str:
     """``path`` with ``?exp=…&sig=…`` that lets whoever holds the link GET it until exp."""

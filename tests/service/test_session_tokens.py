@@ -13,6 +13,7 @@ from bot.service.session_tokens import (
     session_from_token,
     session_of_sender,
     sign_path,
+    token_expired,
 )
 from bot.settings import Settings
 
@@ -75,3 +76,14 @@ def test_a_portal_sender_names_its_session_only_with_the_right_mac(tmp_path: Pat
     assert session_of_sender("rest-" + SID, st) is None
     other = Settings(data_dir=tmp_path / "other")
     assert session_of_sender(sender, other) is None
+
+
+def test_a_token_expires_after_the_configured_days_unused(tmp_path: Path,
+                                                          monkeypatch) -> None:  # noqa: ANN001
+    now = 10_000_000.0
+    st = Settings(data_dir=tmp_path)
+    assert st.token_days == 30
+    assert not token_expired(now - 29 * 86400, st, now)
+    assert token_expired(now - 31 * 86400, st, now)
+    monkeypatch.setenv("ASSISTANT_TOKEN_DAYS", "2")
+    assert token_expired(now - 3 * 86400, Settings(data_dir=tmp_path), now)
