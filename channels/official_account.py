@@ -88,7 +88,7 @@ class OfficialAccount:
             except Exception:  # malformed XML or ciphertext
                 return response.text("bad request", status=400)
             reason = self.checker.check(a.get("signature"), ts, nonce,
-                                        message_key=incoming.msg_id)
+                                        message_key=incoming.msg_id, remember=False)
             if reason:
                 return response.text("invalid signature", status=403)
             if not is_id(incoming.from_user):

@@ -91,8 +91,10 @@ class SignatureChecker:
         self._max = max_nonces
 
     def check(self, sig: str | None, timestamp: str | None, nonce: str | None,
-              message_key: str = "", now: float | None = None) -> str | None:
-        """None when the request is genuine, else the reason it is refused."""
+              message_key: str = "", now: float | None = None, remember: bool = True
+              ) -> str | None:
+        """None when the request is genuine, else the reason it is refused.  With
+        ``remember=False`` the nonce is left to a shared store (every instance's)."""
         if not (sig and timestamp and nonce and self.token):
             return "missing signature parameters"
         if not (sig.isascii() and timestamp.isascii() and nonce.isascii()) or len(nonce) > 64:
@@ -104,6 +106,8 @@ class SignatureChecker:
         ts = int(timestamp)
         if abs((now or time.time()) - ts) > self.window:
             return "stale timestamp"
+        if not remember:
+            return None
         key = f"{timestamp}:{nonce}"
         seen = self._seen.get(key)
         if seen is not None and (not message_key or seen != message_key):
