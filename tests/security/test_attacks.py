@@ -10,9 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import time
-from urllib.parse import quote
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
