@@ -46,6 +46,9 @@ def create_app(token: str):  # noqa: ANN201 - a Sanic app
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=5055)
+    parser.add_argument("-v", "--verbose", dest="loglevel", action="store_const",
+                        const="INFO", default="INFO")
+    parser.add_argument("-vv", "--debug", dest="loglevel", action="store_const", const="DEBUG")
     args = parser.parse_args(argv)
     settings = get_settings()
     problems = secret_problems(settings)
@@ -56,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from rasa_sdk import utils
 
-    utils.configure_colored_logging("INFO")
+    utils.configure_colored_logging(args.loglevel)
+    utils.update_sanic_log_level()
     app = create_app(settings.action_token)
     app.run(settings.actions_host, args.port, workers=utils.number_of_sanic_workers(), access_log=False)
     return 0

@@ -337,6 +337,8 @@ class PortalInput(InputChannel):
             if len(files) > self.max_files_per_request:
                 return error(400, "too_many_files", lang, n=self.max_files_per_request)
             replaces = (request.form.get("replaces") if request.form else None) or None
+            if replaces is not None and not is_generated(replaces):
+                return error(400, "bad_id", lang)
             await self._safe_touch(session_id, form_lang)
             try:
                 out = await self.uploads.accept(
