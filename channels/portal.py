@@ -129,14 +129,21 @@ class PortalInput(InputChannel):
     async def _auth(self, request: Request) -> SessionRecord | None:
         """The session of the request's token: None when the token is malformed, forged,
         expired (unused for ASSISTANT_TOKEN_DAYS) or revoked (its session was deleted by
-        "delete my data" or by the purge).  Reads headers only, never the body."""
+        "delete my data" or by the purge).  Reads headers only, never the body.  While the
+        database is unreachable a well-signed token passes (every store call then fails
+        with 503 or "try again")."""
         session_id = session_from_token(bearer(request), self.settings)
         if session_id is None:
             return None
         try:
             rec = await self._db(self.store.get_session, session_id)
         except StoreUnavailable:
-            return None
+            # The signature is right but the database cannot say more: let the request go
+            # on, to get "try again" (503, or the turn's message) instead of a new session.
+            # Nothing can be read or written until the database is back.
+            return SessionRecord(id=session_id, reference="", channel=CHANNEL,
+                                 lang=request_lang(request), created_at=0.0,
+                                 last_seen_at=time.time())
         if rec is None:
             logger.info("portal.token.revoked session=%s", session_id[:8])
             return None
