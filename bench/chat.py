@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.serve import HOST, Service, Supervisor, services  # noqa: E402
+from scripts.serve import HOST, Service, Supervisor, action_token, services  # noqa: E402
 
 # Conversations a simulated user goes through, in turn.  Each starts a new conversation.
 CONVERSATIONS: tuple[tuple[str, ...], ...] = (
@@ -96,7 +96,9 @@ class Budget:
 
 def _post(conn: http.client.HTTPConnection, path: str, body: dict) -> tuple[int, bytes]:
     data = json.dumps(body, ensure_ascii=False).encode()
-    conn.request("POST", path, body=data, headers={"Content-Type": "application/json"})
+    # The action server refuses calls without the token the Rasa server sends.
+    conn.request("POST", path, body=data, headers={"Content-Type": "application/json",
+                                                   "X-Assistant-Action-Token": action_token()})
     response = conn.getresponse()
     return response.status, response.read()
 

@@ -6,7 +6,10 @@ servers log what users say (Rasa at DEBUG level, and in some error messages).
 logs it and wherever the record goes: the message with its arguments, the text of an
 exception and a stack trace.  ``11010519491231002X`` becomes ``110***********002X``,
 ``13800138000`` ``138****8000``, ``zhangsan@example.com`` ``z***@example.com``
-(:func:`bot.masking.mask_personal_data`).
+(:func:`bot.masking.mask_personal_data`); passport numbers ``E12345678``
+become ``E*****678`` (one or two letters and 7–8 digits, or any 6–9 letters and digits
+after 护照/passport), bank card and account numbers (16–19 digits, grouped or not)
+``************1234``.
 
 The Rasa server installs it when it loads the project's channel or tracker store, the
 action server when it loads the actions.  Uploaded files' content is never logged.
@@ -30,6 +33,12 @@ _MOBILE_AFTER_ESCAPE = re.compile(_ESCAPE + r"(?:(?:\+86|0086)[\s-]?)?1[3-9]\d(?
 _EMAIL_AFTER_ESCAPE = re.compile(r"(?<=\\u[0-9a-fA-F]{4})[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+"
                                  r"(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
+_PASSPORT = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{1,2}\d{7,8}(?![0-9A-Za-z])")
+_PASSPORT_AFTER_LABEL = re.compile(
+    r"(?i)((?:护照(?:号码|号)?|passport(?:\s*(?:no\.?|number|#))?)\s*[:：#]?\s*)"
+    r"([A-Za-z0-9]{6,9})(?![0-9A-Za-z])")
+_BANK = re.compile(r"(?<![0-9A-Za-z*])(?:\d[ -]?){15,18}\d(?![\d*])")
+
 _installed = False
 _lock = threading.Lock()
 _formatter = logging.Formatter()
@@ -44,7 +53,28 @@ def mask_text(text: str) -> str:
         text = _EMAIL_AFTER_ESCAPE.sub(lambda m: mask_email(m.group(0)), text)
         text = _ID_AFTER_ESCAPE.sub(lambda m: mask_id_number(m.group(0)), text)
         text = _MOBILE_AFTER_ESCAPE.sub(lambda m: mask_mobile(m.group(0)), text)
-    return text
+    text = _PASSPORT_AFTER_LABEL.sub(lambda m: m.group(1) + _keep_ends(m.group(2), 1, 3), text)
+    text = _PASSPORT.sub(lambda m: _keep_ends(m.group(0), 1, 3), text)
+    return _BANK.sub(lambda m: _mask_digits(m.group(0)), text)
+
+
+def _keep_ends(value: str, head: int, tail: int) -> str:
+    if "*" in value:
+        return value
+    return value[:head] + "*" * (len(value) - head - tail) + value[-tail:]
+
+
+def _mask_digits(value: str) -> str:
+    """A card or account number: every digit but the last four masked."""
+    digits = sum(c.isdigit() for c in value)
+    seen, out = 0, []
+    for c in value:
+        if c.isdigit():
+            seen += 1
+            out.append(c if seen > digits - 4 else "*")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def mask_record(record: logging.LogRecord) -> logging.LogRecord:

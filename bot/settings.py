@@ -49,6 +49,26 @@ class Limits:
     max_pages: int = 2000
     parse_seconds: float = 30.0  # wall time for one file
     parse_memory_bytes: int = 1536 * 1024 * 1024  # address space of one parser process
+    max_message_chars: int = 2000  # one chat message (portal and REST channels)
+    data_quota_bytes: int = 20 * 1024 * 1024 * 1024  # every stored upload together
+    min_free_bytes: int = 256 * 1024 * 1024  # left free on the data folder's disk
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Requests allowed per minute (0: no limit).  Loose enough that one local client can
+    run the benchmarks and evaluation sets (hundreds of turns a minute from loopback)."""
+
+    sessions_per_address: int = 600
+    messages_per_address: int = 6000
+    messages_per_session: int = 600
+    uploads_per_address: int = 600
+    uploads_per_session: int = 120
+
+
+PLACEHOLDER_MARKERS = ("change-me", "changeme", "change_me", "placeholder", "example",
+                       "secret", "password", "xxxx")
+MIN_SECRET_CHARS = 32
 
 
 @dataclass(frozen=True)
@@ -67,7 +87,25 @@ class Settings:
         max_files_per_session=_env_int("MAX_FILES_PER_SESSION", Limits.max_files_per_session),
         parse_seconds=float(_env_int("PARSE_SECONDS", int(Limits.parse_seconds))),
         parse_memory_bytes=_env_int("PARSE_MEMORY_BYTES", Limits.parse_memory_bytes),
+        max_message_chars=_env_int("MAX_MESSAGE_CHARS", Limits.max_message_chars),
+        data_quota_bytes=_env_int("DATA_QUOTA_BYTES", Limits.data_quota_bytes),
+        min_free_bytes=_env_int("MIN_FREE_BYTES", Limits.min_free_bytes),
     ))
+    rates: RateLimits = field(default_factory=lambda: RateLimits(
+        sessions_per_address=_env_int("RATE_SESSIONS", RateLimits.sessions_per_address),
+        messages_per_address=_env_int("RATE_MESSAGES", RateLimits.messages_per_address),
+        messages_per_session=_env_int("RATE_SESSION_MESSAGES", RateLimits.messages_per_session),
+        uploads_per_address=_env_int("RATE_UPLOADS", RateLimits.uploads_per_address),
+        uploads_per_session=_env_int("RATE_SESSION_UPLOADS", RateLimits.uploads_per_session),
+    ))
+    # "local" (make run, tests) or "production" (deploy/assistant.env): in production the
+    # servers refuse to start with a missing, short or placeholder secret.
+    mode: str = field(default_factory=lambda: _env("MODE", "local").strip().lower() or "local")
+    token_days: int = field(default_factory=lambda: _env_int("TOKEN_DAYS", 30))
+    action_token: str = field(default_factory=lambda: _env("ACTION_TOKEN", ""))
+    actions_host: str = field(default_factory=lambda: _env("ACTIONS_HOST", "127.0.0.1"))
+    redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
+
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
     # Official holidays and make-up working days that staff add when the State Council
@@ -82,6 +120,33 @@ class Settings:
     def db_url(self) -> str:
         """The SQLAlchemy URL of the file index: SQLite under data_dir unless configured."""
         return self.database_url or f"sqlite:///{self.data_dir / 'assistant.db'}"
+
+
+def secret_problems(settings: Settings | None = None) -> list[str]:
+    """What is wrong with the deployment's secrets: empty in local mode; in production
+    every secret that is missing, shorter than MIN_SECRET_CHARS or a placeholder."""
+    settings = settings or Settings()
+    if settings.mode == "local":
+        return []
+    problems = []
+    required = ("SECRET", "ACTION_TOKEN")
+    optional = ("STAFF_TOKEN", "WX_SECRET", "WX_OA_SECRET", "WX_OA_AES_KEY")
+    for name in required + optional:
+        value = os.environ.get(f"ASSISTANT_{name}", "")
+        if not value and name in optional:
+            continue
+        if not value:
+            problems.append(f"ASSISTANT_{name} is not set")
+        elif any(m in value.lower() for m in PLACEHOLDER_MARKERS):
+            problems.append(f"ASSISTANT_{name} is a placeholder")
+        elif len(value) < MIN_SECRET_CHARS and name not in ("WX_SECRET", "WX_OA_SECRET",
+                                                          "WX_OA_AES_KEY"):
+            problems.append(f"ASSISTANT_{name} is shorter than {MIN_SECRET_CHARS} characters")
+    for name in ("DATABASE_URL", "TRACKER_DB_URL", "REDIS_URL"):
+        value = os.environ.get(f"ASSISTANT_{name}", "")
+        if any(m in value.lower() for m in ("change-me", "changeme")):
+            problems.append(f"ASSISTANT_{name} has a placeholder password")
+    return problems
 
 
 def get_settings() -> Settings:

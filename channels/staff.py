@@ -44,6 +44,7 @@ from bot.precheck.report import render_docx, render_html, render_json
 from bot.precheck.results import FileAnalysis, FileProblem, PrecheckResult
 from bot.service.package import session_result
 from bot.service.schema import new_id
+from bot.service.session_tokens import portal_sender
 from bot.service.staff import SignIn, Staff, StaffError, valid_hex_id
 from bot.service.store import StoreUnavailable
 
@@ -294,7 +295,8 @@ class StaffConsole:
                                        an.language if an else "",
                                        list(r.problems) if r else [], lang, u.status))
             try:
-                tracker = await request.app.ctx.agent.tracker_store.retrieve(a.session.id)
+                tracker = await request.app.ctx.agent.tracker_store.retrieve(
+                    portal_sender(a.session.id, ch.settings))
                 conversation = self.history(tracker)
             except Exception:
                 logger.warning("staff.history.failed", exc_info=True)

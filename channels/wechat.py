@@ -42,6 +42,7 @@ class WeChatConfig:
     oa_app_id: str = ""  # official account app id (customer-service messages)
     oa_app_secret: str = ""
     oa_token: str = ""  # the Token configured for the official account's server URL
+    oa_aes_key: str = ""  # the EncodingAESKey: safe mode (encrypted messages) when set
     api_base: str = DEFAULT_API_BASE
 
     @classmethod
@@ -53,6 +54,7 @@ class WeChatConfig:
             oa_app_id=e("ASSISTANT_WX_OA_APPID", ""),
             oa_app_secret=e("ASSISTANT_WX_OA_SECRET", ""),
             oa_token=e("ASSISTANT_WX_OA_TOKEN", ""),
+            oa_aes_key=e("ASSISTANT_WX_OA_AES_KEY", ""),
             api_base=e("ASSISTANT_WX_API_BASE", DEFAULT_API_BASE).rstrip("/"),
         )
 
@@ -89,18 +91,23 @@ class SignatureChecker:
         self._max = max_nonces
 
     def check(self, sig: str | None, timestamp: str | None, nonce: str | None,
-              message_key: str = "", now: float | None = None) -> str | None:
-        """None when the request is genuine, else the reason it is refused."""
+              message_key: str = "", now: float | None = None, remember: bool = True
+              ) -> str | None:
+        """None when the request is genuine, else the reason it is refused.  With
+        ``remember=False`` the nonce is left to a shared store (every instance's)."""
         if not (sig and timestamp and nonce and self.token):
             return "missing signature parameters"
+        if not (sig.isascii() and timestamp.isascii() and nonce.isascii()) or len(nonce) > 64:
+            return "bad signature"
         if not hmac.compare_digest(signature(self.token, timestamp, nonce), sig.lower()):
             return "bad signature"
-        try:
-            ts = int(timestamp)
-        except ValueError:
+        if not timestamp.isdigit() or len(timestamp) > 12:
             return "bad timestamp"
+        ts = int(timestamp)
         if abs((now or time.time()) - ts) > self.window:
             return "stale timestamp"
+        if not remember:
+            return None
         key = f"{timestamp}:{nonce}"
         seen = self._seen.get(key)
         if seen is not None and (not message_key or seen != message_key):

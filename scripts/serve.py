@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -35,6 +36,13 @@ HOST = "127.0.0.1"
 DEFAULT_RASA_PORT = 5005
 DEFAULT_ACTIONS_PORT = 5055
 MODEL = ROOT / "models" / "assistant.tar.gz"
+# The Rasa server's token for the action server (endpoints.yml): ASSISTANT_ACTION_TOKEN,
+# or one made for this run and given to both.
+_RUN_ACTION_TOKEN = secrets.token_hex(32)
+
+
+def action_token() -> str:
+    return os.environ.get("ASSISTANT_ACTION_TOKEN") or _RUN_ACTION_TOKEN
 
 
 def base_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -46,6 +54,7 @@ def base_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
+    env["ASSISTANT_ACTION_TOKEN"] = action_token()
     env.update(extra or {})
     return env
 
@@ -136,10 +145,11 @@ def endpoints_file(actions_port: int, out_dir: Path, source: Path | None = None)
 
 
 def action_server(port: int, env: dict[str, str] | None = None) -> Service:
-    # What `rasa run actions` runs, without loading Rasa itself into the process.
+    # rasa_sdk's action server (without loading Rasa itself into the process), on
+    # loopback, refusing calls without the token (actions/server.py).
     return Service(
         "actions",
-        [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(port)],
         f"http://{HOST}:{port}/health",
         # Rasa keeps its connections to the action server open for 15 s: the action server
         # must not close them sooner, or a turn may meet a connection just reset.

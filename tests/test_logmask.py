@@ -85,3 +85,16 @@ def test_the_filter_masks_records_made_elsewhere() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "user %s", (MOBILE,), None)
     assert logmask.MaskingFilter().filter(record)
     assert record.getMessage() == "user 138****8000"
+
+
+def test_passport_and_bank_account_numbers_are_masked() -> None:
+    from bot.logmask import mask_text
+
+    out = mask_text("护照号码：E12345678，开户行账号 6222 0212 3456 7890 123，"
+                    "passport no. X1234567, card 6222021234567890")
+    for secret in ("E12345678", "6222 0212 3456 7890", "X1234567", "6222021234567890"):
+        assert secret not in out
+    assert "E*****678" in out and "7890" in out and "***0 123" in out
+    # Dates, amounts of days and references are left alone.
+    kept = "2026-03-02 起 45 个工作日，参考号 GX-261128-7K3FQ"
+    assert mask_text(kept) == kept

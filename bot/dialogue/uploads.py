@@ -2,8 +2,10 @@
 material is this?", "what is still missing?", the report, removal and "delete my data".
 
 Handlers have the same shape as those in :mod:`bot.dialogue.dispatch` and are registered
-there.  They read the session's files from :class:`bot.service.store.Store`; the session is the
-conversation's sender id.  A store that cannot be reached gives a clear "try again"
+there.  They read the session's files from :class:`bot.service.store.Store`.  The session comes
+only from a portal or WeChat conversation's sender, checked with the server secret
+(:func:`bot.service.session_tokens.session_of_sender`); a REST-channel or shell
+conversation has no session, and these handlers touch no file for it.  A store that cannot be reached gives a clear "try again"
 reply, never an exception.
 """
 
@@ -28,6 +30,7 @@ from bot.precheck.report.json_report import result_dict
 from bot.precheck.report.view import build_view
 from bot.precheck.results import MISSING, FileProblem
 from bot.service import package
+from bot.service.session_tokens import session_of_sender
 from bot.service.store import SessionRecord, Store, StoreUnavailable
 from bot.settings import get_settings
 
@@ -45,8 +48,19 @@ def _store() -> Store:
     return Store()
 
 
+PORTAL_URL = "/portal/"
+
+
+class NoSession(Exception):
+    """The conversation is not an authenticated portal or WeChat session."""
+
+
 def _session(turn: Turn, lang: str) -> SessionRecord:
-    return _store().ensure_session(turn.sender_id or "anonymous", "rest", lang)
+    session_id = session_of_sender(turn.sender_id)
+    session = _store().get_session(session_id) if session_id else None
+    if session is None:
+        raise NoSession(turn.sender_id)
+    return session
 
 
 def _next_buttons(lang: str) -> tuple[Button, ...]:
@@ -68,6 +82,9 @@ def _guarded(handler: Callable[[Turn, State, dt.date], tuple[list[Reply], State]
     def run(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
         try:
             return handler(turn, state, today)
+        except NoSession:
+            return [Reply(t("files_portal_only", state.language, url=PORTAL_URL),
+                          custom={"error": "no_session"})], state
         except StoreUnavailable:
             return [Reply(t("store_unavailable", state.language),
                           custom={"error": "store_unavailable"})], state
@@ -160,6 +177,8 @@ def file_feedback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply]
         name = str(r.get("name", ""))
         if r.get("code") == "too_many_files":
             reason = t("upload_too_many", lang, n=get_settings().limits.max_files_per_session)
+        elif r.get("code") == "quota":
+            reason = t("api_error_quota", lang)
         else:
             reason = file_problem_message(FileProblem(str(r.get("code")), str(r.get("detail", ""))),
                                           lang)
@@ -290,8 +309,10 @@ def report(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
 # --- delete my data ------------------------------------------------------------------------
 
 
+@_guarded
 def delete_request(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
     lang = state.language
+    _session(turn, lang)  # only a portal or WeChat session has data to delete
     return [Reply(t("delete_confirm", lang), (
         Button(t("btn_delete_yes", lang), payload("confirm_delete")),
         Button(t("btn_delete_no", lang), payload("keep_my_data"))))], state
@@ -302,8 +323,10 @@ def delete_confirmed(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
     lang = state.language
     session = _session(turn, lang)
     counts = _store().delete_session_data(session.id)
-    return [Reply(t("deleted", lang, files=counts["files"], reports=counts["reports"]),
-                  custom={"deleted": counts})], state
+    # The channel deletes the conversation and the session once this turn is saved.
+    counts = {**counts, "conversation": True}
+    return [Reply(t("deleted", lang, files=counts["files"], reports=counts["reports"],
+                    handoffs=counts["handoffs"]), custom={"deleted": counts})], state
 
 
 def delete_cancelled(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
@@ -322,7 +345,12 @@ def upload_help(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], 
 def handoff_reference(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
     """Record a request to talk to a person, with the session's reference number."""
     lang = state.language
-    session = _session(turn, lang)
+    try:
+        session = _session(turn, lang)
+    except NoSession:
+        return [Reply(t("handoff_no_session", lang, url=PORTAL_URL,
+                        contact=get_settings().contact.get(lang)),
+                      custom={"handoff": False})], state
     note = "" if turn.is_payload else turn.text
     _store().record_handoff(session.id, session.reference, lang, note)
     return [Reply(t("handoff_reference", lang, reference=session.reference),

@@ -499,15 +499,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "templates_offer": ('空白表格可以下载：{annex1} 注册表、{annex2} 年度核发证书信息汇总表。', 'Blank forms to download: {annex1} registration form, {annex2} annual summary.'),
     "file_removed": ("已删除“{name}”。", "Removed “{name}”."),
     "delete_confirm": (
-        "确定要删除您上传的全部文件和生成的预审报告吗？删除后无法恢复。",
-        "Delete all the files you uploaded and the reports made from them? This cannot be "
-        "undone.",
+        "确定要删除您上传的全部文件、生成的预审报告、转人工留言和本次对话记录吗？删除后无法恢复。",
+        "Delete all the files you uploaded, the reports made from them, your messages to staff "
+        "and this conversation? This cannot be undone.",
     ),
     "btn_delete_yes": ("确认删除", "Yes, delete"),
     "btn_delete_no": ("取消", "Cancel"),
     "deleted": (
-        "已删除您上传的 {files} 个文件和 {reports} 份预审报告。",
-        "Deleted the {files} file(s) you uploaded and {reports} pre-check report(s).",
+        "已删除：您上传的 {files} 个文件（连同文件名）、{reports} 份预审报告、{handoffs} 条转人工留言，"
+        "以及本次对话的全部记录；本会话已结束，刷新页面即开始新的会话。",
+        "Deleted: the {files} file(s) you uploaded (names included), {reports} pre-check "
+        "report(s), {handoffs} message(s) to staff, and every message of this conversation; "
+        "this session is closed (reload the page to start a new one).",
     ),
     "delete_kept": ("好的，您的资料已保留。", "OK, your files are kept."),
     "handoff_reference": (
@@ -536,8 +539,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "api_error_empty_message": ("消息不能为空。", "The message is empty."),
     "api_error_message_too_long": (
-        "消息太长了（最多2000字），请分几次发送。",
-        "The message is too long (2,000 characters at most); send it in parts.",
+        "消息太长了（最多{n}字），请分几次发送。",
+        "The message is too long ({n} characters at most); send it in parts.",
     ),
     "api_error_no_file": (
         "没有收到文件：请用表单字段“file”上传 PDF 或 DOCX 文件。",
@@ -673,6 +676,22 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "The since parameter must be a Unix time in seconds.",
     ),
     "api_error_no_code": ("缺少 wx.login 返回的 code。", "The code from wx.login is missing."),
+    "api_error_quota": ("存储空间已满，暂时无法接收文件，请稍后再试或联系工作人员。",
+                        "Storage is full: no file can be accepted now. Try later or ask staff."),
+    "api_error_rate_limited": ("操作太频繁，请 {seconds} 秒后再试。",
+                               "Too many requests; try again in {seconds} seconds."),
+    "api_error_bad_sender": ("sender 只能由字母、数字、“-”和“_”组成（1–64 个字符）。",
+                             "sender must be 1–64 letters, digits, “-” or “_”."),
+    "api_error_cross_origin": ("不接受来自其他网站的请求。", "Requests from other sites are refused."),
+    "api_error_bad_content_type": ("请以 application/json 发送。", "Send application/json."),
+    "api_error_bad_id": ("编号格式不正确。", "That id is not valid."),
+    "files_portal_only": (
+        "文件、预审报告和删除资料只能在网页聊天或小程序中使用：{url}",
+        "Files, reports and deleting data work only in the chat page or the mini-program: {url}",
+    ),
+    "handoff_no_session": ("请在网页聊天或小程序中提出转人工（{url}），或联系：{contact}",
+                           "Ask for a person in the chat page or the mini-program ({url}), "
+                           "or contact {contact}"),
     "api_error_wechat_login_failed": (
         "微信登录失败，请重新打开小程序再试。",
         "WeChat login failed; reopen the mini-program and try again.",

@@ -112,12 +112,23 @@ wx_messages = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+wx_nonces = sa.Table(  # official-account (timestamp, nonce) pairs already used
+    "assistant_wx_nonces", _meta,
+    sa.Column("key", sa.String(96), primary_key=True),
+    sa.Column("message_key", sa.String(64), nullable=False, default=""),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
 REPORT_FORMATS = ("docx", "html", "json", "md")
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
 
 
 class StoreUnavailable(RuntimeError):
     """The index database could not be reached; nothing was changed."""
+
+
+class QuotaExceeded(RuntimeError):
+    """The data folder's quota (or its disk) has no room for this file."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
-"""Session tokens and signed download links.
+"""Session tokens, signed download links and the conversation id of a session.
 
 A token is ``<session id>.<HMAC>``; a download link carries ``exp`` and ``sig`` for one
-path.  Both are checked with the same secret on every server instance: the
+path.  The conversation (Rasa's sender id) of a portal or WeChat session is
+``p-<session id>-<HMAC>`` (:func:`portal_sender`): knowing a session id does not give its
+conversation, and the action server recovers the session only from a sender whose MAC is
+right (:func:`session_of_sender`).  The REST channel's senders are ``rest-<id>`` and never
+carry a MAC, so they name no session.  Both are checked with the same secret on every server instance: the
 ``ASSISTANT_SECRET`` environment variable, or a random key kept in ``<data_dir>/secret.key``
 (created once, readable by the owner only).
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import time
 from pathlib import Path
@@ -50,19 +55,57 @@ def _mac(key: bytes, message: str) -> str:
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()[:40]
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison that accepts any client text (non-ASCII included)."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"),
+                               expected.encode("utf-8"))
+
+
+_TOKEN = re.compile(r"([0-9a-f]{32})\.([0-9a-f]{40})")
+_EXP = re.compile(r"[0-9]{1,12}")
+_SIG = re.compile(r"[0-9a-f]{40}")
+PORTAL_SENDER = re.compile(r"p-([0-9a-f]{32})-([0-9a-f]{24})")
+REST_PREFIX = "rest-"
+
+
+def portal_sender(session_id: str, settings: Settings | None = None,
+                  key: bytes | None = None) -> str:
+    """The conversation id (Rasa sender) of a portal or WeChat session (``key``: the
+    deployment's secret, when it is not this process's)."""
+    return f"p-{session_id}-{_mac(key or secret(settings), 'sender:' + session_id)[:24]}"
+
+
+def session_of_sender(sender: str | None, settings: Settings | None = None) -> str | None:
+    """The session whose conversation this is, or None (a REST or shell conversation, or
+    a sender whose MAC is wrong)."""
+    m = PORTAL_SENDER.fullmatch(sender or "")
+    if m is None:
+        return None
+    expected = _mac(secret(settings), "sender:" + m.group(1))[:24]
+    return m.group(1) if _same(m.group(2), expected) else None
+
+
 def issue_token(session_id: str, settings: Settings | None = None) -> str:
     return f"{session_id}.{_mac(secret(settings), 'session:' + session_id)}"
 
 
 def session_from_token(token: str | None, settings: Settings | None = None) -> str | None:
     """The session id a token was issued for, or None if it is not a valid token."""
-    if not token or token.count(".") != 1:
+    m = _TOKEN.fullmatch(token or "")
+    if m is None:
         return None
-    session_id, mac = token.split(".")
-    if not session_id or not hmac.compare_digest(mac, _mac(secret(settings),
-                                                           "session:" + session_id)):
+    session_id, mac = m.groups()
+    if not _same(mac, _mac(secret(settings), "session:" + session_id)):
         return None
     return session_id
+
+
+def token_expired(last_seen_at: float, settings: Settings | None = None,
+                  now: float | None = None) -> bool:
+    """A session token stops working once its session has not been used for
+    ``ASSISTANT_TOKEN_DAYS`` (30) days."""
+    settings = settings or get_settings()
+    return last_seen_at < (now or time.time()) - settings.token_days * 86400
 
 
 def sign_path(path: str, ttl_seconds: int = 7 * 86400, settings: Settings | None = None,
@@ -74,8 +117,14 @@ def sign_path(path: str, ttl_seconds: int = 7 * 86400, settings: Settings | None
 
 def check_signed(path: str, exp: str | None, sig: str | None, settings: Settings | None = None,
                  now: float | None = None) -> bool:
-    if not exp or not sig or not exp.isdigit():
-        return False
+    if not exp or not sig or not _EXP.fullmatch(exp) or not _SIG.fullmatch(sig):
+        return False  # "²" is a digit to str.isdigit, not to int()
     if int(exp) < (now or time.time()):
         return False
-    return hmac.compare_digest(sig, _mac(secret(settings), f"get:{path}:{exp}"))
+    return _same(sig, _mac(secret(settings), f"get:{path}:{exp}"))
+
+
+def same_secret(given: str | None, expected: str) -> bool:
+    """A shared token (staff, action server) compared in constant time; False for an
+    empty expectation and for any text that is not the token, whatever its characters."""
+    return bool(expected) and isinstance(given, str) and _same(given, expected)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,9 +25,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.precheck.results import FileAnalysis
+from bot.service.ids import InvalidId, check_generated, inside
 from bot.service.schema import (  # noqa: F401
     REPORT_FORMATS,
     HandoffRecord,
+    QuotaExceeded,
     ReportRecord,
     SessionRecord,
     StoreUnavailable,
@@ -39,8 +43,12 @@ from bot.service.schema import (  # noqa: F401
     uploads,
     write_atomic,
     wx_messages,
+    wx_nonces,
 )
+from bot.service.session_tokens import portal_sender
 from bot.settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
 
 # -- the conversations in Rasa's tracker store ------------------------------------------------
 
@@ -60,10 +68,10 @@ def tracker_db_url(settings: Settings | None = None) -> str:
 def delete_conversations(session_ids: Iterable[str] = (), settings: Settings | None = None, *,
                          idle_before: float | None = None) -> int:
     """Delete conversations (every stored event) from the tracker store's database: those
-    of ``session_ids``, and with ``idle_before`` (a Unix time) every conversation whose
+    of ``session_ids`` (their senders, :func:`portal_sender`), and with ``idle_before`` (a Unix time) every conversation whose
     last event is older than that.  Returns how many conversations were deleted.  A
     database that holds no conversations yet is left alone."""
-    ids = {s for s in session_ids if s}
+    ids = {portal_sender(s, settings) for s in session_ids if s}
     url = tracker_db_url(settings)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return 0
@@ -129,7 +137,8 @@ class Store:
         raise AssertionError("unreachable")
 
     def path(self, stored: str) -> Path:
-        return self.data_dir / stored
+        """The file of a stored path, refused (UnsafePath) unless inside the data folder."""
+        return inside(self.data_dir, stored)
 
     # -- sessions --------------------------------------------------------------------------
 
@@ -152,11 +161,6 @@ class Store:
                 if wx_openid and self.session_by_openid(wx_openid):
                     return self.session_by_openid(wx_openid)  # type: ignore[return-value]
         raise RuntimeError("could not allocate a unique reference number")
-
-    def ensure_session(self, session_id: str, channel: str = "rest", lang: str = "zh"
-                       ) -> SessionRecord:
-        """The session with this id, created if new (for channels that name their own ids)."""
-        return self.get_session(session_id) or self.create_session(channel, lang, session_id)
 
     @staticmethod
     def _session(row: Any) -> SessionRecord | None:
@@ -183,7 +187,25 @@ class Store:
 
     # -- uploads ---------------------------------------------------------------------------
 
-    def add_upload(self, session_id: str, name: str, data: bytes, suffix: str = "") -> UploadRecord:
+    def add_upload(self, session_id: str, name: str, data: bytes, suffix: str = "", *,
+                   max_files: int | None = None, replaces: str | None = None
+                   ) -> UploadRecord | None:
+        """Store a file and index it.  With ``max_files`` the session's count is checked in
+        the same transaction as the insert, with the session's row locked, so parallel
+        requests (on any number of server instances sharing the database) never store more
+        than ``max_files``; a file that ``replaces`` another one takes its place in the
+        count.  Returns None when the session is full (or gone); raises QuotaExceeded when
+        the data folder has no room."""
+        check_generated(session_id, "session")
+        if suffix and not suffix.startswith(".") or "/" in suffix or "\\" in suffix:
+            raise ValueError(f"bad suffix {suffix!r}")
+        limits = self.settings.limits
+        try:
+            free = shutil.disk_usage(self.data_dir).free
+        except OSError:
+            free = None
+        if free is not None and free - len(data) < limits.min_free_bytes:
+            raise QuotaExceeded("disk")
         upload_id = new_id()
         stored = f"files/{session_id}/{upload_id}{suffix}"
         path = self.path(stored)
@@ -191,14 +213,43 @@ class Store:
         rec = UploadRecord(id=upload_id, session_id=session_id, name=name, stored=stored,
                            sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                            status="parsing", created_at=time.time())
-        try:
-            self._run(lambda c: c.execute(uploads.insert().values(
+
+        def _insert(c: Any) -> str:
+            # The row lock (PostgreSQL) or the write lock (SQLite) is held to the commit.
+            locked = c.execute(sessions.update().where(sessions.c.id == session_id).values(
+                last_seen_at=rec.created_at)).rowcount
+            if not locked:
+                return "gone"
+            if max_files is not None:
+                n = c.execute(sa.select(sa.func.count()).select_from(uploads).where(
+                    uploads.c.session_id == session_id)).scalar() or 0
+                if replaces:
+                    n -= c.execute(sa.select(sa.func.count()).select_from(uploads).where(
+                        (uploads.c.session_id == session_id) & (uploads.c.id == replaces))
+                    ).scalar() or 0
+                if n >= max_files:
+                    return "full"
+            total = c.execute(sa.select(sa.func.coalesce(sa.func.sum(uploads.c.size), 0))
+                              ).scalar() or 0
+            if total + rec.size > limits.data_quota_bytes:
+                return "quota"
+            c.execute(uploads.insert().values(
                 id=rec.id, session_id=rec.session_id, name=rec.name, stored=rec.stored,
                 sha256=rec.sha256, size=rec.size, status=rec.status,
-                created_at=rec.created_at)), write=True)
+                created_at=rec.created_at))
+            return "ok"
+
+        try:
+            outcome = self._run(_insert, write=True)
         except BaseException:
             path.unlink(missing_ok=True)
             raise
+        if outcome != "ok":
+            path.unlink(missing_ok=True)
+            if outcome == "quota":
+                logger.warning("store.quota_reached bytes=%d", limits.data_quota_bytes)
+                raise QuotaExceeded("quota")
+            return None
         return rec
 
     def set_analysis(self, upload_id: str, analysis: FileAnalysis) -> None:
@@ -262,6 +313,7 @@ class Store:
 
     def save_report(self, session_id: str, reference: str, verdict: str,
                     files: dict[str, bytes]) -> ReportRecord:
+        check_generated(session_id, "session")
         report_id = new_id()
         formats: dict[str, str] = {}
         for fmt, data in files.items():
@@ -320,6 +372,21 @@ class Store:
 
     # -- WeChat retries --------------------------------------------------------------------
 
+    def use_nonce(self, key: str, message_key: str = "") -> bool:
+        """Record an official-account request's ``timestamp:nonce`` in the shared
+        database.  False when it was used before for another message (a replay, caught
+        on every instance); True the first time, and for WeChat's retries of the same
+        message."""
+        try:
+            self._run(lambda c: c.execute(wx_nonces.insert().values(
+                key=key[:96], message_key=message_key[:64], created_at=time.time())),
+                write=True)
+            return True
+        except IntegrityError:
+            row = self._run(lambda c: c.execute(sa.select(wx_nonces.c.message_key).where(
+                wx_nonces.c.key == key[:96])).first())
+            return bool(message_key) and row is not None and row[0] == message_key[:64]
+
     def first_delivery(self, msg_id: str) -> bool:
         """True the first time a WeChat MsgId is seen, False for WeChat's retries of it."""
         try:
@@ -332,27 +399,38 @@ class Store:
     # -- deletion and retention ------------------------------------------------------------
 
     def delete_session_data(self, session_id: str) -> dict[str, int]:
-        """Remove a session's uploads, reports and hand-off notes (its files too)."""
+        """Remove a session's uploads (files and their names), reports and hand-off notes.
+        Returns how many of each were deleted."""
+        check_generated(session_id, "session")
         ups = self.uploads(session_id)
         reps = self._run(lambda c: c.execute(reports.select().where(
             reports.c.session_id == session_id)).all())
 
-        def _delete(c: Any) -> None:
+        def _delete(c: Any) -> int:
             c.execute(uploads.delete().where(uploads.c.session_id == session_id))
             c.execute(reports.delete().where(reports.c.session_id == session_id))
-            c.execute(handoffs.update().where(handoffs.c.session_id == session_id).values(
-                note=""))
+            return c.execute(handoffs.delete().where(
+                handoffs.c.session_id == session_id)).rowcount or 0
 
-        self._run(_delete, write=True)
+        notes = self._run(_delete, write=True)
         for u in ups:
             self.path(u.stored).unlink(missing_ok=True)
         for r in reps:
             for stored in json.loads(r._mapping["formats"]).values():
                 self.path(stored).unlink(missing_ok=True)
         for sub in ("files", "reports"):
-            d = self.data_dir / sub / session_id
-            _remove_tree(d)
-        return {"files": len(ups), "reports": len(reps)}
+            _remove_tree(self.path(f"{sub}/{session_id}"))
+        return {"files": len(ups), "reports": len(reps), "handoffs": notes}
+
+    def forget_session(self, session_id: str) -> dict[str, int]:
+        """"Delete my data": the session's files, reports, hand-off notes, its
+        conversation and the session itself, so that its token opens nothing any more
+        and no request re-creates it."""
+        counts = self.delete_session_data(session_id)
+        counts["conversations"] = delete_conversations([session_id], self.settings)
+        self._run(lambda c: c.execute(sessions.delete().where(sessions.c.id == session_id)),
+                  write=True)
+        return counts
 
     def purge(self, older_than_days: int | None = None, now: float | None = None
               ) -> dict[str, int]:
@@ -370,7 +448,14 @@ class Store:
             [row._mapping["id"] for row in old], self.settings, idle_before=cutoff)
         for row in old:
             sid = row._mapping["id"]
-            n = self.delete_session_data(sid)
+            try:
+                n = self.delete_session_data(sid)
+            except InvalidId:  # a record from before ids were checked: its rows only
+                n = self._run(lambda c, sid=sid: {
+                    "files": c.execute(uploads.delete().where(
+                        uploads.c.session_id == sid)).rowcount or 0,
+                    "reports": c.execute(reports.delete().where(
+                        reports.c.session_id == sid)).rowcount or 0}, write=True)
             counts["files"] += n["files"]
             counts["reports"] += n["reports"]
 
@@ -382,6 +467,8 @@ class Store:
             counts["sessions"] += 1
         self._run(lambda c: c.execute(wx_messages.delete().where(
             wx_messages.c.created_at < (now or time.time()) - 86400)), write=True)
+        self._run(lambda c: c.execute(wx_nonces.delete().where(
+            wx_nonces.c.created_at < (now or time.time()) - 86400)), write=True)
         counts["orphans"] = self._remove_orphans(cutoff_age=3600, now=now)
         return counts
 

@@ -101,7 +101,7 @@ def test_empty_and_too_long_messages_are_refused_in_the_users_language(
     long_text = ("请问需要准备哪些材料？" * 200) if lang == "zh" else (
         "Which materials do we need to prepare? " * 60)
     r = s.say(long_text)
-    assert r.status == 400 and r.json()["error"] == "message_too_long"
+    assert r.status == 413 and r.json()["error"] == "message_too_long"
     assert too_long in r.json()["message"]
     assert s.get("/history").json()["events"] == []  # nothing reached the conversation
 
@@ -109,7 +109,7 @@ def test_empty_and_too_long_messages_are_refused_in_the_users_language(
 def test_a_too_long_message_is_refused_in_the_language_it_is_written_in(portal: Shared) -> None:
     s = new_session(portal.api, "zh")
     r = s.say("Which materials do we need to prepare for the application? " * 40)
-    assert r.status == 400 and "too long" in r.json()["message"]
+    assert r.status == 413 and "too long" in r.json()["message"]
 
 
 def test_a_body_that_is_not_json_is_refused_clearly(portal: Shared) -> None:

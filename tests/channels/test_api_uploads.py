@@ -7,17 +7,20 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from bot.precheck.problems import material_name
+from bot.service.session_tokens import portal_sender
 from tests.support import samples
 from tests.support.shared_stack import (
     MAX_FILE_BYTES,
     MAX_FILES_PER_REQUEST,
     MAX_FILES_PER_SESSION,
+    SECRET,
     ApiSession,
     Shared,
     buttons,
@@ -360,12 +363,17 @@ def test_delete_my_data_through_the_conversation(portal: Shared, lang: str, ask:
 
     s.say(ask)
     done = s.say("/confirm_delete")
-    expected = ("已删除您上传的 2 个文件和 1 份预审报告" if lang == "zh" else
-                "Deleted the 2 file(s) you uploaded and 1 pre-check report(s)")
+    expected = ("您上传的 2 个文件（连同文件名）、1 份预审报告、0 条转人工留言，以及本次对话的全部记录"
+                if lang == "zh" else "the 2 file(s) you uploaded (names included), 1 pre-check "
+                "report(s), 0 message(s) to staff, and every message of this conversation")
     assert expected in texts(done)
-    assert s.files() == [] and stored_files(portal, s) == [] and not report_dir.exists()
-    assert s.get(f"/reports/{rep['id']}.docx").status == 404
+    assert stored_files(portal, s) == [] and not report_dir.exists()
     assert request("GET", portal.stack.base + rep["links"]["docx"]).status == 404
-    # The conversation goes on with an empty package.
-    assert ("还没有上传文件" if lang == "zh" else "not uploaded any files") in texts(
-        s.say("还缺什么？" if lang == "zh" else "What is still missing?"))
+    # The conversation is gone from the tracker store, and the token opens nothing.
+    sender = portal_sender(s.session_id, key=SECRET.encode())
+    with sqlite3.connect(portal.stack.data_dir / "tracker.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?",
+                          (sender,)).fetchone() == (0,)
+    for path in ("/uploads", "/history", f"/reports/{rep['id']}.docx"):
+        assert s.get(path).status == 401
+    assert s.say("还缺什么？").status == 401

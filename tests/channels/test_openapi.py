@@ -8,6 +8,7 @@ import re
 import yaml
 
 from bot.precheck.results import FileAnalysis, FileProblem, FileReport, FormCheck, FormProblem
+from bot.service import uploads
 from bot.service.store import UploadRecord
 from bot.settings import ROOT
 from channels import portal
@@ -41,13 +42,13 @@ def test_every_file_field_is_described() -> None:
                       sha256="0", size=10, status="done", created_at=0.0, analysis=analysis)
     report = FileReport(name="附件1.docx", language="zh", materials=["4.1"],
                         problems=[FileProblem("untranslated", "en")])
-    accepted = portal._upload_json(up, "zh", report)
+    accepted = uploads.upload_json(up, "zh", report)
     assert set(accepted) <= props
     assert accepted["form_problems"][0]["field"] == "电子邮箱"
     assert set(accepted["form_problems"][0]) <= set(
         SPEC["components"]["schemas"]["Upload"]["properties"]["form_problems"]["items"]
         ["properties"])
-    refused = portal._rejected_json({"name": "a.doc", "code": "unsupported_type",
+    refused = uploads.rejected_json({"name": "a.doc", "code": "unsupported_type",
                                      "detail": ".doc"}, "en")
     assert set(refused) <= props and "DOCX" in refused["advice"][0]
     codes = set(SPEC["components"]["schemas"]["Upload"]["properties"]["problems"]["items"]
@@ -57,6 +58,6 @@ def test_every_file_field_is_described() -> None:
 
 def test_every_error_code_is_listed() -> None:
     listed = SPEC["components"]["schemas"]["Error"]["properties"]["error"]["description"]
-    source = (ROOT / "channels" / "portal.py").read_text(encoding="utf-8")
-    used = set(re.findall(r'_error\(\d{3}, "([a-z_]+)"', source))
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "channels").glob("*.py"))
+    used = set(re.findall(r'\berror\(\d{3}, "([a-z_]+)"', source))
     assert used and all(code in listed for code in used), used

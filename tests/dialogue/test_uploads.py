@@ -13,7 +13,7 @@ from bot.dialogue import uploads as PD
 from bot.dialogue.dispatch import Turn
 from bot.precheck.problems import material_name
 from bot.precheck.results import FileAnalysis, FileProblem, FormCheck, FormProblem
-from bot.service.session_tokens import check_signed
+from bot.service.session_tokens import check_signed, portal_sender
 from bot.service.store import Store
 from bot.settings import Settings
 
@@ -29,13 +29,13 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
 
 
 def run(handler: str, session: str, text: str = "", lang: str = "zh", **meta: object):
-    turn = Turn(None, text, {}, sender_id=session, metadata=meta)
+    turn = Turn(None, text, {}, sender_id=portal_sender(session), metadata=meta)
     return C.respond(handler, turn, {"language": lang}, TODAY)
 
 
 def choose(session: str, upload: str, material: str, lang: str = "zh"):
     turn = Turn("choose_material", "/choose_material{}",
-                {"upload": upload, "material": material}, sender_id=session)
+                {"upload": upload, "material": material}, sender_id=portal_sender(session))
     return C.respond("choose_material", turn, {"language": lang}, TODAY)
 
 
@@ -177,18 +177,35 @@ def test_delete_confirmed_removes_files_and_reports_and_says_how_many(store: Sto
     kept = run("delete_cancelled", s.id, "/keep_my_data")
     assert "已保留" in kept.text and len(store.uploads(s.id)) == 2
 
+    store.record_handoff(s.id, s.reference, "zh", "请回电 13800138000")
     out = run("delete_confirmed", s.id, "/confirm_delete")
-    assert "已删除您上传的 2 个文件和 1 份预审报告" in out.text
-    assert out.replies[0].custom == {"deleted": {"files": 2, "reports": 1}}
+    assert "您上传的 2 个文件（连同文件名）、1 份预审报告、1 条转人工留言" in out.text
+    assert "本次对话的全部记录" in out.text
+    assert out.replies[0].custom == {"deleted": {"files": 2, "reports": 1, "handoffs": 1,
+                                                 "conversation": True}}
+    assert store.handoffs() == []
     assert store.uploads(s.id) == [] and store.get_report(s.id, report["id"]) is None
     assert not any(p.exists() for p in stored)
     assert not (store.data_dir / "files" / s.id).exists()
     assert not (store.data_dir / "reports" / s.id).exists()
-    # Another session's files are untouched; the session itself (its reference) remains.
+    # Another session's files are untouched; the channel forgets the session after the turn.
     assert [u.id for u in store.uploads(other.id)] == [keep]
-    assert store.get_session(s.id).reference == s.reference
     again = run("delete_confirmed", s.id, "/confirm_delete", lang="en")
-    assert "Deleted the 0 file(s) you uploaded and 0 pre-check report(s)" in again.text
+    assert "Deleted: the 0 file(s) you uploaded (names included), 0 pre-check" in again.text
+
+
+def test_a_conversation_without_a_portal_session_touches_no_file(store: Store) -> None:
+    s = store.create_session()
+    add(store, s.id, "a.pdf", english_certificate("a.pdf"))
+    # The REST channel's conversations, a bare session id, a forged MAC: no session.
+    for sender in ("rest-" + s.id, s.id, "rest-demo", "p-" + s.id + "-" + "0" * 24):
+        for handler, text in (("delete_confirmed", "/confirm_delete"),
+                              ("report", "/request_report"), ("missing", "还缺什么"),
+                              ("delete_request", "删除我的资料")):
+            turn = Turn(None, text, {}, sender_id=sender)
+            out = C.respond(handler, turn, {"language": "zh"}, TODAY)
+            assert "只能在网页聊天或小程序中使用" in out.text, (sender, handler)
+    assert len(store.uploads(s.id)) == 1 and store.latest_report(s.reference) is None
 
 
 def test_a_handoff_records_the_reference(store: Store) -> None:

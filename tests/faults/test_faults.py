@@ -20,6 +20,7 @@ import pytest
 from bot.dialogue.self_check import render_question
 from bot.i18n import t
 from bot.notice import CONDITIONS
+from bot.service.session_tokens import portal_sender
 from tests.scale import services
 from tests.scale.cluster import Client, interleaving, text_of
 from tests.support.stack import Stack, multipart, request
@@ -212,7 +213,9 @@ def test_database_briefly_unreachable(tmp_path_factory: pytest.TempPathFactory) 
             for user in (zh, en):
                 events = [(r[0], r[1]) for r in services.query(
                     direct_url, "SELECT type_name, action_name FROM events "
-                    "WHERE sender_id = %s ORDER BY id", user.session_id)]
+                    "WHERE sender_id = %s ORDER BY id", portal_sender(
+                        user.session_id,
+                        key=(stack.data_dir / "secret.key").read_text().strip().encode()))]
                 assert interleaving(events) == []
             assert Client.start(stack, "en").token
         finally:

@@ -16,6 +16,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.tracker_store import ConfiguredSQLTrackerStore
+from bot.service.session_tokens import portal_sender
 from bot.service.store import Store, delete_conversations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,14 +116,16 @@ def test_purge_deletes_the_conversations_of_what_it_purges(data_dir: Path, domai
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE assistant_sessions SET last_seen_at = ? WHERE id = ?",
                              (old, idle.id))
-    for sender, at in ((idle.id, old), (active.id, now), ("rest-old", old), ("rest-new", now)):
+    idle_sender, active_sender = portal_sender(idle.id), portal_sender(active.id)
+    for sender, at in ((idle_sender, old), (active_sender, now), ("rest-old", old),
+                       ("rest-new", now)):
         asyncio.run(write(sender, at))
 
     counts = store.purge(now=now)
     assert counts["sessions"] == 1 and counts["conversations"] == 2
     with sqlite3.connect(data_dir / "tracker.db") as db:
         left = {r[0] for r in db.execute("SELECT DISTINCT sender_id FROM events")}
-    assert left == {active.id, "rest-new"}
+    assert left == {active_sender, "rest-new"}
     assert store.get_session(idle.id) is None and store.get_session(active.id) is not None
     assert delete_conversations([active.id]) == 1
     assert delete_conversations([active.id]) == 0

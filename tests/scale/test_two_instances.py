@@ -20,6 +20,7 @@ import pytest
 
 from bot.dialogue.self_check import render_question
 from bot.notice import CONDITIONS
+from bot.service.session_tokens import portal_sender
 from tests.scale import services
 from tests.scale.cluster import Client, interleaving, shared_env, start_all, text_of
 from tests.support.stack import Stack, request
@@ -36,16 +37,20 @@ class Cluster:
     redis: services.RedisKeys
     data_dir: Path
 
-    def events(self, sender_id: str) -> list[tuple[str, str | None]]:
+    def sender(self, session_id: str) -> str:
+        """The session's conversation id in the tracker store."""
+        return portal_sender(session_id, key=self.a.env["ASSISTANT_SECRET"].encode())
+
+    def events(self, session_id: str) -> list[tuple[str, str | None]]:
         """The conversation as stored: (type, action name) in id order."""
         return [(r[0], r[1]) for r in services.query(
             self.database_url, "SELECT type_name, action_name FROM events "
-            "WHERE sender_id = %s ORDER BY id", sender_id)]
+            "WHERE sender_id = %s ORDER BY id", self.sender(session_id))]
 
-    def user_texts(self, sender_id: str) -> list[str]:
+    def user_texts(self, session_id: str) -> list[str]:
         return [r[0] for r in services.query(
             self.database_url, "SELECT data::json->>'text' FROM events "
-            "WHERE sender_id = %s AND type_name = 'user' ORDER BY id", sender_id)]
+            "WHERE sender_id = %s AND type_name = 'user' ORDER BY id", self.sender(session_id))]
 
 
 @pytest.fixture(scope="module")

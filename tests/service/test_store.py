@@ -68,13 +68,14 @@ def test_delete_my_data_removes_files_and_reports(store: Store) -> None:
     up = store.add_upload(s.id, "a.pdf", b"%PDF-1.4", ".pdf")
     rep = store.save_report(s.id, s.reference, "complete", {"html": b"<p>"})
     store.record_handoff(s.id, s.reference, "zh", "请联系我 13800138000")
-    counts = store.delete_session_data(s.id)
-    assert counts == {"files": 1, "reports": 1}
+    counts = store.forget_session(s.id)
+    assert counts == {"files": 1, "reports": 1, "handoffs": 1, "conversations": 0}
     assert store.uploads(s.id) == []
     assert store.get_report(s.id, rep.id) is None
     assert not store.path(up.stored).exists()
     assert not (store.data_dir / "files" / s.id).exists()
-    assert [h.note for h in store.handoffs()] == [""]
+    assert store.handoffs() == []  # the note with the phone number is gone, not blanked
+    assert store.get_session(s.id) is None  # its token opens nothing any more
 
 
 def test_purge_removes_idle_sessions_and_orphans(store: Store) -> None:
@@ -138,3 +139,27 @@ def test_uploads_never_analysed_are_found_for_reading_again(store: Store) -> Non
     interrupted = store.add_upload(s.id, "cut.pdf", b"%PDF-1.4", ".pdf")
     assert [u.id for u in store.unparsed_uploads()] == [interrupted.id]
     assert store.unparsed_uploads(before=interrupted.created_at) == []  # arrived later
+
+
+def test_the_file_limit_holds_under_parallel_uploads(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    s = store.create_session()
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda i: store.add_upload(
+            s.id, f"{i}.pdf", b"%PDF-1.4 " + bytes([i]), ".pdf", max_files=5), range(40)))
+    assert sum(r is not None for r in results) == 5
+    assert len(store.uploads(s.id)) == 5
+    assert len(list((store.data_dir / "files" / s.id).iterdir())) == 5  # refused: no file
+
+
+def test_the_data_folder_quota_refuses_a_file_that_does_not_fit(tmp_path) -> None:  # noqa: ANN001
+    from bot.service.store import QuotaExceeded
+    from bot.settings import Limits
+
+    st = Store(Settings(data_dir=tmp_path / "q", limits=Limits(data_quota_bytes=100)))
+    s = st.create_session()
+    assert st.add_upload(s.id, "a.pdf", b"%" * 60, ".pdf") is not None
+    with pytest.raises(QuotaExceeded):
+        st.add_upload(s.id, "b.pdf", b"%" * 60, ".pdf")
+    assert len(st.uploads(s.id)) == 1
