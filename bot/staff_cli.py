@@ -19,7 +19,7 @@ from typing import TextIO
 MIN_SECRET_HELP = "at least 10 characters"
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction) -> None:
     s = commands.add_parser("staff", help="staff console accounts and the audit log",
                             description="Add, list and remove the help desk's named accounts "
                             "for the staff console (/portal/staff/), and read the audit log "

@@ -171,11 +171,14 @@ class PortalInput(InputChannel):
         if declared and (not declared.isascii() or not declared.isdigit()
                          or int(declared) > limit):
             return too_large
-        request.stream.request_max_size = limit
+        stream = request.stream
+        if stream is None:
+            return too_large
+        stream.request_max_size = limit
         body = bytearray()
         try:
             while True:
-                chunk = await request.stream.read()
+                chunk = await stream.read()
                 if chunk is None:
                     break
                 body += chunk
@@ -389,13 +392,13 @@ class PortalInput(InputChannel):
                 return error(401, "unauthorized", lang)
             session_id = rec.id
             lang = request_lang(request, "") or rec.lang
-            rec = await self.uploads.remove(session_id, upload_id) if is_generated(
+            removed = await self.uploads.remove(session_id, upload_id) if is_generated(
                 upload_id) else None
-            if rec is None:  # someone else's file looks exactly like no file
+            if removed is None:  # someone else's file looks exactly like no file
                 return error(404, "not_found", lang)
             messages = await self._turn(on_new_message, session_id, "/file_removed", lang,
-                                        {"removed": rec.name})
-            return response.json({"removed": rec.name, "messages": messages},
+                                        {"removed": removed.name})
+            return response.json({"removed": removed.name, "messages": messages},
                                  headers=SECURITY_HEADERS)
 
         # Reports --------------------------------------------------------------------------

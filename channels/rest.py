@@ -79,7 +79,7 @@ class LocalRestInput(InputChannel):
             if not isinstance(body, dict):
                 return error(400, "bad_json", lang)
             sender, text = body.get("sender"), body.get("message")
-            if not is_id(sender):
+            if not isinstance(sender, str) or not is_id(sender):
                 logger.warning("rest.refused reason=sender value=%r", repr(sender)[:80])
                 return error(400, "bad_sender", lang)
             if not isinstance(text, str) or not text.strip():

@@ -234,6 +234,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request, post=True)
             if fail:
                 return fail
+            assert who is not None
             await self._db(self.staff.sign_out, request.cookies.get(COOKIE), who.account.name)
             resp = self._json({"signed_out": True})
             self._set_cookie(request, resp, "", 0)
@@ -246,6 +247,7 @@ class StaffConsole:
                 return self._json({"account": None})
             if fail:
                 return fail
+            assert who is not None
             return self._json({"account": who.account.name, "role": who.account.role,
                                "csrf": who.csrf})
 
@@ -254,6 +256,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request)
             if fail:
                 return fail
+            assert who is not None
             rows = await self._db(self.staff.queue)
             return self._json({"handoffs": [
                 {"id": h.id, "reference": h.reference, "lang": h.lang, "note": h.note,
@@ -266,6 +269,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request, post=True)
             if fail:
                 return fail
+            assert who is not None
             if action not in ("claim", "close") or not valid_hex_id(handoff_id):
                 return self.error(404, "not_found", lang)
             fn = self.staff.claim if action == "claim" else self.staff.close
@@ -281,6 +285,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request)
             if fail:
                 return fail
+            assert who is not None
             try:
                 a = await self._db(self.staff.applicant, reference.strip().upper(),
                                    who.account.name)
@@ -319,6 +324,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request)
             if fail:
                 return fail
+            assert who is not None
             stem, _, fmt = name.partition(".")
             if stem != "report" or fmt not in REPORT_FORMATS:
                 return self.error(404, "not_found", lang)
@@ -339,6 +345,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request, post=True)
             if fail:
                 return fail
+            assert who is not None
             try:
                 saved = await self._db(self.staff.rerun, reference.strip().upper(), lang,
                                        who.account.name)
@@ -355,6 +362,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request, post=True)
             if fail:
                 return fail
+            assert who is not None
             batch_id = new_id()
             await self._db(self.staff.audit, who.account.name, "batch", "", batch_id)
             return self._json({"batch_id": batch_id}, status=201)
@@ -365,6 +373,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request, post=True)
             if fail:
                 return fail
+            assert who is not None
             if not valid_hex_id(batch_id):
                 return self.error(404, "bad_batch", lang)
             files = request.files.getlist("file") if request.files else None
@@ -387,6 +396,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request)
             if fail:
                 return fail
+            assert who is not None
             stem, _, fmt = name.partition(".")
             if stem != "report" or fmt not in REPORT_FORMATS:
                 return self.error(404, "not_found", lang)
@@ -404,6 +414,7 @@ class StaffConsole:
             who, fail = await self._signed_in(request)
             if fail:
                 return fail
+            assert who is not None
             if not who.account.is_admin:
                 return self.error(403, "admin_only", lang)
             entries = await self._db(self.staff.audit_log, 500)

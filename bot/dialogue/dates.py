@@ -299,9 +299,9 @@ def find_date(text: str, today: dt.date | None = None) -> FoundDate | None:
     if best:
         return best[1]
     for pattern, offset in _RELATIVE:
-        match = pattern.search(text)
-        if match:
-            return FoundDate(today + dt.timedelta(days=offset), False, match.group(0))
+        said = pattern.search(text)
+        if said:
+            return FoundDate(today + dt.timedelta(days=offset), False, said.group(0))
     return None
 
 

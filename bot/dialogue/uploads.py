@@ -28,7 +28,7 @@ from bot.precheck.problems import (
 )
 from bot.precheck.report.json_report import result_dict
 from bot.precheck.report.view import build_view
-from bot.precheck.results import MISSING, FileProblem
+from bot.precheck.results import MISSING, FileProblem, FileReport
 from bot.service import package
 from bot.service.session_tokens import session_of_sender
 from bot.service.store import SessionRecord, Store, StoreUnavailable
@@ -104,7 +104,7 @@ def _feedback_reply(fb: package.FileFeedback, lang: str) -> Reply:
     return Reply(fb.text, buttons)
 
 
-def feedback_text(upload: package.UploadRecord, report: package.FileReport | None,
+def feedback_text(upload: package.UploadRecord, report: FileReport | None,
                   lang: str) -> package.FileFeedback:
     """The feedback on one file (see :func:`bot.service.package.file_feedback` for the facts)."""
     name = upload.name

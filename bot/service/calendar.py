@@ -127,7 +127,7 @@ def _library_years() -> dict[int, YearData]:
 def _provisional_year(year: int) -> YearData:
     import holidays
 
-    days = {d: _canonical(name) for d, name in holidays.China(years=year).items()}
+    days = {d: _canonical(name) for d, name in holidays.country_holidays("CN", years=year).items()}
     return YearData(days, frozenset(), "provisional")
 
 

@@ -43,7 +43,7 @@ class MemoryCounter:
 
 class RedisCounter:
     def __init__(self, url: str) -> None:
-        import redis.asyncio as aioredis
+        import redis.asyncio as aioredis  # type: ignore[import-untyped]
 
         self._client: Any = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
 

@@ -185,12 +185,13 @@ class Staff:
             row = self._run(lambda c: c.execute(staff_accounts.select().where(
                 staff_accounts.c.name == name)).first())
         stored = row._mapping["secret_hash"] if row is not None else _DUMMY_HASH
+        verified: bool
         try:
             verified = _hasher.verify(stored, secret if isinstance(secret, str) else "")
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             verified = False
         if not verified or row is None:
-            self.audit(name if valid_name(name) else "?", "signin_failed")
+            self.audit(name if isinstance(name, str) and valid_name(name) else "?", "signin_failed")
             return None
         if _hasher.check_needs_rehash(stored):
             digest = _hasher.hash(secret)  # type: ignore[arg-type]

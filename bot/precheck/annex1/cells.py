@@ -39,10 +39,11 @@ def _label_pairs(text: str) -> list[tuple[str, str | None]]:
     """
     if not text:
         return []
-    start = _LEAD.match(text).end()
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
     if not _LABEL_RE.match(text, start):
         return []
-    matches = []
+    matches: list[re.Match[str]] = []
     for m in _LABEL_RE.finditer(text, start):
         if not matches:
             if m.start() != start:

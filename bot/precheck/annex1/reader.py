@@ -67,8 +67,9 @@ class _Reading:
             return
         spec = candidates[0]
         if len(candidates) > 1:  # 联系手机: the one printed after the field read last
-            spec = next((c for c in candidates if c.after == self.last_key), None) or next(
-                (c for c in candidates if c.key not in self.seen), candidates[-1])
+            after = [c for c in candidates if c.after == self.last_key]
+            unseen = [c for c in candidates if c.key not in self.seen]
+            spec = (after or unseen or candidates[-1:])[0]
         self.last_key = spec.key
         self.seen.add(spec.key)
         value = unwrap(value) if value else ""
@@ -405,7 +406,7 @@ def _read_lines(lines: Sequence[str], reading: _Reading, *, fields: bool, free: 
                         _clean_value(nxt)
                 text_reading.assign(label, value)
         elif heading:
-            spec, value = heading
+            free_spec, value = heading
             if value is None:
                 body = []
                 k = i + 1
@@ -414,7 +415,7 @@ def _read_lines(lines: Sequence[str], reading: _Reading, *, fields: bool, free: 
                     body.append(lines[k])
                     k += 1
                 value = _clean_value("\n".join(body))
-            text_reading.assign_free(spec, value)
+            text_reading.assign_free(free_spec, value)
         i += 1
     flush()
     if fields:

@@ -145,7 +145,7 @@ def xlsx_rows_xml(path: Path) -> list[list[str]]:
 def xlsx_rows(path: Path) -> list[list[str]]:
     """The first sheet's rows: with openpyxl if it is installed, else from the XML."""
     try:
-        import openpyxl  # type: ignore[import-not-found]
+        import openpyxl
     except ImportError:
         return xlsx_rows_xml(path)
     try:

@@ -247,9 +247,9 @@ def view_docx(v: ReportView) -> bytes:
         table = _Table(document, [t(k, lang) for k in ("col_file", "col_language",
                                                         "col_translation", "col_status")],
                        [58, 22, 52, 38] if lang != "en" else [55, 25, 50, 40])
-        for r in v.translations:
-            table.add([r.file, r.language, r.partner or "—", r.state],
-                      colors={3: GREEN if r.ok else RED})
+        for tr in v.translations:
+            table.add([tr.file, tr.language, tr.partner or "—", tr.state],
+                      colors={3: GREEN if tr.ok else RED})
         table.finish()
         for i in v.untranslated:
             _para(document, f"• {i.file}{colon}{i.message}", space_after=2)

@@ -131,10 +131,10 @@ def view_html(v: ReportView) -> str:
             f"<th>{_e(t(k, lang))}</th>" for k in ("col_file", "col_language",
                                                     "col_translation", "col_status"))
             + "</tr></thead><tbody>")
-        for r in v.translations:
-            h.append(f"<tr><td>{_e(r.file)}</td><td>{_e(r.language)}</td>"
-                     f"<td>{_e(r.partner) or '—'}</td>"
-                     f'<td class="{"good" if r.ok else "bad"}">{_e(r.state)}</td></tr>')
+        for tr in v.translations:
+            h.append(f"<tr><td>{_e(tr.file)}</td><td>{_e(tr.language)}</td>"
+                     f"<td>{_e(tr.partner) or '—'}</td>"
+                     f'<td class="{"good" if tr.ok else "bad"}">{_e(tr.state)}</td></tr>')
         h.append("</tbody></table>")
         if v.untranslated:
             h.append(_list([f"{_e(i.file)}：{_e(i.message)}" if lang != "en"

@@ -266,10 +266,10 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
     notes: list[str] = []
     form_row = rows_by_id.get(FORM_MATERIAL)
     if form is not None:
-        for p in form.problems:
-            findings.append(FormFinding(field_display(p.field, lang),
-                                        form_problem_label(p.code, lang),
-                                        mask(form_problem_message(p, lang)), p.code))
+        for fp in form.problems:
+            findings.append(FormFinding(field_display(fp.field, lang),
+                                        form_problem_label(fp.code, lang),
+                                        mask(form_problem_message(fp, lang)), fp.code))
         for number, _raw, read in occupation_code_notes(form):
             where = field_display(row_field(CERTIFICATES, number, "职业编码"), lang)
             sep = ": " if lang == "en" else "："
