@@ -293,17 +293,22 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         state = replace(state, date_context=None, pending_date=None)
     if intent not in answers.QUESTION_INTENTS:
         return help_menu(turn, state, today)
+    replies: list[Reply] = []
     if found is None:
         replies, state = understand.route(turn, state)
-        if replies:
-            return replies, state
-    reply = answers.answer(intent, turn.words, lang, turn.entities.get("subject"))
     if intent in _AREA_INTENTS:
+        # The deadlines and the receiving bureau, after what the notice says of the duty.
         extra = _area_reply(turn, state, today)
         state = replace(state, ftz_area=annual.find_area(turn.words) or state.ftz_area)
         if extra is not None:
-            return ([extra] if annual.is_area_only(turn.words) else [reply, extra]), state
-    return [reply], state
+            if annual.is_area_only(turn.words):
+                return [extra], state
+            if not replies:
+                replies = [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))]
+            return replies + [extra], state
+    if replies:
+        return replies, state
+    return [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))], state
 
 
 # --- the self-check ----------------------------------------------------------------------

@@ -16,15 +16,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(make-up working days are).",
     ),
     "unit_annex1_role": (
-        "附件1是申请时提交的注册表（材料清单{ref}），表中各栏按实际情况填写；《通知》没有规定各栏的具体填写要求。"
+        "{annex1}是申请时提交的注册表（材料清单{ref}），表中各栏按实际情况填写；《通知》没有规定各栏的具体填写要求。"
         "如需确认，请咨询：{contact}",
-        "Annex 1 is the registration form handed in with the application (materials list "
+        "{annex1} is the registration form handed in with the application (materials list "
         "{ref}); fill in each part as it applies to you — the notice does not say more about "
         "how to fill in the fields. To confirm, please ask {contact}",
     ),
     "unit_annex2_role": (
-        "附件2是获批后每年12月底报送的年度汇总表（{ref}）；《通知》没有规定各栏的具体填写要求。如需确认，请咨询：{contact}",
-        "Annex 2 is the annual summary sent by the end of each December after approval "
+        "{annex2}是获批后每年12月底报送的年度汇总表（{ref}）；《通知》没有规定各栏的具体填写要求。如需确认，请咨询：{contact}",
+        "{annex2} is the annual summary sent by the end of each December after approval "
         "({ref}); the notice does not say more about how to fill in the fields. To confirm, "
         "please ask {contact}",
     ),

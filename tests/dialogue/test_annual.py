@@ -13,6 +13,7 @@ from bot.dialogue import dispatch as C
 from bot.dialogue import uploads as PD
 from bot.dialogue.dispatch import Turn
 from bot.precheck.pipeline import analyse_file
+from bot.service.session_tokens import portal_sender
 from bot.service.store import Store
 from bot.settings import Settings
 from tests.support import annex2gen as g
@@ -109,12 +110,13 @@ def _upload(store: Store, session: str, path: Path) -> str:
 
 
 def _feedback(session: str, ids: list[str], lang: str = "zh"):
-    turn = Turn(None, "/file_uploaded", {}, sender_id=session, metadata={"upload_ids": ids})
+    turn = Turn(None, "/file_uploaded", {}, sender_id=portal_sender(session),
+                metadata={"upload_ids": ids})
     return C.respond("file_feedback", turn, {"language": lang, "ftz_area": "chongzuo"}, TODAY)
 
 
 def test_an_uploaded_annex2_is_answered_from_its_own_report(store: Store, tmp_path) -> None:
-    s = store.ensure_session("a2-user", "rest", "zh")
+    s = store.create_session("web", "zh")
     bad = g.annex2_pdf(tmp_path / "年度汇总表.pdf", uscc="123", year="2030", work="")
     out = _feedback(s.id, [_upload(store, s.id, bad)])
     text = out.replies[0].text
@@ -129,7 +131,7 @@ def test_an_uploaded_annex2_is_answered_from_its_own_report(store: Store, tmp_pa
 
 
 def test_a_register_upload_is_counted_against_the_total(store: Store, tmp_path) -> None:
-    s = store.ensure_session("a2-en", "rest", "en")
+    s = store.create_session("web", "en")
     form = _upload(store, s.id, g.annex2_docx(tmp_path / "annex2.docx"))
     register = _upload(store, s.id, g.register_docx(tmp_path / "名册.docx", 4))
     out = _feedback(s.id, [form, register], "en")
