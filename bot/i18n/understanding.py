@@ -23,8 +23,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "how to fill in the fields. To confirm, please ask {contact}",
     ),
     "unit_annex2_role": (
-        "{annex2}是获批后每年12月底报送的年度汇总表（{ref}）；《通知》没有规定各栏的具体填写要求。如需确认，请咨询：{contact}",
-        "{annex2} is the annual summary sent by the end of each December after approval "
+        "{annex2}是获批后{annual_deadline}报送的年度汇总表（{ref}）；《通知》没有规定各栏的具体填写要求。如需确认，请咨询：{contact}",
+        "{annex2} is the annual summary sent by {annual_deadline} after approval "
         "({ref}); the notice does not say more about how to fill in the fields. To confirm, "
         "please ask {contact}",
     ),
