@@ -61,7 +61,7 @@ def test_every_corpus_file_is_read_without_crash_or_false_unreadable(corpus, poo
     second = analyse_files([(p, p.name) for p in corpus], pool=pool)
     crashes, false_unreadable, unstable = [], [], []
     tally = {"dev": [0, 0], "held-out": [0, 0]}
-    for path, a, b in zip(corpus, first, second):
+    for path, a, b in zip(corpus, first, second, strict=True):
         part = "held-out" if _held_out(path) else "dev"
         tally[part][0] += 1
         details = {p.detail for p in a.problems if p.code == UNREADABLE}
