@@ -117,6 +117,7 @@ _SUFFIX_HINTS: tuple[tuple[str, str], ...] = (
 _ELISION = re.compile(r"(?<![^\W\d_])(?:d|l|qu|j|n|s|c)['’][^\W\d_]", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NAME_TOKEN = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f]*")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|(?<=[。！？.!?])\s*\n")
 
 
@@ -350,10 +351,16 @@ def _block_script(block: str) -> tuple[str, int, Counter[str]]:
     if counts["kana"]:
         # Japanese writes kanji beside kana; a block with kana is Japanese.
         return "ja", 2 * (counts["kana"] + counts["han"]) + counts["latin"] // 3, counts
+    latin = counts["latin"]
+    if counts["han"] >= 2 and latin:
+        # Chinese text keeps names in Latin letters ("公司名称：SOUDURE FRANCE SAS"):
+        # capitalised words weigh a third, so the Chinese around them decides.
+        names = sum(len(w) for w in _NAME_TOKEN.findall(block))
+        latin = latin - names + names // 3
     weights = {
         "han": 2 * counts["han"],
         "hangul": 2 * counts["hangul"],
-        "latin": counts["latin"],
+        "latin": latin,
     }
     for s, n in counts.items():
         if s in _SCRIPT_LANG and s != "hangul":
