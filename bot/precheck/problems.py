@@ -21,9 +21,11 @@ Details a file problem may carry (``FileProblem.detail``):
 from __future__ import annotations
 
 from bot.notice import ANNEX1, MATERIALS_BY_ID, TRANSLATION_CLAUSE, TRANSLATION_RULE, Text
+from bot.precheck import crosstexts
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
     COMPLETE,
+    CROSS_CHECK_CODES,
     EMPTY,
     ENCRYPTED,
     INCOMPLETE,
@@ -134,6 +136,8 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 def file_problem_label(code: str, lang: str) -> str:
     """A short name of a file problem, for tables."""
+    if code in CROSS_CHECK_CODES:
+        return crosstexts.label(code, lang)
     text = _FILE_LABELS.get(code)
     return text.get(lang) if text else code
 
@@ -313,6 +317,8 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
     """
     limits = get_settings().limits
     code, detail = problem.code, problem.detail or ""
+    if code in CROSS_CHECK_CODES:
+        return crosstexts.message(problem, lang)
     if code == UNREADABLE:
         return _unreadable(detail, limits, lang)
     if code == ENCRYPTED and detail == "office":
