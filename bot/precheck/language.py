@@ -291,7 +291,10 @@ def _latin_language(text: str) -> tuple[str, float]:
             votes[lang] += 1.0 / len(hits)
     for ch in text.lower():
         lang = _DIACRITIC_HINTS.get(ch)
-        if lang:
+        if ch == "ç":  # French and Portuguese both write it
+            votes["fr"] += 0.25
+            votes["pt"] += 0.25
+        elif lang:
             votes[lang] += 0.5
     for w in words:
         if any(w in _LEXICON[lang] for lang in _LATIN_LANGS) or len(w) < 5:

@@ -51,7 +51,8 @@ FREQUENT: dict[str, str] = {
         seite von gesamtbetrag euro sitz gesellschaft eingetragen teilnahme lehrgang
         datum unterschrift name anschrift betrag konto kontostand
         """,
-    "es": """al algo algunos ante antes así aunque bien cada como con contra cual cuando
+    "es": """acta junta poder licencia apertura balance situación aptitud aspirante expediente aprobado dirección horario atención horas calificación puntos nombre número señor señora ayuntamiento
+        al algo algunos ante antes así aunque bien cada como con contra cual cuando
         desde donde dos durante ella ellos entre era eres esa ese eso esos estas este esto
         estos fue fueron ha han hasta hay les lo mismo mucho muy nada ni nos nuestra
         nuestro otra otro otros pero poco porque pues que quien sí sido sin sobre también
@@ -59,7 +60,8 @@ FREQUENT: dict[str, str] = {
         página importe total euros presente expide petición interesado inscrita registro
         mercantil fecha firma nombre dirección cuenta saldo domicilio social
         """,
-    "it": """ad alla alle allo anche ancora avere aveva che chi ci come con cosa così da dagli
+    "it": """procura speciale verbale assemblea nome numero iscrizione approvato direzione orario comune signor lavoro
+        ad alla alle allo anche ancora avere aveva che chi ci come con cosa così da dagli
         dai dal dalla dalle degli dei del della delle dello deve dove ed essere gli ha hanno
         ho il in io la le lei loro lui ma mi molto ne negli nei nel nella nelle nello noi non
         nostro o ogni per perché più poi quale quando quello questa queste questi questo
@@ -72,7 +74,8 @@ FREQUENT: dict[str, str] = {
         superato punteggio statuto sociale visura camerale lettera bilancio annuale
         certificato indirizzo codice fiscale partita iva
         """,
-    "pt": """ao aos às até com como da das de dela dele deles depois do dos e ela elas ele
+    "pt": """alvará funcionamento balanço patrimonial plano curso telefone correio eletrónico eletrônico ata procuração idoneidade conclusão horário atendimento emitido mês dias nome número inscrição aprovado direção saldo disponível certidão senhor trabalho câmara
+        ao aos às até com como da das de dela dele deles depois do dos e ela elas ele
         eles em entre era essa esse esta este eu foi foram há isso isto já lhe mais mas
         me mesmo muito na nas não nem no nos nós o os ou para pela pelas pelo pelos por
         qual quando que quem se sem ser seu seus só sua suas também te tem têm um uma
@@ -84,7 +87,8 @@ FREQUENT: dict[str, str] = {
         presente certificado emitido pedido interessado cidade sua estatuto social
         carta conforto bancário relatório anual certidão regulamento endereço data
         """,
-    "nl": """aan al alle als bij dan dat de deze die dit door dus een en er geen had heb
+    "nl": """notulen vergadering naam inschrijfnummer goedgekeurd directie gemeente werk
+        aan al alle als bij dan dat de deze die dit door dus een en er geen had heb
         hebben heeft hem het hier hij hoe hun ik in is ja je kan kunnen maar me meer men
         met mij mijn na naar niet nog nu of om omdat ons onze ook op over te tegen toch tot
         u uit van veel voor want was wat we wel werd wie wij wordt worden zal ze zich zij
