@@ -43,6 +43,9 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "公司章程": 3, "组织章程": 3, "组织章程细则": 3.5, "章程大纲": 3,
     },
     "1.1.3": {
+        "habilité": 2.5, "habilitée": 2.5, "est habilité": 3, "décision n°": 1.5,
+        "erkennt": 1.5, "als prüfstelle": 2.5, "autoriza a": 2, "autorizza": 2, "autoriza": 2,
+        "разрешает": 1.5, "認定通知書": 3.5, "認定します": 2.5, "지정합니다": 2.5, "erkent": 1.5,
         "agrément": 2.5, "arrêté": 1.5, "habilitation": 2.5, "autorisation ministérielle": 3,
         "décision d'agrément": 3, "reconnaissance officielle": 2.5, "ministère": 1,
         "anerkennung": 2, "akkreditierung": 2.5, "zulassung": 1.5, "genehmigung": 2,
@@ -62,6 +65,9 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "授权书": 2.5, "资质认可": 2.5, "许可证": 2, "认可": 1.5, "批准": 1.5, "主管部门": 1,
     },
     "1.1.4": {
+        "справка": 2, "банке": 1.5, "банка": 1.5, "расчетный счет в": 2,
+        "attestazione bancaria": 3.5, "titolare di un conto": 2, "conto presso": 2,
+        "в нашем банке": 2.5, "presso la nostra banca": 2.5,
         "attestation bancaire": 3.5, "lettre de référence bancaire": 3.5, "banque": 1.5,
         "relation bancaire": 2.5, "titulaire du compte": 2, "compte courant": 1.5,
         "bankbestätigung": 3.5, "bankauskunft": 3.5, "bankreferenz": 3.5, "kontoverbindung": 2,
@@ -93,6 +99,7 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "о компании": 2, "会社概要": 3, "会社案内": 3, "회사 소개": 3, "기관 소개": 3,
     },
     "2.1": {
+        "программа экзамена по": 3, "основы сварки": 1,
         "référentiel": 3, "référentiel de compétences": 3.5, "programme d'examen": 3,
         "programme de formation": 2, "norme professionnelle": 3, "référentiel métier": 3,
         "rahmenlehrplan": 3, "berufsbild": 3, "ausbildungsordnung": 3, "kompetenzprofil": 2.5,
@@ -141,6 +148,8 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "mock exam": 3, "time allowed": 1.5, "模拟试题": 3, "样题": 3, "试题": 2, "答题": 1,
     },
     "3.1": {
+        "положение о проведении экзамена": 3.5, "о проведении экзамена": 3,
+        "к экзамену допускаются": 2.5, "допускаются": 1, "положение об экзаменах": 3.5,
         "règlement d'examen": 3.5, "règlement des examens": 3.5, "règlement de l'examen": 3.5,
         "conditions d'admission": 1.5, "prüfungsordnung": 3.5, "prüfungsbestimmungen": 3,
         "prüfungsregeln": 3, "reglamento de examen": 3.5, "reglamento de exámenes": 3.5,
@@ -154,6 +163,10 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "考试规则": 3, "考试规程": 3, "考试条例": 3, "报考条件": 1.5,
     },
     "3.2": {
+        "administración de los exámenes": 3.5, "normas para la administración": 3,
+        "организации экзамена": 3, "организации экзаменов": 3, "проведения экзамена": 2.5,
+        "правила организации": 2.5, "проверяют документы": 1.5, "試験監督要領": 3.5,
+        "시험 감독 지침": 3.5, "instructions for invigilators": 3.5,
         "organisation des examens": 3, "déroulement des épreuves": 3, "surveillance": 1.5,
         "surveillants": 2, "procédures d'examen": 2.5, "prüfungsdurchführung": 3.5,
         "durchführung der prüfung": 3, "prüfungsaufsicht": 3, "aufsicht": 1.5,
@@ -170,6 +183,8 @@ WORLD_CUES: dict[str, dict[str, float]] = {
         "conduct of examinations": 3, "考务": 2.5, "监考": 2, "考场规则": 2.5, "监考人员": 2,
     },
     "3.3": {
+        "требования к экзаменационным центрам": 3.5, "экзаменационным центрам": 3,
+        "экзаменационных центров": 3, "экзаменационного центра": 3, "сварочные посты": 1,
         "centre d'examen": 2.5, "centres d'examen": 2.5, "agrément des centres": 3,
         "salle d'examen": 1.5, "prüfungszentrum": 2.5, "prüfungszentren": 2.5,
         "prüfungsstelle": 2, "prüfungsraum": 1.5, "testzentrum": 2.5, "centro examinador": 2.5,

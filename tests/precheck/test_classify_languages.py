@@ -81,3 +81,46 @@ def test_contract_words_in_running_text_are_not_the_cooperation_agreement(text):
 ])
 def test_the_cooperation_agreement_is_still_found(text):
     assert _material(text, "file.pdf")[:1] == ["4.2"]
+
+
+# Approvals, exam administration and regulations, registers, bank letters, centres and
+# syllabuses as foreign bodies write them, the file name saying nothing.
+MORE = [
+ ("1.1.3","Décision n° 2019-114\nLe ministre du Travail,\nVu le code du travail,\nDécide : l'organisme Soudure Formation est habilité à délivrer le certificat de qualification professionnelle."),
+ ("1.1.3","Bescheid\nDas Landesministerium für Arbeit erkennt die Schweißakademie Nord als Prüfstelle für Schweißerprüfungen an.\nDie Anerkennung gilt bis 2027."),
+ ("1.1.3","Resolución de 4 de marzo de 2020\nLa Dirección General de Formación Profesional autoriza a la entidad a expedir certificados de profesionalidad."),
+ ("1.1.3","Decreto n. 45/2018\nLa Regione autorizza l'ente a rilasciare attestati di qualifica professionale nel settore della saldatura."),
+ ("1.1.3","Приказ № 112\nМинистерство труда разрешает организации проводить независимую оценку квалификации сварщиков."),
+ ("1.1.3","認定通知書\n厚生労働大臣は、貴団体を溶接技能評価の実施機関として認定します。"),
+ ("1.1.3","지정서\n고용노동부장관은 귀 기관을 용접 자격 검정 기관으로 지정합니다."),
+ ("1.1.3","Besluit erkenning\nDe minister van Onderwijs erkent de stichting als examenorganisatie voor lassers."),
+ ("1.1.3","Despacho n.º 23/2019\nO Ministério do Trabalho autoriza a entidade a emitir certificados de qualificação profissional."),
+ ("3.2","Durchführung der Prüfung\n1. Die Aufsicht prüft die Ausweise der Teilnehmer.\n2. Mobiltelefone sind während der Prüfung auszuschalten."),
+ ("3.2","Déroulement des épreuves\nLes surveillants vérifient l'identité des candidats. Les téléphones portables sont interdits dans la salle."),
+ ("3.2","Normas para la administración de los exámenes\nLos vigilantes comprueban la identidad de los candidatos antes de la prueba."),
+ ("3.2","Procedure di svolgimento degli esami\nI sorveglianti controllano i documenti dei candidati prima dell'inizio della prova."),
+ ("3.2","Procedimentos de realização dos exames\nOs vigilantes verificam a identidade dos candidatos antes do início da prova."),
+ ("3.2","Instructies voor de examenafname\nDe surveillanten controleren de identiteit van de kandidaten voor aanvang."),
+ ("3.2","Правила организации экзамена\nНаблюдатели проверяют документы кандидатов до начала экзамена."),
+ ("3.2","試験監督要領\n監督員は受験者の本人確認を行い、携帯電話の電源を切らせる。"),
+ ("3.2","시험 감독 지침\n감독관은 시험 시작 전에 응시자의 신분증을 확인한다."),
+ ("3.2","Instructions for invigilators\nCheck each candidate's identity before the start. Mobile phones must be switched off."),
+ ("3.1","Regolamento d'esame\nArt. 1 Ammissione. Possono sostenere l'esame i candidati che hanno completato la formazione."),
+ ("3.1","Prüfungsordnung\n§ 1 Zulassung zur Prüfung\nZur Prüfung wird zugelassen, wer die Ausbildung abgeschlossen hat."),
+ ("3.1","Положение о проведении экзамена\n1. Общие положения. К экзамену допускаются кандидаты, прошедшие обучение."),
+ ("3.1","Regulamento do exame\nArtigo 1.º Admissão. Podem realizar o exame os candidatos que concluíram a formação."),
+ ("1.1.1","Certificado de inscrição\nConservatória do Registo Comercial de Lisboa\nA sociedade encontra-se matriculada sob o número 503 123 456."),
+ ("1.1.1","Свидетельство о государственной регистрации юридического лица\nОГРН 1027700132195"),
+ ("1.1.4","Справка\nНастоящим банк подтверждает, что организация имеет расчетный счет в нашем банке с 2015 года."),
+ ("1.1.4","Attestazione bancaria\nSi conferma che la società è titolare di un conto presso la nostra banca dal 2016."),
+ ("3.3","Requisiti per i centri d'esame\nOgni sede d'esame deve disporre di postazioni di saldatura separate e di ventilazione."),
+ ("3.3","Требования к экзаменационным центрам\nЦентр должен иметь сварочные посты и вентиляцию."),
+ ("2.1","Программа экзамена по сварке\n1. Основы сварки. 2. Охрана труда."),
+ ("2.1","Programma d'esame per saldatori\n1. Fondamenti di saldatura. 2. Sicurezza sul lavoro."),
+ ("1.2.3","机构简介\n广西某某职业培训学校成立于2008年，现有教职工85人，实训工位120个。"),
+]
+
+
+@pytest.mark.parametrize("material, text", MORE, ids=[f"{m}-{i}" for i, (m, _t) in enumerate(MORE)])
+def test_more_materials_by_content(material, text):
+    assert _material(text, "document(3).docx")[:1] == [material]
