@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test lint test-unit test-stack validate train test-stories test-nlu test-blind bench-chat bench-precheck bench-hostile bench-upload bench-load venv
+.PHONY: help run test lint test-unit test-stack validate train test-stories test-nlu test-blind bench-chat bench-precheck bench-hostile bench-upload bench-load venv corpus
 
 help:
 	@echo "make run    set up everything (virtualenv, dependencies, model) and start the assistant on localhost"
@@ -42,8 +42,13 @@ lint: | $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy
 
+# The public PDF/DOCX corpus (tests/corpus/manifest.json) in .cache/corpus/; offline with a
+# warm cache; with CI=true a failed download fails.
+corpus: | $(STAMP)
+	$(PY) scripts/fetch-corpus
+
 # Tests of the code alone; the ones that run the servers are marked `stack`.
-test-unit: | $(STAMP)
+test-unit: corpus | $(STAMP)
 	$(PY) -m pytest -q -m "not stack" tests
 
 # End-to-end: the servers on loopback, the HTTP API, WeChat against a fake WeChat, the chat

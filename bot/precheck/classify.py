@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.notice import MATERIALS
+from bot.precheck.cues_world import COOPERATION_WORDS, PARTY_PAIRS, WORLD_CUES
 
 # Pseudo-materials resolved by origin (foreign or Chinese institution).
 ARTICLES = "articles"
@@ -307,6 +308,10 @@ def _alias_weight(alias: str) -> float:
 
 def _build() -> dict[str, list[_Cue]]:
     table: dict[str, dict[str, float]] = {k: {c: w for c, w in v} for k, v in CUES.items()}
+    for key, extra in WORLD_CUES.items():
+        known = table.setdefault(key, {})
+        for cue, weight in extra.items():
+            known[cue] = max(weight, known.get(cue, 0.0))
     for m in MATERIALS:
         target = m.id
         if m.id in ("1.1.2", "1.2.2"):
@@ -464,6 +469,12 @@ def classify(text: str, name: str = "", *, language: str = "und", title: str = "
     if scores.get("1.2.1", 0) >= scores.get("1.1.1", 0) and origin != "foreign":
         scores.pop("1.1.1", None)
 
+    # 合同/协议/contract in running text (a report, an auditor's letter) does not make a
+    # file the cooperation agreement: that takes a title-level cue or the two parties.
+    if "4.2" in scores and numbered != "4.2" and not _agreement_evidence(
+            title_text, heading_text, name_text, body):
+        scores["4.2"] = min(scores["4.2"], MIN_SCORE - 0.5)
+
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     candidates = [(mid, _confidence(s)) for mid, s in ranked[:3]]
     materials: list[str] = []
@@ -496,3 +507,19 @@ def _has_heading_cue(mid: str, title_text: str, heading_text: str, name_text: st
             if any(t and cue.pattern.search(t) for t in (title_text, heading_text, name_text)):
                 return True
     return False
+
+
+def _agreement_evidence(title_text: str, heading_text: str, name_text: str, body: str) -> bool:
+    """Whether a file presents itself as an agreement: a 4.2 cue in its title (or, for
+    the specific ones, a heading or the file name), or both parties named as such."""
+    generic = False
+    for cue in _PATTERNS.get("4.2", []):
+        if cue.weight >= 2.5 and any(t and cue.pattern.search(t)
+                                     for t in (title_text, heading_text, name_text)):
+            return True
+        if cue.weight >= 1.5 and title_text and cue.pattern.search(title_text):
+            generic = True
+    head = body[:20_000]
+    parties = any(a in head and b in head for a, b in PARTY_PAIRS)
+    return (generic or parties) and any(w in head or w in title_text
+                                        for w in COOPERATION_WORDS)

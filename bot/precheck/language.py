@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.precheck.langwords import FREQUENT
+
 UNDETERMINED = "und"
 
 # Latin-script languages we tell apart, with words that are frequent in them and in
@@ -92,6 +94,8 @@ _LEXICON: dict[str, set[str]] = {
         reglement overeenkomst rapport haalbaarheidsstudie vertaling niveau""".split()
     ),
 }
+for _lang, _words in FREQUENT.items():
+    _LEXICON[_lang] |= set(_words.split())
 _LATIN_LANGS = tuple(_LEXICON)
 # Characters that point at one language.
 _DIACRITIC_HINTS: dict[str, str] = {
@@ -113,6 +117,7 @@ _SUFFIX_HINTS: tuple[tuple[str, str], ...] = (
 _ELISION = re.compile(r"(?<![^\W\d_])(?:d|l|qu|j|n|s|c)['’][^\W\d_]", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NAME_TOKEN = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f]*")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|(?<=[。！？.!?])\s*\n")
 
 
@@ -190,7 +195,8 @@ _JA_ONLY = set(
 )
 # Japanese words written in kanji alone.
 _JA_WORDS = ("定款", "委任状", "会社", "株式会社", "提携", "契約", "残高", "受験", "溶接", "技能者",
-             "案内", "要領", "規程", "決算", "登記")
+             "案内", "要領", "規程", "決算", "登記", "取締役", "令和", "平成", "昭和", "議事録",
+             "総会", "事業報告", "監査役", "代表取締役", "印鑑", "謄本", "抄本")
 # Simplified-only characters frequent in documents: a block with any of them is Chinese.
 _ZH_SIMPLIFIED = set(
     "证书银资设标规则试题务协议报论营业执构绍简样卷级职认验评价办门审应须为从这们说对"
@@ -208,6 +214,7 @@ _ZH_SIMPLIFIED = set(
 def _han_is_japanese(block: str, han: int) -> bool:
     """A Han-only block that is Japanese: Japan-only kanji or words, no simplified-only
     characters, and enough of them for the block's length."""
+    block = re.sub(r"\s+", "", block)  # "定 款" as a PDF extractor spaces it out
     if any(ch in _ZH_SIMPLIFIED for ch in block):
         return False
     hits = sum(1 for ch in block if ch in _JA_ONLY) + 2 * sum(block.count(w) for w in _JA_WORDS)
@@ -256,10 +263,25 @@ def _langdetect_probs(text: str) -> dict[str, float]:
             return {}
 
 
+_OCR_PAIRS = (("rn", "m"), ("tb", "th"), ("lb", "h"), ("cl", "d"), ("u", "n"), ("c", "e"))
+
+
+def _ocr_word(word: str) -> str:
+    """An unknown word that becomes a known one when one OCR confusion is undone."""
+    if len(word) < 3 or any(word in _LEXICON[lang] for lang in _LATIN_LANGS):
+        return word
+    for wrong, right in _OCR_PAIRS:
+        if wrong in word:
+            fixed = word.replace(wrong, right)
+            if any(fixed in _LEXICON[lang] for lang in _LATIN_LANGS):
+                return fixed
+    return word
+
+
 def _latin_language(text: str) -> tuple[str, float]:
     """Tell Latin-script languages apart: vocabulary votes plus langdetect."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    words = [w for w in words if all(_script(c) == "latin" for c in w)]
+    words = [w.lower() for w in _WORD.findall(_ocr_clean(text))]
+    words = [_ocr_word(w) for w in words if all(_script(c) == "latin" for c in w)]
     if not words:
         return UNDETERMINED, 0.0
     votes: Counter[str] = Counter()
@@ -269,7 +291,10 @@ def _latin_language(text: str) -> tuple[str, float]:
             votes[lang] += 1.0 / len(hits)
     for ch in text.lower():
         lang = _DIACRITIC_HINTS.get(ch)
-        if lang:
+        if ch == "ç":  # French and Portuguese both write it
+            votes["fr"] += 0.25
+            votes["pt"] += 0.25
+        elif lang:
             votes[lang] += 0.5
     for w in words:
         if any(w in _LEXICON[lang] for lang in _LATIN_LANGS) or len(w) < 5:
@@ -329,10 +354,16 @@ def _block_script(block: str) -> tuple[str, int, Counter[str]]:
     if counts["kana"]:
         # Japanese writes kanji beside kana; a block with kana is Japanese.
         return "ja", 2 * (counts["kana"] + counts["han"]) + counts["latin"] // 3, counts
+    latin = counts["latin"]
+    if counts["han"] >= 2 and latin:
+        # Chinese text keeps names in Latin letters ("公司名称：SOUDURE FRANCE SAS"):
+        # capitalised words weigh a third, so the Chinese around them decides.
+        names = sum(len(w) for w in _NAME_TOKEN.findall(block))
+        latin = latin - names + names // 3
     weights = {
         "han": 2 * counts["han"],
         "hangul": 2 * counts["hangul"],
-        "latin": counts["latin"],
+        "latin": latin,
     }
     for s, n in counts.items():
         if s in _SCRIPT_LANG and s != "hangul":
@@ -356,7 +387,47 @@ def _block_language(block: str) -> tuple[str, int]:
     return lang, weight
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _is_vertical_piece(line: str) -> bool:
+    """A line of vertical CJK text as extractors give it: one or two characters."""
+    chars = [ch for ch in line if not ch.isspace()]
+    return 0 < len(chars) <= 2 and all(_CJK_CHAR.match(ch) for ch in chars)
+
+
+def join_vertical(text: str) -> str:
+    """Runs of three or more one- or two-character CJK lines joined into one line, so
+    that vertical text votes as the words it spells ("定\\n款" → "定款")."""
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return text
+    out: list[str] = []
+    run: list[str] = []
+    for line in lines + [""]:
+        if _is_vertical_piece(line):
+            run.append(line.strip())
+            continue
+        if len(run) >= 3:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return "\n".join(out[:-1])
+
+
+# OCR confusions inside Latin words: "Tota1", "2O19", "Eng1and" (digit for letter).
+_OCR_ONE = re.compile(r"(?<=[a-z])[1|](?=[a-z])|(?<=[a-z])1\b|\b1(?=[a-z]{2})")
+_OCR_ZERO = re.compile(r"(?<=[A-Za-z])0|0(?=[a-z])")
+
+
+def _ocr_clean(text: str) -> str:
+    return _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
+
+
 def _blocks(text: str) -> list[str]:
+    text = join_vertical(text)
     blocks = [b for b in _BLOCK_SPLIT.split(text) if b and b.strip()]
     # Long single-line text is cut so that a Chinese paragraph and an English one vote apart.
     out: list[str] = []

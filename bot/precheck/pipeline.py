@@ -145,6 +145,7 @@ def _classify_by_name(fa: FileAnalysis) -> None:
 def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     """Everything about one file that needs its content.  Runs in a parser worker."""
     from bot.precheck.classify import classify, title_lines
+    from bot.precheck.crosscheck import read_facts
     from bot.precheck.extract import ExtractError, extract
     from bot.precheck.extract.sniff import DOCX, PDF, sniff
     from bot.precheck.extract.sniff import EMPTY as SNIFF_EMPTY
@@ -203,6 +204,7 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
                  bilingual=guess.bilingual)
     fa.materials, fa.candidates, fa.is_translation = c.materials, c.candidates, c.is_translation
     fa.keys = _content_keys(text)
+    fa.facts = read_facts(text)
     annex2 = _read_form(p, s.kind, doc, fa, limits)
     _read_annual(p, s.kind, doc, fa, limits, annex2)
     if not fa.materials:
@@ -405,6 +407,7 @@ def assemble(analyses: Sequence[FileAnalysis],
     ``overrides`` maps a file name to the material ids the user confirmed for it (an
     empty list: the file is none of the materials); unknown ids raise ValueError.
     """
+    from bot.precheck.crosscheck import cross_check
     from bot.precheck.pairing import pair_translations
 
     files = [FileAnalysis.from_dict(a.to_dict()) for a in analyses]  # never mutate input
@@ -434,8 +437,9 @@ def assemble(analyses: Sequence[FileAnalysis],
         if by_name[name].materials:
             by_name[name].problems.append(FileProblem(UNTRANSLATED, by_name[name].language))
 
-    statuses = _material_statuses(files, pairing.original_of)
     form = _pick_form(files)
+    cross_check(files, form, pairing.translation_of)  # 表证一致: the package against itself
+    statuses = _material_statuses(files, pairing.original_of)
     blocking_required = any(
         s.status != PROVIDED for s in statuses if not MATERIALS_BY_ID[s.id].optional)
     optional_problem = any(s.status == PROBLEM for s in statuses

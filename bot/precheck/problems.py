@@ -29,8 +29,10 @@ from bot.notice import (
     TRANSLATION_RULE,
     Text,
 )
+from bot.precheck import crosstexts
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
+    CROSS_CHECK_CODES,
     EMPTY,
     ENCRYPTED,
     INVALID_EMAIL,
@@ -80,6 +82,8 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 def file_problem_label(code: str, lang: str) -> str:
     """A short name of a file problem, for tables."""
+    if code in CROSS_CHECK_CODES:
+        return crosstexts.label(code, lang)
     return label("file_problem", code, lang)
 
 
@@ -256,6 +260,8 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
     """
     limits = get_settings().limits
     code, detail = problem.code, problem.detail or ""
+    if code in CROSS_CHECK_CODES:
+        return crosstexts.message(problem, lang)
     if code == UNREADABLE:
         return _unreadable(detail, limits, lang)
     if code == ENCRYPTED and detail == "office":

@@ -19,8 +19,18 @@ EMPTY = "empty"
 TOO_LARGE = "too_large"
 UNTRANSLATED = "untranslated"  # foreign language, no Chinese translation
 UNCLASSIFIED = "unclassified"  # could not be matched to a material
+# The package checked against itself (表证一致); ``value`` on the file, ``other`` in
+# ``other_file``.  Not blocking: the file is still the material, one value needs correcting.
+MISMATCH_USCC = "mismatch_uscc"  # 附件1's credit code against the business licence
+MISMATCH_NAME = "mismatch_name"  # 附件1's 机构名称 against the business licence
+MISMATCH_ISSUER = "mismatch_issuer"  # 证书核发机构名称 against the foreign registration
+MISMATCH_PARTIES = "mismatch_parties"  # the agreement's parties against the institutions
+MISMATCH_CERTIFICATE = "mismatch_certificate"  # 附件1's certificate against 2.2
+MISMATCH_TRANSLATION = "mismatch_translation"  # a translation's numbers/dates vs its original
+CROSS_CHECK_CODES = (MISMATCH_USCC, MISMATCH_NAME, MISMATCH_ISSUER, MISMATCH_PARTIES,
+                     MISMATCH_CERTIFICATE, MISMATCH_TRANSLATION)
 FILE_PROBLEM_CODES = (UNREADABLE, ENCRYPTED, UNSUPPORTED_TYPE, NO_TEXT, EMPTY, TOO_LARGE,
-                      UNTRANSLATED, UNCLASSIFIED)
+                      UNTRANSLATED, UNCLASSIFIED) + CROSS_CHECK_CODES
 # Problems that stop a file from counting as the material it was meant to be.
 BLOCKING_PROBLEMS = (UNREADABLE, ENCRYPTED, UNSUPPORTED_TYPE, NO_TEXT, EMPTY, TOO_LARGE,
                      UNTRANSLATED)
@@ -79,9 +89,16 @@ class Document:
 class FileProblem:
     code: str  # one of FILE_PROBLEM_CODES
     detail: str = ""  # machine-readable detail, e.g. "timeout", "memory", ".doc"
+    value: str = ""  # a cross-check: the value read in this file ...
+    other: str = ""  # ... and the one read in ``other_file``
+    other_file: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for key in ("value", "other", "other_file"):
+            if not d[key]:
+                del d[key]
+        return d
 
 
 @dataclass
@@ -135,6 +152,7 @@ class FileAnalysis:
     is_translation: bool = False  # presents itself as a Chinese translation (译本)
     title: str = ""  # the first meaningful line, for pairing and for people
     keys: list[str] = field(default_factory=list)  # content fingerprints for translation pairing
+    facts: dict[str, list[str]] = field(default_factory=dict)  # values for the cross-checks
     problems: list[FileProblem] = field(default_factory=list)
     form: FormCheck | None = None
     annex2: dict[str, Any] | None = None  # the annual summary 附件2 (bot.precheck.annex2)

@@ -202,7 +202,7 @@ SAMPLES: dict[str, dict[str, tuple[str, list[str]]]] = {
             "certificate number, the candidate's name, the level and the date of award.",
         ]),
         "zh": ("证书等级规定及各等级证书样本", [
-            "国际焊接从业人员证书分为三个等级：一级（基础级）、二级（从业级）和三级（高级）。",
+            "国际焊接技能证书分为三个等级：一级（基础级）、二级（从业级）和三级（高级）。",
             "附各等级证书样本。证书载明证书编号、持证人姓名、等级和颁发日期。",
         ]),
     },

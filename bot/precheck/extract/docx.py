@@ -188,10 +188,16 @@ def _content_types(zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]
 
 def _is_xml_part(name: str, content_type: str) -> bool:
     """Whether python-docx may parse this part as XML (what is checked): a part named
-    .xml or .rels, or one of an XML content type other than a picture (an SVG)."""
+    .xml or .rels, or one whose content type is XML ("+xml", "/xml") other than a picture
+    (an SVG)."""
     if name.lower().endswith((".xml", ".rels")):
         return True
-    return "xml" in content_type.lower() and not content_type.startswith(_NOT_PARSED)
+    kind = content_type.lower().split(";", 1)[0].strip()
+    if kind.startswith(_NOT_PARSED):
+        return False
+    # "…+xml" and "…/xml" are XML; an embedded workbook ("…spreadsheetml.sheet"), an OLE
+    # object or printer settings are binary parts whose type merely mentions "openxml".
+    return kind.endswith(("+xml", "/xml"))
 
 
 def _encoding(head: bytes) -> tuple[str, int] | None:
@@ -339,26 +345,37 @@ def estimate_pages(text: str, tables: int = 0) -> int:
     return max(1, round(pages + 0.49))
 
 
+def _raw_body(path: Path):
+    """The body read without python-docx (:mod:`.docxraw`); Unreadable when that fails."""
+    from bot.precheck.extract.docxraw import read_body
+
+    try:
+        return read_body(path)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - lxml syntax errors, damaged zip entries
+        raise Unreadable("corrupt") from exc
+
+
 def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
     """Read a DOCX.  ``pages`` holds one text per body section, then one for all headers
     and footers (if any).  ``page_count`` comes from docProps/app.xml when Word saved it
     there, otherwise it is estimated and ``page_count_estimated`` is set.  Raises
     :class:`Unreadable` or :class:`TooLarge` (see :func:`check_parts`)."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     check_parts(path)
+    document = None
     try:
         document = docx.Document(str(path))
+        body = document.element.body
     except MemoryError:
         raise  # the worker reports it and is replaced
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Unreadable("corrupt") from exc
-    except Exception as exc:  # lxml syntax errors, damaged parts
-        raise Unreadable("corrupt") from exc
+    except Exception:  # noqa: BLE001 - PackageNotFoundError, KeyError, lxml errors …
+        # A missing part or Strict Open XML: python-docx gives up where Word does not.
+        body = _raw_body(path)
 
     reader = _Reader(max_chars)
-    body = document.element.body
     sections: list[list[str]] = [[]]
     for child in body:
         if reader.full:
@@ -375,8 +392,8 @@ def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
     # Headers and footers, each part once, in section order.
     margins: list[str] = []
     seen: set[str] = set()
-    part = document.part
-    for sect_pr in body.iter(W + "sectPr"):
+    part = document.part if document is not None else None
+    for sect_pr in body.iter(W + "sectPr") if part is not None else ():
         for ref in sect_pr:
             if ref.tag not in (W + "headerReference", W + "footerReference"):
                 continue
@@ -394,7 +411,8 @@ def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
 
     title = ""
     try:
-        title = (document.core_properties.title or "").strip()
+        if document is not None:
+            title = (document.core_properties.title or "").strip()
     except MemoryError:
         raise
     except Exception:  # noqa: BLE001 - a damaged core.xml only loses the title

@@ -57,9 +57,15 @@ def read_pdf(path: Path, *, tables: bool = False, max_chars: int = 400_000,
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        if _is_password_error(exc):
-            raise Encrypted("password") from exc
-        raise Unreadable("corrupt") from exc
+        # pdfminer opens some files pdfium refuses (a damaged cross-reference table, an
+        # empty owner password): they are read, not called unreadable or encrypted.
+        from bot.precheck.extract.pdfalt import read_pdf_alt
+
+        doc = read_pdf_alt(path, max_chars=max_chars, max_pages=max_pages,
+                           encrypted=_is_password_error(exc))
+        if tables and doc.pages:
+            doc.tables = read_pdf_tables(path)
+        return doc
     try:
         count = len(pdf)
         if count == 0:

@@ -114,6 +114,15 @@ def _is_encrypted_package(data: bytes) -> bool:
     return False
 
 
+def _declares_word_main(zf: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether [Content_Types].xml declares a Word main document part (a package whose
+    main part is not at word/document.xml, which Word and python-docx open)."""
+    if "[Content_Types].xml" not in names:
+        return False
+    with zf.open("[Content_Types].xml") as fh:
+        return b"wordprocessingml.document.main+xml" in fh.read(1 << 20)
+
+
 def sniff(path: Path) -> Sniff:
     """The kind of the file at ``path``.  A zip is a DOCX only if it holds
     ``word/document.xml``; an unreadable zip directory is reported as ``.zip``."""
@@ -138,7 +147,7 @@ def sniff(path: Path) -> Sniff:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if "word/document.xml" in names:
+            if "word/document.xml" in names or _declares_word_main(zf, names):
                 return Sniff(DOCX)
             for member, kind in _ZIP_KINDS:
                 if member in names:
