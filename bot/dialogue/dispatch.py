@@ -293,7 +293,7 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         state = replace(state, date_context=None, pending_date=None)
     if intent not in answers.QUESTION_INTENTS:
         return help_menu(turn, state, today)
-    replies: list[Reply] = []
+    replies = []
     if found is None:
         replies, state = understand.route(turn, state)
     if intent in _AREA_INTENTS:

@@ -89,7 +89,8 @@ def read_facts(text: str) -> dict[str, list[str]]:
                                  and not re.search("[及和与]", n)]),
     }
     for key, pattern in _PARTY.items():
-        facts[key] = _dedupe(next((g for g in m.groups() if g), "") for m in pattern.finditer(text))
+        facts[key] = _dedupe([next((g for g in m.groups() if g), "")
+                              for m in pattern.finditer(text)])
     return {k: v for k, v in facts.items() if v}
 
 
@@ -245,9 +246,9 @@ def cross_check(files: Sequence[FileAnalysis], form: FormCheck | None,
     for original, translation in sorted(translation_of.items()):
         o, t = by_name.get(original), by_name.get(translation)
         if o is not None and t is not None:
-            p = _check_translation(o, t)
-            if p is not None:
-                found.append((t.name, p))
+            mismatch = _check_translation(o, t)
+            if mismatch is not None:
+                found.append((t.name, mismatch))
     for name, p in found:
         if name in by_name:
             by_name[name].problems.append(p)

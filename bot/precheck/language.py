@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.precheck.langwords import FREQUENT
@@ -284,18 +284,18 @@ def _latin_language(text: str) -> tuple[str, float]:
     words = [_ocr_word(w) for w in words if all(_script(c) == "latin" for c in w)]
     if not words:
         return UNDETERMINED, 0.0
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for w in words:
         hits = [lang for lang in _LATIN_LANGS if w in _LEXICON[lang]]
         for lang in hits:
             votes[lang] += 1.0 / len(hits)
     for ch in text.lower():
-        lang = _DIACRITIC_HINTS.get(ch)
+        hint = _DIACRITIC_HINTS.get(ch)
         if ch == "ç":  # French and Portuguese both write it
             votes["fr"] += 0.25
             votes["pt"] += 0.25
-        elif lang:
-            votes[lang] += 0.5
+        elif hint:
+            votes[hint] += 0.5
     for w in words:
         if any(w in _LEXICON[lang] for lang in _LATIN_LANGS) or len(w) < 5:
             continue
@@ -307,10 +307,8 @@ def _latin_language(text: str) -> tuple[str, float]:
     probs = _langdetect_probs(" ".join(words))
     # langdetect is reliable on longer text; on a few words the vocabulary leads.
     ld_weight = min(len(words), 30) / 10.0
-    scores: Counter[str] = Counter()
-    for lang in _LATIN_LANGS:
-        scores[lang] = votes[lang] + ld_weight * probs.get(lang, 0.0)
-    best, score = scores.most_common(1)[0]
+    scores = {lang: votes[lang] + ld_weight * probs.get(lang, 0.0) for lang in _LATIN_LANGS}
+    best, score = max(scores.items(), key=lambda kv: (kv[1], -_LATIN_LANGS.index(kv[0])))
     total = sum(scores.values())
     if score <= 0:
         # Latin letters, but no known word and langdetect silent: most applicants' foreign

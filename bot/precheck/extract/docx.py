@@ -398,7 +398,7 @@ def read_docx(path: Path, *, max_chars: int = 400_000) -> Document:
             if ref.tag not in (W + "headerReference", W + "footerReference"):
                 continue
             rid = ref.get(R + "id")
-            if not rid or rid in seen or rid not in part.rels:
+            if not rid or rid in seen or part is None or rid not in part.rels:
                 continue
             seen.add(rid)
             try:
