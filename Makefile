@@ -41,12 +41,14 @@ lint: | $(STAMP)
 
 # Tests of the code alone; the ones that run the servers are marked `stack`.
 test-unit: | $(STAMP)
+	@scripts/ensure-cjk-font
 	$(PY) -m pytest -q -m "not stack" tests
 
 # End-to-end: the servers on loopback, the HTTP API, WeChat against a fake WeChat, the chat
 # page in a real (headless) Chromium, restarts, and two instances on PostgreSQL and Redis.
 test-stack: $(MODEL)
 	@scripts/ensure-chromium
+	@scripts/ensure-cjk-font
 	$(PY) -m pytest -q -m stack tests
 
 validate: | $(STAMP)
@@ -69,11 +71,14 @@ bench-chat: $(MODEL)
 	$(PY) bench/chat.py
 
 bench-precheck: | $(STAMP)
+	@scripts/ensure-cjk-font
 	$(PY) bench/precheck.py
+	$(PY) bench/precheck_scans.py
 	$(PY) bench/language.py
 
 bench-hostile: | $(STAMP)
 	$(PY) bench/hostile.py
+	$(PY) bench/hostile_images.py
 
 bench-upload: $(MODEL)
 	$(PY) bench/upload.py

@@ -49,6 +49,9 @@ class Limits:
     max_pages: int = 2000
     parse_seconds: float = 30.0  # wall time for one file
     parse_memory_bytes: int = 1536 * 1024 * 1024  # address space of one parser process
+    max_ocr_pages: int = 5  # pages of one scanned PDF read by OCR (enough to place it)
+    max_image_pixels: int = 50_000_000  # a picture's width × height (decompression bombs)
+    ocr_time_share: float = 0.75  # share of parse_seconds OCR may use (a slow machine)
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,11 @@ class Settings:
         max_files_per_session=_env_int("MAX_FILES_PER_SESSION", Limits.max_files_per_session),
         parse_seconds=float(_env_int("PARSE_SECONDS", int(Limits.parse_seconds))),
         parse_memory_bytes=_env_int("PARSE_MEMORY_BYTES", Limits.parse_memory_bytes),
+        max_ocr_pages=_env_int("MAX_OCR_PAGES", Limits.max_ocr_pages),
     ))
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
+    # onnxruntime threads per parser worker for OCR; 0: the cores shared among the workers.
+    ocr_threads: int = field(default_factory=lambda: _env_int("OCR_THREADS", 0))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
 
     @property
