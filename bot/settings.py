@@ -51,7 +51,7 @@ class Limits:
     parse_memory_bytes: int = 1536 * 1024 * 1024  # address space of one parser process
     max_ocr_pages: int = 5  # pages of one scanned PDF read by OCR (enough to place it)
     max_image_pixels: int = 50_000_000  # a picture's width × height (decompression bombs)
-    ocr_time_share: float = 0.75  # share of parse_seconds OCR may use (a slow machine)
+    ocr_time_share: float = 0.5  # share of parse_seconds OCR may use (a slow machine)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from tests.support.stack import multipart, request
 
 pytestmark = pytest.mark.stack
 
-STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|docx)$")
+STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|docx|jpg|png)$")
 
 
 def stored_files(portal: Shared, s: ApiSession) -> list[Path]:

@@ -64,7 +64,7 @@ def extract(path: Path, *, tables: bool = False, max_chars: int = MAX_CHARS,
     if kind == IMAGE:
         from bot.precheck.extract.scan import read_image
 
-        return read_image(path, max_pixels=max_image_pixels)
+        return read_image(path, max_pixels=max_image_pixels, seconds=ocr_seconds)
     if kind == DOCX:
         from bot.precheck.extract.docx import read_docx
 

@@ -99,9 +99,18 @@ def engine():
         return _engine
 
 
-def _raw_lines(eng, arr) -> list[tuple[OcrLine, bool, bool]]:
+MIN_SIDE = 16  # pixels: a narrower picture holds no line of text
+MAX_ASPECT = 25  # a picture longer than this many times its width is no page
+_REC_CHUNK = 12  # lines recognised between two looks at the clock
+
+
+def _raw_lines(eng, arr, deadline: float | None = None) -> list[tuple[OcrLine, bool, bool]]:
     """RapidOCR's steps (detect, crop, angle, recognise), keeping for each line whether
-    its box runs vertically and whether the classifier found it upside down."""
+    its box runs vertically and whether the classifier found it upside down.  Past
+    ``deadline`` (time.monotonic()) no more lines are recognised: the page's first lines,
+    from the top, are kept."""
+    import time
+
     import numpy as np
 
     raw_h, raw_w = arr.shape[:2]
@@ -116,9 +125,15 @@ def _raw_lines(eng, arr) -> list[tuple[OcrLine, bool, bool]]:
         width = max(np.linalg.norm(b[0] - b[1]), np.linalg.norm(b[2] - b[3]))
         height = max(np.linalg.norm(b[0] - b[3]), np.linalg.norm(b[1] - b[2]))
         vertical.append(width > 0 and height / width >= 1.5)
+    if deadline is not None and time.monotonic() > deadline:
+        return []
     crops = eng.get_crop_img_list(img, boxes)
     crops, cls_res, _ = eng.text_cls(crops)
-    rec_res, _ = eng.text_rec(crops, False)
+    rec_res = []
+    for start in range(0, len(crops), _REC_CHUNK):
+        if deadline is not None and rec_res and time.monotonic() > deadline:
+            break
+        rec_res += eng.text_rec(crops[start:start + _REC_CHUNK], False)[0]
     origin = eng._get_origin_points(boxes, record, raw_h, raw_w)  # noqa: SLF001 - pinned
     out = []
     for box, vert, (label, score), rec in zip(origin, vertical, cls_res, rec_res, strict=False):
@@ -143,17 +158,24 @@ def _turn_for(lines: list[tuple[OcrLine, bool, bool]]) -> int:
     return 180 if flipped > _TURN_SHARE * len(lines) else 0
 
 
-def read_page(image) -> OcrPage:
-    """Read one page picture (a Pillow image, any mode), turning it upright if needed."""
+def read_page(image, deadline: float | None = None) -> OcrPage:
+    """Read one page picture (a Pillow image, any mode), turning it upright if needed.
+    Past ``deadline`` (time.monotonic()) the rest of the page is left unread."""
+    import time
+
     import numpy as np
 
     eng = engine()
     rgb = image.convert("RGB")
-    lines = _raw_lines(eng, np.asarray(rgb))
+    if min(rgb.size) < MIN_SIDE or max(rgb.size) > MAX_ASPECT * min(rgb.size):
+        return OcrPage([])  # a sliver: no page of text
+    start = time.monotonic()
+    lines = _raw_lines(eng, np.asarray(rgb), deadline)
     turn = _turn_for(lines)
-    if turn:
+    took = time.monotonic() - start
+    if turn and (deadline is None or time.monotonic() + took < deadline):
         rgb = rgb.rotate(turn, expand=True)
-        lines = _raw_lines(eng, np.asarray(rgb))
+        lines = _raw_lines(eng, np.asarray(rgb), deadline)
     page = OcrPage([OcrLine(respace(ln.text), ln.confidence, ln.box) for ln, _, _ in lines
                     if ln.text and ln.confidence >= MIN_LINE_CONFIDENCE], rotation=turn)
     if (page.confidence < GOOD_PAGE_CONFIDENCE or page.chars < GOOD_PAGE_CHARS) \

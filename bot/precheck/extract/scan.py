@@ -30,14 +30,21 @@ class OcrUnavailable(Exception):
     missing): scans are then reported as having no text layer, as before OCR."""
 
 
-def _ocr(picture):
+def _ocr(picture, deadline: float | None = None):
     try:
         from bot.precheck.extract.ocr import engine, read_page
 
         engine()
     except (ImportError, OSError) as exc:
         raise OcrUnavailable(str(exc)) from exc
-    return read_page(picture)
+    try:
+        return read_page(picture, deadline)
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - the engine's own errors on a hostile picture
+        from bot.precheck.extract.ocr import OcrPage
+
+        return OcrPage([])  # nothing read: reported as a scan OCR could not read
 
 
 def open_picture(path: Path, max_pixels: int):
@@ -78,11 +85,12 @@ def ocr_readable(doc: Document) -> bool:
     return chars >= MIN_OCR_CHARS and doc.ocr_confidence >= MIN_OCR_CONFIDENCE
 
 
-def read_image(path: Path, *, max_pixels: int) -> Document:
-    """A JPEG or PNG picture of a page, read by OCR."""
+def read_image(path: Path, *, max_pixels: int, seconds: float = 0.0) -> Document:
+    """A JPEG or PNG picture of a page, read by OCR (within ``seconds`` if given)."""
+    deadline = time.monotonic() + seconds if seconds > 0 else None
     picture = open_picture(path, max_pixels)
     try:
-        page = _ocr(picture)
+        page = _ocr(picture, deadline)
     except OcrUnavailable:
         return Document(kind="image", pages=[""], page_count=1, has_text_layer=False)
     return Document(kind="image", pages=[page.text], page_count=1,
@@ -113,6 +121,7 @@ def ocr_pdf(path: Path, doc: Document, *, max_pages: int, seconds: float) -> Doc
     import pypdfium2 as pdfium
 
     start = time.monotonic()
+    deadline = start + seconds if seconds > 0 else None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -124,10 +133,10 @@ def ocr_pdf(path: Path, doc: Document, *, max_pages: int, seconds: float) -> Doc
     try:
         for i in range(min(doc.page_count, max_pages)):
             spent = time.monotonic() - start
-            if read and spent + spent / len(read) > seconds:
+            if read and seconds > 0 and spent + spent / len(read) > seconds:
                 break
             try:
-                page = _ocr(render_page(pdf, i))
+                page = _ocr(render_page(pdf, i), deadline)
             except OcrUnavailable:
                 return doc
             pages[i] = page.text
