@@ -94,11 +94,29 @@ def engine():
             from rapidocr_onnxruntime import RapidOCR
 
             threads = ocr_threads()
-            _engine = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1,
-                               print_verbose=False)
+            eng = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1,
+                           print_verbose=False)
+            _bound_detection(eng)
+            _engine = eng
         return _engine
 
 
+def _bound_detection(eng) -> None:
+    """Detect text on the page scaled to at most DET_SIDE pixels (RapidOCR keeps a page of
+    up to 2000 pixels whole, which costs three times as much for the same boxes); the
+    lines are still recognised from the full-size page."""
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    det = eng.text_det
+    mean, std = det.mean, det.std
+
+    def preprocess(max_wh: float) -> DetPreProcess:
+        return DetPreProcess(DET_SIDE, "max", mean, std)
+
+    det.get_preprocess = preprocess
+
+
+DET_SIDE = 1280  # pixels on the longer side of the picture text boxes are detected on
 MIN_SIDE = 16  # pixels: a narrower picture holds no line of text
 MAX_ASPECT = 25  # a picture longer than this many times its width is no page
 _REC_CHUNK = 12  # lines recognised between two looks at the clock
