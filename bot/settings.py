@@ -73,7 +73,7 @@ class Settings:
         max_ocr_pages=_env_int("MAX_OCR_PAGES", Limits.max_ocr_pages),
     ))
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
-    # onnxruntime threads per parser worker for OCR; 0: the cores shared among the workers.
+    # onnxruntime threads per parser worker for OCR; 0: every core (at most 4).
     ocr_threads: int = field(default_factory=lambda: _env_int("OCR_THREADS", 0))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
 

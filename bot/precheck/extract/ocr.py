@@ -76,14 +76,14 @@ class OcrPage:
 
 
 def ocr_threads() -> int:
-    """onnxruntime threads per worker: ASSISTANT_OCR_THREADS, else the cores shared among
-    the parser workers."""
+    """onnxruntime threads per worker: ASSISTANT_OCR_THREADS, else every core (one upload
+    is read fastest so; when several workers read at once the cores are shared)."""
     from bot.settings import get_settings
 
     s = get_settings()
     if s.ocr_threads > 0:
         return s.ocr_threads
-    return max(1, (os.cpu_count() or 1) // max(1, s.parse_workers))
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def engine():
