@@ -49,6 +49,7 @@ corpus: | $(STAMP)
 
 # Tests of the code alone; the ones that run the servers are marked `stack`.
 test-unit: corpus | $(STAMP)
+	@scripts/ensure-cjk-font
 	$(PY) -m pytest -q -m "not stack" tests
 
 # End-to-end: the servers on loopback, the HTTP API, WeChat against a fake WeChat, the chat
@@ -56,6 +57,7 @@ test-unit: corpus | $(STAMP)
 test-stack: $(MODEL)
 	@scripts/ensure-chromium
 	@scripts/ensure-axe
+	@scripts/ensure-cjk-font
 	$(PY) -m pytest -q -m stack tests
 
 validate: | $(STAMP)
@@ -84,11 +86,14 @@ bench-chat: $(MODEL)
 	$(PY) bench/chat.py
 
 bench-precheck: | $(STAMP)
+	@scripts/ensure-cjk-font
 	$(PY) bench/precheck.py
+	$(PY) bench/precheck_scans.py
 	$(PY) bench/language.py
 
 bench-hostile: | $(STAMP)
 	$(PY) bench/hostile.py
+	$(PY) bench/hostile_images.py
 
 bench-upload: $(MODEL)
 	$(PY) bench/upload.py

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "precheck", help="check an application package and write the pre-check report",
-        description="Check the files of an application package (PDF and DOCX; folders are "
+        description="Check the files of an application package (PDF, DOCX, JPG/PNG photos "
+                    "and scans read by OCR; folders are "
         "walked recursively) and write the pre-check report.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     p.add_argument("--format", "-f", default="json", choices=FORMATS,

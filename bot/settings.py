@@ -52,6 +52,9 @@ class Limits:
     max_message_chars: int = 2000  # one chat message (portal and REST channels)
     data_quota_bytes: int = 20 * 1024 * 1024 * 1024  # every stored upload together
     min_free_bytes: int = 256 * 1024 * 1024  # left free on the data folder's disk
+    max_ocr_pages: int = 5  # pages of one scanned PDF read by OCR (enough to place it)
+    max_image_pixels: int = 50_000_000  # a picture's width × height (decompression bombs)
+    ocr_time_share: float = 0.5  # share of parse_seconds OCR may use (a slow machine)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Settings:
         max_message_chars=_env_int("MAX_MESSAGE_CHARS", Limits.max_message_chars),
         data_quota_bytes=_env_int("DATA_QUOTA_BYTES", Limits.data_quota_bytes),
         min_free_bytes=_env_int("MIN_FREE_BYTES", Limits.min_free_bytes),
+        max_ocr_pages=_env_int("MAX_OCR_PAGES", Limits.max_ocr_pages),
     ))
     rates: RateLimits = field(default_factory=lambda: RateLimits(
         sessions_per_address=_env_int("RATE_SESSIONS", RateLimits.sessions_per_address),
@@ -107,6 +111,8 @@ class Settings:
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
 
     parse_workers: int = field(default_factory=lambda: _env_int("PARSE_WORKERS", 2))
+    # onnxruntime threads per parser worker for OCR; 0: every core (at most 4).
+    ocr_threads: int = field(default_factory=lambda: _env_int("OCR_THREADS", 0))
     retention_days: int = field(default_factory=lambda: _env_int("RETENTION_DAYS", 30))
     # Official holidays and make-up working days that staff add when the State Council
     # publishes a year's schedule; they override the calendar library (docs in README).

@@ -91,7 +91,7 @@ def test_bad_files_still_give_a_report_and_exit_0(tmp_path):
     proc = run("precheck", str(tmp_path))
     assert proc.returncode == 0
     problems = {f["name"]: f["problems"] for f in json.loads(proc.stdout)["files"]}
-    assert problems == {"broken.pdf": ["unreadable"], "photo.png": ["unsupported_type"]}
+    assert problems == {"broken.pdf": ["unreadable"], "photo.png": ["unreadable"]}
 
 
 class Tty(io.StringIO):

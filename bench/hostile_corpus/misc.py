@@ -139,7 +139,9 @@ def build_wrong_types(c: Corpus) -> None:
              "pdf_header_and_eof.pdf": ("unreadable", "empty"),
              "pdf_header_then_junk.pdf": ("unreadable", "empty"),
              "pk_header_only.docx": ("unreadable",),
-             "pk_empty_zip.docx": ("unreadable", "unsupported_type")}
+             "pk_empty_zip.docx": ("unreadable", "unsupported_type"),
+             # pictures read by OCR: damaged ones are unreadable
+             "png_named_pdf.pdf": ("unreadable",), "jpeg_named_docx.docx": ("unreadable",)}
     for name, data in heads.items():
         stem, _, ext = name.rpartition(".")
         c.add(g, "." + ext, data, stem=stem, want=wants.get(name, ("unsupported_type",)))

@@ -419,8 +419,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "（{annex1}）的填写，最后一次性告诉您缺什么、哪里要改。\n"
         "- 网页：点击输入框左边的📎，或把文件拖进页面（可一次选多个）；\n"
         "- 小程序：点击“上传材料”；\n"
-        "- 只接受 PDF 和 DOCX，每个文件不超过 {mb} MB，每次会话最多 {n} 个文件；\n"
-        "- 扫描件请先做文字识别（OCR），外文材料请同时上传中文译本。",
+        "- 接受 PDF、DOCX 和照片（JPG、PNG），每个文件不超过 {mb} MB，每次会话最多 {n} 个文件；\n"
+        "- 扫描件和照片由文字识别（OCR）读取，请拍摄清晰、端正；外文材料请同时上传中文译本。",
         "Upload your application materials and I will tell you, file by file, which item of "
         "the materials list it is, its language and whether it can be read, check the "
         "registration form ({annex1}), and then list everything that is missing or needs "
@@ -428,9 +428,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "- On the website: click 📎 left of the message box, or drop files on the page "
         "(several at once);\n"
         "- In the mini-program: tap “Upload materials”;\n"
-        "- PDF and DOCX only, at most {mb} MB a file and {n} files a session;\n"
-        "- Run text recognition (OCR) on scans, and upload a Chinese translation with any "
-        "foreign-language material.",
+        "- PDF, DOCX and photos (JPG, PNG), at most {mb} MB a file and {n} files a session;\n"
+        "- Scans and photos are read by text recognition (OCR): make them sharp and straight; "
+        "upload a Chinese translation with any foreign-language material.",
     ),
     "upload_rejected": ("**{name}**：未接收。{reason}", "**{name}**: not accepted. {reason}"),
     "upload_too_many": (
@@ -543,8 +543,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "The message is too long ({n} characters at most); send it in parts.",
     ),
     "api_error_no_file": (
-        "没有收到文件：请用表单字段“file”上传 PDF 或 DOCX 文件。",
-        "No file arrived: upload PDF or DOCX files in the form field “file”.",
+        "没有收到文件：请用表单字段“file”上传 PDF、DOCX 或 JPG/PNG 文件。",
+        "No file arrived: upload PDF, DOCX or JPG/PNG files in the form field “file”.",
     ),
     "api_error_too_many_files": (
         "一次最多上传 {n} 个文件，请分批上传。",
@@ -836,6 +836,34 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "api_error_bad_batch": ("批量预审编号不正确。", "That batch id is not valid."),
     "api_error_batch_too_large": ("一次批量预审最多 {n} 个文件。", "A batch pre-check takes at "
                                   "most {n} files."),
+    # --- pre-check: scans and photos read by OCR ------------------------------------
+    "report_ocr_read": ("经文字识别（OCR）读取的文件", "Files read by OCR (text recognition)"),
+    "report_ocr_line": (
+        "{file}：扫描件或照片，经文字识别读取{pages}页，平均置信度{confidence}%",
+        "{file}: a scan or photo, {pages} page(s) read by OCR, mean confidence {confidence}%",
+    ),
+    "report_ocr_partial": ("（共{total}页，其余页未识别）",
+                           " (of {total} pages; the others were not read)"),
+    "report_ocr_caution": (
+        "识别结果可能有个别错字；正式提交时请确保扫描件或照片清晰、完整。",
+        "Recognised text may contain errors; make sure the scans or photos you submit are "
+        "sharp and complete.",
+    ),
+    "problem_ocr_unreadable": (
+        "这是扫描件或照片，但文字识别（OCR）未能可靠地读出其中的文字（图像可能模糊、过暗、倾斜或分辨率"
+        "太低）。请在光线充足处将纸件放平、正对拍摄或按300dpi重新扫描后上传；有电子原件的，请直接从"
+        "原件导出PDF。",
+        "This is a scan or photo, but text recognition (OCR) could not read it reliably (the "
+        "picture may be blurred, dark, skewed or too small). Photograph the page flat, straight "
+        "on and in good light, or rescan it at 300 dpi, and upload it again; if you have the "
+        "electronic original, export a PDF from it instead.",
+    ),
+    "problem_image_pixels": (
+        "这张图片的像素过多（超过{pixels}像素），出于安全原因不予读取。请缩小图片（如手机“中等”尺寸）"
+        "后重新上传。",
+        "This picture has too many pixels (over {pixels}) and is not read, for safety. Resize "
+        "it (a phone's “medium” size, for example) and upload it again.",
+    ),
 }
 
 from bot.i18n.understanding import STRINGS as _UNITS  # noqa: E402 - answers from the units

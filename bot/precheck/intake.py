@@ -7,7 +7,7 @@ import re
 import unicodedata
 import zipfile
 
-from bot.precheck.extract.sniff import DOCX, EMPTY, PDF, sniff_bytes
+from bot.precheck.extract.sniff import DOCX, EMPTY, IMAGE, PDF, sniff_bytes
 from bot.precheck.results import EMPTY as EMPTY_PROBLEM
 from bot.precheck.results import TOO_LARGE, UNSUPPORTED_TYPE, FileProblem
 from bot.settings import Limits
@@ -39,7 +39,8 @@ def safe_name(raw: str) -> str:
 
 
 def kind_of(data: bytes, name: str = "") -> tuple[str, str]:
-    """("pdf" | "docx" | "empty" | "unsupported", detail) decided by content, not by name.
+    """("pdf" | "docx" | "image" | "empty" | "unsupported", detail) decided by content, not
+    by name (an image is a JPEG or PNG, read by OCR; detail "image/jpeg" or "image/png").
     A zip is a DOCX only if its directory lists word/document.xml (nothing is inflated)."""
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     s = sniff_bytes(data[:1024], suffix)
@@ -67,7 +68,7 @@ def check_upload(name: str, data: bytes, limits: Limits) -> FileProblem | None:
     kind, detail = kind_of(data, name)
     if kind == EMPTY:
         return FileProblem(EMPTY_PROBLEM, "")
-    if kind not in (PDF, DOCX):
+    if kind not in (PDF, DOCX, IMAGE):
         if is_register_sheet(kind, detail, name):
             return None  # a register of certificates sent with 附件2 (bot.precheck.annex2)
         return FileProblem(UNSUPPORTED_TYPE, detail)
@@ -88,4 +89,6 @@ def suffix_for(data: bytes, name: str = "") -> str:
     kind, detail = kind_of(data, name)
     if is_register_sheet(kind, detail, name):
         return ".xlsx"
+    if kind == IMAGE:
+        return ".png" if detail == "image/png" else ".jpg"
     return {PDF: ".pdf", DOCX: ".docx"}.get(kind, ".bin")

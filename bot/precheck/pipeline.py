@@ -147,7 +147,8 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     from bot.precheck.classify import classify, title_lines
     from bot.precheck.crosscheck import read_facts
     from bot.precheck.extract import ExtractError, extract
-    from bot.precheck.extract.sniff import DOCX, PDF, sniff
+    from bot.precheck.extract.scan import ocr_readable
+    from bot.precheck.extract.sniff import DOCX, IMAGE, PDF, sniff
     from bot.precheck.extract.sniff import EMPTY as SNIFF_EMPTY
     from bot.precheck.extract.sniff import ENCRYPTED as SNIFF_ENCRYPTED
     from bot.precheck.language import detect_language
@@ -165,7 +166,7 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
         fa.problems.append(FileProblem(ENCRYPTED, s.detail))
         _classify_by_name(fa)
         return fa.to_dict()
-    if s.kind not in (PDF, DOCX):
+    if s.kind not in (PDF, DOCX, IMAGE):
         if not _register_sheet(p, s.kind, s.detail, fa, limits):
             fa.problems.append(FileProblem(UNSUPPORTED_TYPE, s.detail))
         _classify_by_name(fa)
@@ -178,7 +179,9 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
             _classify_by_name(fa)
             return fa.to_dict()
     try:
-        doc = extract(p, kind=s.kind, max_pages=limits.max_pages)
+        doc = extract(p, kind=s.kind, max_pages=limits.max_pages, ocr_pages=limits.max_ocr_pages,
+                      ocr_seconds=limits.parse_seconds * limits.ocr_time_share,
+                      max_image_pixels=limits.max_image_pixels)
     except ExtractError as exc:
         fa.problems.append(FileProblem(exc.code, exc.detail))
         _classify_by_name(fa)
@@ -186,10 +189,12 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     fa.page_count = doc.page_count
     fa.page_count_estimated = doc.page_count_estimated
     fa.has_text_layer = doc.has_text_layer
+    fa.ocr_pages, fa.ocr_confidence, fa.ocr_skipped = (doc.ocr_pages, doc.ocr_confidence,
+                                                       doc.ocr_skipped)
     text = doc.text
     fa.text_chars = len(text)
-    if not doc.has_text_layer:
-        fa.problems.append(FileProblem(NO_TEXT, "scanned"))
+    if not doc.has_text_layer or (doc.ocr_pages and not ocr_readable(doc)):
+        fa.problems.append(FileProblem(NO_TEXT, "ocr_unreadable" if doc.ocr_pages else "scanned"))
         _classify_by_name(fa)
         return fa.to_dict()
     if sum(1 for ch in text if not ch.isspace()) < MIN_TEXT_CHARS:
@@ -258,7 +263,7 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
     maybe = FORM_ID in fa.materials or any(m == FORM_ID for m, _ in fa.candidates)
     if not maybe and not looks_like_annex1(doc):
         return False
-    if kind == "pdf":
+    if kind == "pdf" and not doc.ocr_pages:  # a scan's tables are in its OCR text only
         from bot.precheck.extract import ExtractError, extract
 
         try:
@@ -452,7 +457,8 @@ def assemble(analyses: Sequence[FileAnalysis],
         FileReport(name=a.name, language=a.language, materials=list(a.materials),
                    problems=list(a.problems), translation=pairing.partner(a.name),
                    candidates=list(a.candidates), bilingual=a.bilingual,
-                   page_count=a.page_count)
+                   page_count=a.page_count, ocr_pages=a.ocr_pages,
+                   ocr_confidence=a.ocr_confidence)
         for a in files
     ]
     generated = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")

@@ -20,6 +20,7 @@ Details a file problem may carry (``FileProblem.detail``):
 
 from __future__ import annotations
 
+from bot import i18n
 from bot.i18n import label
 from bot.masking import mask_email, mask_id_number, mask_mobile, mask_personal_data
 from bot.notice import (
@@ -117,12 +118,11 @@ def _unsupported(detail: str, lang: str) -> str:
     if d.startswith("image/") or d in _IMAGE_SUFFIXES:
         shown = d.split("/", 1)[1].upper() if d.startswith("image/") else d
         return _pick((
-            f"这是图片文件（{shown}），不能直接读取。请把图片合并成一个PDF，并用扫描软件或WPS、"
-            "Adobe Acrobat等的OCR（文字识别）功能生成文字层后再上传；有电子原件的，请直接从原件导出PDF。",
-            f"This is an image ({shown}), which cannot be read. Combine the images into one PDF "
-            "and give it a text layer with the OCR (text recognition) of your scanner software, "
-            "WPS or Adobe Acrobat before uploading; if you have the electronic original, export "
-            "a PDF from it instead."), lang)
+            f"这是{shown}格式的图片，只能读取JPG和PNG图片。请将其另存为JPG或PNG（手机可在设置中把"
+            "照片格式改为“兼容性最佳”）后重新上传；有电子原件的，请直接从原件导出PDF。",
+            f"This is a {shown} picture; only JPG and PNG pictures can be read. Save it as JPG or "
+            "PNG (on a phone, set the camera format to “Most Compatible”) and upload it again; "
+            "if you have the electronic original, export a PDF from it instead."), lang)
     if d in _WORD_LIKE:
         return _pick((
             f"这是{d}格式的文档，只接受PDF和DOCX。请用Word或WPS打开，选择“另存为”，保存类型选"
@@ -141,10 +141,10 @@ def _unsupported(detail: str, lang: str) -> str:
             "This is an archive. Unpack it and upload the PDF or DOCX files inside one by one."),
             lang)
     return _pick((
-        "只接受PDF和DOCX文件，这个文件不是这两种格式。请将材料导出为PDF（带文字层）或保存为DOCX后"
-        "重新上传。",
-        "Only PDF and DOCX files are accepted and this file is neither. Export the material as "
-        "a PDF with a text layer, or save it as DOCX, and upload it again."), lang)
+        "只接受PDF、DOCX文件和JPG、PNG图片，这个文件不是这几种格式。请将材料导出为PDF或保存为DOCX"
+        "后重新上传。",
+        "Only PDF and DOCX files and JPG and PNG pictures are accepted, and this file is none "
+        "of them. Export the material as PDF, or save it as DOCX, and upload it again."), lang)
 
 
 def _unreadable(detail: str, limits: Limits, lang: str) -> str:
@@ -196,6 +196,8 @@ def _too_large(detail: str, limits: Limits, lang: str) -> str:
             f"文件超过{limits.max_pages}页的上限。请拆分为几个文件后分别上传。",
             f"The file has more than the maximum of {limits.max_pages} pages. Split it into "
             "several files and upload them one by one."), lang)
+    if d == "image_pixels":
+        return i18n.t("problem_image_pixels", lang, pixels=f"{limits.max_image_pixels:,}")
     if d == "xml_size":
         from bot.precheck.extract.docx import MAX_XML_BYTES
 
@@ -278,6 +280,8 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
             "protection (or export an unprotected PDF) and upload it again."), lang)
     if code == UNSUPPORTED_TYPE:
         return _unsupported(detail, lang)
+    if code == NO_TEXT and detail == "ocr_unreadable":
+        return i18n.t("problem_ocr_unreadable", lang)
     if code == NO_TEXT:
         return _pick((
             "这个PDF没有文字层（多为扫描件或图片），无法读取内容。请上传从电子原件直接导出的PDF；只有纸质"

@@ -72,6 +72,9 @@ class Document:
     tables: list[list[list[str]]] = field(default_factory=list)
     title: str = ""  # document metadata title, if any
     page_count_estimated: bool = False  # DOCX without a saved page count: estimated from text
+    ocr_pages: int = 0  # pages read by OCR (a scan or a photo)
+    ocr_confidence: float = 0.0  # their mean OCR confidence, 0..1
+    ocr_skipped: int = 0  # pages of a scan left unread (page or time limit)
 
     @property
     def text(self) -> str:
@@ -157,6 +160,9 @@ class FileAnalysis:
     form: FormCheck | None = None
     annex2: dict[str, Any] | None = None  # the annual summary 附件2 (bot.precheck.annex2)
     register_rows: int | None = None  # a register of certificates: its data rows
+    ocr_pages: int = 0  # see Document.ocr_pages
+    ocr_confidence: float = 0.0
+    ocr_skipped: int = 0
 
     @property
     def problem_codes(self) -> list[str]:
@@ -201,6 +207,8 @@ class FileReport:
     candidates: list[tuple[str, float]] = field(default_factory=list)
     bilingual: bool = False
     page_count: int = 0
+    ocr_pages: int = 0  # pages read by OCR; 0: the file has a text layer
+    ocr_confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +221,8 @@ class FileReport:
             "candidates": [[m, s] for m, s in self.candidates],
             "bilingual": self.bilingual,
             "page_count": self.page_count,
+            "ocr": {"pages": self.ocr_pages, "confidence": round(self.ocr_confidence, 3)}
+            if self.ocr_pages else None,
         }
 
 

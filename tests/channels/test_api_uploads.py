@@ -32,7 +32,7 @@ from tests.support.stack import multipart, request
 
 pytestmark = pytest.mark.stack
 
-STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|docx)$")
+STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|docx|jpg|png)$")
 
 
 def stored_files(portal: Shared, s: ApiSession) -> list[Path]:
@@ -236,10 +236,10 @@ def test_a_request_over_the_body_limit_is_refused_with_a_clear_message(
 
 @pytest.mark.parametrize("name, data, words", [
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200, "另存为"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 200, "图片"),
-    ("scan.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 200, "图片"),  # a picture named .pdf
-    ("setup.pdf", b"MZ\x90\x00\x03" + b"\0" * 200, "只接受PDF和DOCX"),  # an executable
-    ("script.pdf", b"#!/bin/sh\nrm -rf /\n", "只接受PDF和DOCX"),
+    ("photo.heic", b"\0\0\0\x18ftypheic" + b"\0" * 200, "图片"),
+    ("scan.pdf", b"GIF89a" + b"\0" * 200, "图片"),  # a picture named .pdf
+    ("setup.pdf", b"MZ\x90\x00\x03" + b"\0" * 200, "只接受PDF、DOCX文件和JPG、PNG图片"),  # an executable
+    ("script.pdf", b"#!/bin/sh\nrm -rf /\n", "只接受PDF、DOCX文件和JPG、PNG图片"),
     ("empty.pdf", b"", "没有内容"),
 ])
 def test_wrong_types_are_refused_with_what_to_do(portal: Shared, name: str, data: bytes,

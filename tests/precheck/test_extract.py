@@ -21,8 +21,8 @@ def test_type_comes_from_content_not_name(tmp_path):
 @pytest.mark.parametrize("name, head, detail", [
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".doc"),
     ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".xls"),
-    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png"),
-    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 100, "image/jpeg"),
+    ("anim.gif", b"GIF89a" + b"\0" * 100, "image/gif"),
+    ("photo.heic", b"\0\0\0\x18ftypheic" + b"\0" * 100, "image/heic"),
     ("setup.exe", b"MZ\x90\x00" + b"\0" * 100, "executable"),
     ("notes.txt", "纯文本说明".encode(), "text"),
     ("letter.rtf", b"{\\rtf1\\ansi hello}", ".rtf"),

@@ -66,8 +66,8 @@ def test_unreadable_details_are_told_apart(lang):
 def test_unsupported_types_say_how_to_convert(lang):
     doc = file_problem_message(FileProblem("unsupported_type", ".doc"), lang)
     assert ".docx" in doc and ("另存为" in doc or "Save As" in doc)
-    image = file_problem_message(FileProblem("unsupported_type", "image/jpeg"), lang)
-    assert "PDF" in image and "OCR" in image and "JPEG" in image
+    image = file_problem_message(FileProblem("unsupported_type", "image/heic"), lang)
+    assert "HEIC" in image and "JPG" in image and "PNG" in image
     sheet = file_problem_message(FileProblem("unsupported_type", ".xlsx"), lang)
     assert "PDF" in sheet
     archive = file_problem_message(FileProblem("unsupported_type", ".zip"), lang)

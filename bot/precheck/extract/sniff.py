@@ -1,6 +1,6 @@
 """What kind of file this is, by its first bytes rather than its name.
 
-Only PDF and DOCX are read.  Everything else is named precisely enough that the
+PDF and DOCX are read, and JPEG and PNG pictures (photos and scans, read by OCR).  Everything else is named precisely enough that the
 applicant can be told how to convert it: a ``.doc`` or ``.xls`` (OLE compound file),
 an image, an executable, an ``.xlsx``/``.pptx``/``.odt`` (zip, but not a Word document).
 A password-protected Word (or Excel) file is an OLE compound file too; it is told apart
@@ -18,6 +18,7 @@ from pathlib import Path
 
 PDF = "pdf"
 DOCX = "docx"
+IMAGE = "image"  # a JPEG or PNG picture, read by OCR (detail "image/jpeg" or "image/png")
 UNSUPPORTED = "unsupported"
 EMPTY = "empty"
 ENCRYPTED = "encrypted"  # a password-protected Office file (detail "office")
@@ -30,6 +31,7 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le") + b"\0\0"
 _OLE_SCAN_BYTES = 64 << 20
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_READ_IMAGES = ("image/png", "image/jpeg")
 _IMAGES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -50,7 +52,8 @@ _ODF_KINDS = {b"application/vnd.oasis.opendocument.text": ".odt",
 
 @dataclass(frozen=True)
 class Sniff:
-    """``kind`` is pdf, docx, unsupported, encrypted or empty; ``detail`` names an
+    """``kind`` is pdf, docx, image, unsupported, encrypted or empty; ``detail`` names an
+    image's type ("image/jpeg", "image/png"), an
     unsupported type (".doc", "image/png", "executable", ".xlsx", ".zip", ".rtf", "text",
     "unknown"), or is "office" for an encrypted Office file."""
 
@@ -76,7 +79,7 @@ def sniff_bytes(head: bytes, suffix: str = "") -> Sniff:
         return Sniff(UNSUPPORTED, "image/heic")
     for magic, name in _IMAGES:
         if head.startswith(magic):
-            return Sniff(UNSUPPORTED, name)
+            return Sniff(IMAGE if name in _READ_IMAGES else UNSUPPORTED, name)
     if head.startswith(b"{\\rtf"):
         return Sniff(UNSUPPORTED, ".rtf")
     if any(head.startswith(m) for m in _EXECUTABLES):

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from bot import i18n
 from bot.precheck.blanks import (
     HEADING_FONT,
     TEXT_SIZE,
@@ -271,6 +272,11 @@ def view_docx(v: ReportView) -> bytes:
         table.finish()
     else:
         _para(document, t("no_file_problems", lang))
+    if v.ocr_read:
+        _para(document, i18n.t("report_ocr_read", lang), space_after=2)
+        for line in v.ocr_read:
+            _para(document, f"• {line}", space_after=2)
+        _para(document, i18n.t("report_ocr_caution", lang))
 
     # 5. The registration form
     n += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bot import i18n
 from bot.precheck.report.view import ReportView, build_view, t
 from bot.precheck.results import COMPLETE, MISSING, OPTIONAL, PROBLEM, PROVIDED, PrecheckResult
 
@@ -159,6 +160,11 @@ def view_html(v: ReportView) -> str:
         h.append("</tbody></table>")
     else:
         h.append(f"<p>{_e(t('no_file_problems', lang))}</p>")
+
+    if v.ocr_read:
+        h.append(f"<h3>{_e(i18n.t('report_ocr_read', lang))}</h3>")
+        h.append(_list([_e(line) for line in v.ocr_read]))
+        h.append(f'<p class="note">{_e(i18n.t("report_ocr_caution", lang))}</p>')
 
     # Form
     h.append(f"<h2>{_e(t('form', lang))}</h2>")

@@ -8,6 +8,7 @@ reminder that this is a pre-check, not the decision.
 
 from __future__ import annotations
 
+from bot import i18n
 from bot.precheck.report.view import ReportView, build_view, next_steps, t
 from bot.precheck.results import PrecheckResult
 
@@ -71,6 +72,11 @@ def view_markdown(v: ReportView) -> str:
             what = "、".join(i.materials) if lang != "en" else ", ".join(i.materials)
             where = (f"（{what}）" if lang != "en" else f" ({what})") if what else ""
             out.append(f"- {_code(i.file)}{where}{colon}{esc(i.message)}")
+
+    if v.ocr_read:
+        out += ["", f"**{i18n.t('report_ocr_read', lang)}**"]
+        out += [f"- {esc(line)}" for line in v.ocr_read]
+        out.append(esc(i18n.t("report_ocr_caution", lang)))
 
     out += ["", f"**{t('form', lang)}**"]
     if v.form_file:

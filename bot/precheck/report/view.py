@@ -121,6 +121,7 @@ class ReportView:
     translation_rule: str  # the notice's rule, with its citation
     file_issues: list[FileIssue]
     form_file: str | None
+    ocr_read: list[str]  # one line per file read by OCR: pages and mean confidence
     form_findings: list[FormFinding]
     form_notes: list[str]
     form_status: str  # "ok" | "problems" | "missing" | "unread"
@@ -307,6 +308,7 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
         form_notes=notes,
         form_status=form_status,
         form_status_text=status_text,
+        ocr_read=_ocr_lines(result, lang),
         next_steps=next_steps(result.verdict, lang),
         disclaimer=disclaimer(lang),
         glance_title=i18n.t("checklist_report_title", lang),
@@ -314,6 +316,19 @@ def build_view(result: PrecheckResult, lang: str = "zh") -> ReportView:
         glance_legend=legend(lang),
         glance=glance,
     )
+
+
+def _ocr_lines(result: PrecheckResult, lang: str) -> list[str]:
+    out = []
+    for f in result.files:
+        if not f.ocr_pages:
+            continue
+        line = i18n.t("report_ocr_line", lang, file=mask_personal_data(f.name),
+                      pages=f.ocr_pages, confidence=round(f.ocr_confidence * 100))
+        if f.page_count > f.ocr_pages:
+            line += i18n.t("report_ocr_partial", lang, total=f.page_count)
+        out.append(line)
+    return out
 
 
 # (zh, en) phrasing of each summary part; {n} is the count.
