@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 # Lines read with less confidence than this are dropped (RapidOCR's own default).
 MIN_LINE_CONFIDENCE = 0.5
@@ -138,16 +139,16 @@ def _raw_lines(eng, arr, deadline: float | None = None) -> list[tuple[OcrLine, b
     boxes, _ = eng.auto_text_det(img)
     if boxes is None or len(boxes) == 0:
         return []
-    vertical = []
+    vertical: list[bool] = []
     for b in boxes:
         width = max(np.linalg.norm(b[0] - b[1]), np.linalg.norm(b[2] - b[3]))
         height = max(np.linalg.norm(b[0] - b[3]), np.linalg.norm(b[1] - b[2]))
-        vertical.append(width > 0 and height / width >= 1.5)
+        vertical.append(bool(width > 0 and height / width >= 1.5))
     if deadline is not None and time.monotonic() > deadline:
         return []
     crops = eng.get_crop_img_list(img, boxes)
     crops, cls_res, _ = eng.text_cls(crops)
-    rec_res = []
+    rec_res: list[Any] = []
     for start in range(0, len(crops), _REC_CHUNK):
         if deadline is not None and rec_res and time.monotonic() > deadline:
             break
