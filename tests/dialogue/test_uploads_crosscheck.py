@@ -12,6 +12,7 @@ from bot.dialogue import dispatch as C
 from bot.dialogue import uploads as PD
 from bot.dialogue.dispatch import Turn
 from bot.precheck.results import FileAnalysis, FormCheck
+from bot.service.session_tokens import portal_sender
 from bot.service.store import Store
 from bot.settings import Settings
 
@@ -49,7 +50,8 @@ def test_form_and_licence_disagreeing_is_said_in_the_chat(store: Store, lang, wo
                            language="zh", has_chinese=True, materials=["1.2.1"],
                            facts={"uscc": [licence_code]})
     ids = [_add(store, s.id, form), _add(store, s.id, licence)]
-    turn = Turn(None, "/file_uploaded", {}, sender_id=s.id, metadata={"upload_ids": ids})
+    turn = Turn(None, "/file_uploaded", {}, sender_id=portal_sender(s.id),
+                metadata={"upload_ids": ids})
     out = C.respond("file_feedback", turn, {"language": lang}, TODAY)
     text = "\n".join(r.text for r in out.replies)
     assert FORM_CODE in text and licence_code in text and words in text
