@@ -1,5 +1,5 @@
 """The chat page as the server sends it: ``web/index.html`` with its words from
-:mod:`bot.i18n.web` and the notice's facts from :mod:`bot.notice`.
+``bot/i18n/strings/web.yml`` and the notice's facts from :mod:`bot.notice`.
 
 The page's words in both languages travel in a JSON block (``<script type="application/json">``,
 data, not code, so the page's Content-Security-Policy is unchanged); ``web/app.js`` reads it

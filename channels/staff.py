@@ -35,8 +35,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.i18n import _STRINGS, t
-from bot.notice import NOTICE
+from bot import i18n
+from bot.i18n import t
 from bot.precheck import intake as upload_rules
 from bot.precheck.checklist import build_checklist, counts, legend
 from bot.precheck.problems import file_problem_label, language_name, material_name, verdict_label
@@ -63,20 +63,19 @@ _REPORT_CSP = ("sandbox allow-same-origin allow-modals; default-src 'none'; "
                "style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
 _HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
             "Cache-Control": "no-store"}
-_VALUES = {"number": NOTICE.number}
 
 
 def page_strings(page: str) -> dict[str, dict[str, str]]:
     """The words of one page in both languages, keyed without their prefix; facts are
     filled in from bot.notice, other placeholders are left for the page."""
     out: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
-    for key, (zh, en) in _STRINGS.items():
+    for key in i18n.keys():
         prefix = next((p for p in PAGES[page] if key.startswith(p)), None)
         if prefix is None:
             continue
         short = key[len(prefix):] if prefix == "console_" else key
-        for lang, text in (("zh", zh), ("en", en)):
-            out[lang][short] = text.replace("{number}", _VALUES["number"])
+        for lang in ("zh", "en"):
+            out[lang][short] = t(key, lang)
     return out
 
 

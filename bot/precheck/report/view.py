@@ -52,7 +52,7 @@ from bot.settings import get_settings
 FORM_MATERIAL = FORM_MATERIAL_ID
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The report's own words (bot/i18n/report.py), with the form's name filled in."""
+    """The report's own words (bot/i18n/strings/report.yml), with the form's name filled in."""
     return i18n.t("report." + key, lang, form=FORM_NAME.get(lang), annex=ANNEX1.number if
                   lang == "zh" else ANNEX1.number_en, **values)
 
