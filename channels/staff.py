@@ -183,13 +183,12 @@ class StaffConsole:
 
         @bp.route("/api/v1/checklist", methods=["GET"])
         async def applicant_checklist(request: Request) -> HTTPResponse:
-            session_id = ch._session(request)
-            if not session_id:
+            rec = await ch._auth(request)
+            if rec is None:
                 return self.error(401, "unauthorized", self.request_lang(request))
-            lang = await ch._session_lang(request, session_id)
+            lang = self.request_lang(request, "") or rec.lang
             try:
-                rec = await self._db(ch.store.get_session, session_id)
-                result = await self._db(session_result, ch.store, rec) if rec else None
+                result = await self._db(session_result, ch.store, rec) if rec.reference else None
             except StoreUnavailable:
                 return self.error(503, "unavailable", lang)
             if result is None:
@@ -449,7 +448,7 @@ class StaffConsole:
             path = Path(tmp) / ("f" + upload_rules.suffix_for(body, name))
             path.write_bytes(body)
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(ch._parse_pool, analyse_file, path, name, limits)
+            return await loop.run_in_executor(ch.uploads.parse_pool, analyse_file, path, name, limits)
 
 
 def batch_name(raw: str) -> str:

@@ -79,6 +79,11 @@ class Uploads:
     def store(self) -> Store:
         return self._store()
 
+    @property
+    def parse_pool(self) -> ThreadPoolExecutor:
+        """The threads that wait on the parser processes (bounded: a burst of files queues)."""
+        return self._parse_pool
+
     async def _db(self, fn: Callable[..., Any], *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
