@@ -18,6 +18,7 @@ from bot.dialogue.state import State
 from bot.notice.units import UNITS_BY_ID, Unit, children
 
 OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
+CLEAR_OWN = 0.25  # … or this, twice the runner-up, with no follow-up word
 NEAR_BONUS = 0.08
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -92,6 +93,11 @@ def remember(state: State, unit: Unit | None, query: str) -> State:
                    topic_party=_party(query) or state.topic_party,
                    topic_area=_area(query) or state.topic_area,
                    topic_time_limit=_time_limit(query) or state.topic_time_limit)
+
+
+def _has_follow_word(text: str) -> bool:
+    pattern = _FOLLOW_ZH if is_zh(text) else _FOLLOW_EN
+    return bool(pattern.search(text.strip()))
 
 
 def is_elliptical(text: str) -> bool:
@@ -231,6 +237,13 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     current = UNITS_BY_ID.get(state.topic_unit or "")
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):
+        return text, own
+    # A short question with no follow-up word ("呢", "那…", "and …") that clearly points at
+    # another part of the notice ("需要准备哪些材料？" after a question on the time limit)
+    # is a new question, not a follow-up.
+    if own and not _has_follow_word(text) and own[0].score >= CLEAR_OWN \
+            and (len(own) == 1 or own[0].score >= 2 * own[1].score) \
+            and (current is None or own[0].unit.id != current.id):
         return text, own
     if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
         return text, own
