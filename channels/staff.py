@@ -131,17 +131,17 @@ class StaffConsole:
         return self.error(status, exc.code, lang, **exc.values)
 
     async def _signed_in(self, request: Request, *, post: bool = False
-                         ) -> tuple[SignIn | None, HTTPResponse | None]:
+                         ) -> SignIn | HTTPResponse:
         lang = self.request_lang(request)
         try:
             who = await self._db(self.staff.signed_in, request.cookies.get(COOKIE))
         except StoreUnavailable:
-            return None, self.error(503, "unavailable", lang)
+            return self.error(503, "unavailable", lang)
         if who is None:
-            return None, self.error(401, "staff_signin", lang)
+            return self.error(401, "staff_signin", lang)
         if post and not Staff.csrf_ok(who, request.headers.get("x-csrf-token")):
-            return None, self.error(403, "csrf", lang)
-        return who, None
+            return self.error(403, "csrf", lang)
+        return who
 
     def _json(self, data: Any, status: int = 200) -> HTTPResponse:
         return response.json(data, status=status, headers=_HEADERS)
@@ -229,10 +229,9 @@ class StaffConsole:
 
         @bp.route("/staff/api/signout", methods=["POST"])
         async def signout(request: Request) -> HTTPResponse:
-            who, fail = await self._signed_in(request, post=True)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request, post=True)
+            if isinstance(who, HTTPResponse):
+                return who
             await self._db(self.staff.sign_out, request.cookies.get(COOKIE), who.account.name)
             resp = self._json({"signed_out": True})
             self._set_cookie(request, resp, "", 0)
@@ -240,21 +239,18 @@ class StaffConsole:
 
         @bp.route("/staff/api/me", methods=["GET"])
         async def me(request: Request) -> HTTPResponse:
-            who, fail = await self._signed_in(request)
-            if fail is not None and fail.status == 401:  # the page asks before signing in
-                return self._json({"account": None})
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                # The page asks before signing in.
+                return self._json({"account": None}) if who.status == 401 else who
             return self._json({"account": who.account.name, "role": who.account.role,
                                "csrf": who.csrf})
 
         @bp.route("/staff/api/handoffs", methods=["GET"])
         async def queue(request: Request) -> HTTPResponse:
-            who, fail = await self._signed_in(request)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                return who
             rows = await self._db(self.staff.queue)
             return self._json({"handoffs": [
                 {"id": h.id, "reference": h.reference, "lang": h.lang, "note": h.note,
@@ -264,10 +260,9 @@ class StaffConsole:
         @bp.route("/staff/api/handoffs/<handoff_id:str>/<action:str>", methods=["POST"])
         async def handoff_action(request: Request, handoff_id: str, action: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request, post=True)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request, post=True)
+            if isinstance(who, HTTPResponse):
+                return who
             if action not in ("claim", "close") or not valid_hex_id(handoff_id):
                 return self.error(404, "not_found", lang)
             fn = self.staff.claim if action == "claim" else self.staff.close
@@ -280,10 +275,9 @@ class StaffConsole:
         @bp.route("/staff/api/applicants/<reference:str>", methods=["GET"])
         async def applicant(request: Request, reference: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                return who
             try:
                 a = await self._db(self.staff.applicant, reference.strip().upper(),
                                    who.account.name)
@@ -319,12 +313,11 @@ class StaffConsole:
         @bp.route("/staff/api/applicants/<reference:str>/<name:str>", methods=["GET"])
         async def applicant_report(request: Request, reference: str, name: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request)
-            if fail:
-                return fail
-            assert who is not None
-            stem, _, fmt = name.partition(".")
-            if stem != "report" or fmt not in REPORT_FORMATS:
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                return who
+            fmt = report_format(name)
+            if fmt is None:
                 return self.error(404, "not_found", lang)
             try:
                 rec = await self._db(self.staff.report, reference.strip().upper(), fmt,
@@ -340,10 +333,9 @@ class StaffConsole:
         @bp.route("/staff/api/applicants/<reference:str>/precheck", methods=["POST"])
         async def rerun(request: Request, reference: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request, post=True)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request, post=True)
+            if isinstance(who, HTTPResponse):
+                return who
             try:
                 saved = await self._db(self.staff.rerun, reference.strip().upper(), lang,
                                        who.account.name)
@@ -357,10 +349,9 @@ class StaffConsole:
 
         @bp.route("/staff/api/batches", methods=["POST"])
         async def new_batch(request: Request) -> HTTPResponse:
-            who, fail = await self._signed_in(request, post=True)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request, post=True)
+            if isinstance(who, HTTPResponse):
+                return who
             batch_id = new_id()
             await self._db(self.staff.audit, who.account.name, "batch", "", batch_id)
             return self._json({"batch_id": batch_id}, status=201)
@@ -368,10 +359,9 @@ class StaffConsole:
         @bp.route("/staff/api/batches/<batch_id:str>/files", methods=["POST"])
         async def batch_file(request: Request, batch_id: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request, post=True)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request, post=True)
+            if isinstance(who, HTTPResponse):
+                return who
             if not valid_hex_id(batch_id):
                 return self.error(404, "bad_batch", lang)
             files = request.files.getlist("file") if request.files else None
@@ -391,12 +381,11 @@ class StaffConsole:
         @bp.route("/staff/api/batches/<batch_id:str>/<name:str>", methods=["GET"])
         async def batch_report(request: Request, batch_id: str, name: str) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request)
-            if fail:
-                return fail
-            assert who is not None
-            stem, _, fmt = name.partition(".")
-            if stem != "report" or fmt not in REPORT_FORMATS:
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                return who
+            fmt = report_format(name)
+            if fmt is None:
                 return self.error(404, "not_found", lang)
             try:
                 result = await self._db(self.staff.batch_result, batch_id, who.account.name)
@@ -409,10 +398,9 @@ class StaffConsole:
         @bp.route("/staff/api/audit", methods=["GET"])
         async def audit(request: Request) -> HTTPResponse:
             lang = self.request_lang(request)
-            who, fail = await self._signed_in(request)
-            if fail:
-                return fail
-            assert who is not None
+            who = await self._signed_in(request)
+            if isinstance(who, HTTPResponse):
+                return who
             if not who.account.is_admin:
                 return self.error(403, "admin_only", lang)
             entries = await self._db(self.staff.audit_log, 500)
@@ -449,6 +437,12 @@ class StaffConsole:
             path.write_bytes(body)
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(ch.uploads.parse_pool, analyse_file, path, name, limits)
+
+
+def report_format(name: str) -> str | None:
+    """``report.docx`` → ``docx``; None for any other name."""
+    stem, _, fmt = name.partition(".")
+    return fmt if stem == "report" and fmt in REPORT_FORMATS else None
 
 
 def batch_name(raw: str) -> str:
