@@ -60,7 +60,7 @@ def _markers(key: str) -> tuple[str, ...]:
 
 
 def _no_answer_markers() -> tuple[str, ...]:
-    keys = ("fallback", "fallback_candidates", "clarify_which", "check_unparsed")
+    keys = ("fallback", "fallback_candidates", "clarify_which", "check_unparsed", "part_unclear")
     out: list[str] = []
     for key in keys:
         try:

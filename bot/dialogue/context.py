@@ -20,6 +20,7 @@ from bot.notice.units import UNITS_BY_ID, Unit, children
 OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
 CLEAR_OWN = 0.25  # … or this, twice the runner-up, with no follow-up word
 NEAR_BONUS = 0.08
+BARE_OWN = 0.7  # a bare follow-up ("交给谁") is read alone only when it scores this on its own
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "十": 10}
@@ -98,6 +99,32 @@ def remember(state: State, unit: Unit | None, query: str) -> State:
 def _has_follow_word(text: str) -> bool:
     pattern = _FOLLOW_ZH if is_zh(text) else _FOLLOW_EN
     return bool(pattern.search(text.strip()))
+
+
+_ASKING = re.compile(r"谁|哪(?:个|些|里|儿|一)?|什么|啥|多久|多长|几|怎么|如何|吗|呢|么|那|还|要|是|"
+                     r"的|了|给|向|跟|和|对|吧|啊|[\s？?。.!！，,]|\b(?:who|whom|what|when|where|which|"
+                     r"how|why|is|are|do|does|it|that|they|them|this|and|to|from|for|with|about|"
+                     r"the|a|so|then|by|at|of)\b", re.IGNORECASE)
+
+
+def is_bare(text: str, parties: bool = False) -> bool:
+    """Whether little but question words (and, with ``parties``, the party asked about) is
+    left of the message ("推给谁？", "To whom?", "那中方合作机构呢")."""
+    rest = text
+    if parties:
+        for _, words in _PARTIES + _PARTIES_EN:
+            for w in sorted(words, key=len, reverse=True):
+                rest = re.sub(re.escape(w), "", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"合作机构|机构|partner|side|institution|body", "", rest, flags=re.IGNORECASE)
+    rest = _ASKING.sub("", rest)
+    return len(rest) <= (3 if is_zh(text) else 8)
+
+
+def _same_clause(a: Unit, b: Unit) -> bool:
+    if "header" in (a.kind, b.kind):
+        return a.id == b.id  # each part of the header and footer is a place of its own
+    ka, kb = a.ref.zh.split("·")[0], b.ref.zh.split("·")[0]
+    return ka.startswith(kb) or kb.startswith(ka)
 
 
 def is_elliptical(text: str) -> bool:
@@ -233,8 +260,15 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         return text, own
     combined = f"{state.topic_query} {text}"
     joint = _near_subject(search(combined), state)
-    # The follow-up's own reading wins when it stands alone on another subject.
     current = UNITS_BY_ID.get(state.topic_unit or "")
+    if joint and is_bare(text, parties=True) and not is_bare(text):
+        return combined, joint  # "那中方合作机构呢": the same question, of the other party
+    if joint and is_bare(text) and (not own or own[0].score < BARE_OWN or current is not None and any(
+            _same_clause(h.unit, current) for h in own[:3])):
+        # "推给谁？", "交给谁", "To whom?", "counted from when?": only a question word left,
+        # asked of the current subject.
+        return combined, joint
+    # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):
         return text, own
@@ -268,32 +302,3 @@ def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
     if len(body) < window or not source:
         return False
     return any(body[i:i + window] in source for i in range(0, len(body) - window + 1, 3))
-
-
-_Q_ZH = re.compile(r"谁|哪|多久|多长|多少|几|什么|啥|怎么|怎样|如何|吗|么|能否|是否|可否|要不要|能不能|"
-                   r"有没有|呢")
-_Q_EN = re.compile(r"\b(?:who|what|when|where|which|how|why|is|are|do|does|can|must|should|"
-                   r"may)\b", re.IGNORECASE)
-
-
-def split_questions(text: str) -> list[str]:
-    """Several questions in one message, in order ([text] for one)."""
-    if is_zh(text):
-        parts = [p.strip() for p in re.split(r"[？?；;！!]|。(?=.)", text) if p.strip()]
-        out: list[str] = []
-        for p in parts:
-            sub = [s.strip() for s in re.split(r"[，,]|(?:另外|还有|以及|并且|同时)", p) if s.strip()]
-            if len(sub) > 1 and all(_Q_ZH.search(s) for s in sub) and all(len(s) >= 3 for s in sub):
-                out.extend(sub)
-            else:
-                out.append(p)
-        qs = [p for p in out if _Q_ZH.search(p)]
-        return qs if len(qs) > 1 and len(qs) == len(out) else [text]
-    parts = [p.strip() for p in re.split(r"\?", text) if p.strip()]
-    out = []
-    for p in parts:
-        sub = [s.strip() for s in re.split(r",?\s+and\s+(?=(?:who|what|when|where|which|how)\b)|;",
-                                           p, flags=re.IGNORECASE) if s.strip()]
-        out.extend(sub)
-    qs = [p for p in out if _Q_EN.search(p)]
-    return qs if len(qs) > 1 and len(qs) == len(out) else [text]

@@ -163,7 +163,7 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
 _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties")
 
 
-_DECISION_WORDS = re.compile(r"审批决定|出结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
+_DECISION_WORDS = re.compile(r"审批决定|决定|交的|交了|出结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
                              r"submit|apply|application", re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|the plan\b|exam date", re.IGNORECASE)
 _DATE_UNITS = {DECISION: "4.3", PLAN: "6.assessment_plan"}
@@ -209,6 +209,7 @@ def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
 
 
 _AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area")
+_RECEIVING_UNITS = ("6.assessment_plan", "6.annual_report")  # sent to the city's bureau
 
 
 def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
@@ -260,6 +261,15 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         replies, routed = understand.route(turn, state)
         if replies:
             return replies, routed
+    if found is not None and intent not in _DATE_INTENTS:
+        rest = strip_correction(turn.words)
+        if state.date_context in (DECISION, PLAN) and (rest[1] or is_date_only(rest[0])):
+            # "不对，是12月2日交的": the same calculation from the corrected date.
+            turn = replace(turn, intent="inform_date")
+        elif intent in answers.QUESTION_INTENTS and _DECISION_WORDS.search(turn.words) and \
+                not _PLAN_WORDS.search(turn.words):
+            turn = replace(turn, intent="ask_timing")  # "11月30号交的，决定会拖到明年吗"
+        intent = turn.intent or ""
     if found is None and turn.is_payload and state.pending_date:
         # A "which deadline?" button pressed for a date given earlier.
         found = FoundDate(dt.date.fromisoformat(state.pending_date), False, state.pending_date)
@@ -307,6 +317,11 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 replies = [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))]
             return replies + [extra], state
     if replies:
+        area = annual.find_area(turn.words) or state.ftz_area
+        if area and state.topic_unit in _RECEIVING_UNITS and intent not in _AREA_INTENTS:
+            # "To whom?" after a plan for an exam in the Qinzhou area: that city's bureau.
+            replies = replies + [Reply("\n".join(annual.area_lines(area, lang, turn.words)))]
+            state = replace(state, ftz_area=area)
         return replies, state
     return [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))], state
 
@@ -379,7 +394,10 @@ _START_CHECK = re.compile(
     r"(?:我们|我)?(?:能不能|是否|够不够|符不符合|有没有资格)|self[- ]?(?:check|assessment|assess|test"
     r"|evaluation)|eligibility (?:check|test|quiz|assessment|screening)|check (?:my|our) eligibility"
     r"|(?:quick|short) (?:eligibility )?(?:check|assessment|quiz)\b(?! on)|am i eligible|are we eligible"
-    r"|do we qualify|see if we (?:qualify|are eligible)", re.IGNORECASE)
+    r"|do we qualify|see if we (?:qualify|are eligible)|(?:assess|check|see|find out|evaluate) (?:whether|if)"
+    r" (?:we|our \w+|my \w+) (?:meets?|qualif|satisf|fulfil)|(?:go|walk) (?:me |us )?through the "
+    r"(?:licensing )?conditions|一条一条(?:问|对照|核对)|逐条(?:问|对照|核对)|对照(?:一下)?(?:许可)?条件"
+    r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)", re.IGNORECASE)
 _CHECK_CUE = re.compile(
     r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
     r"self|eligib|qualif|assess|check|quiz|screen|conditions|\bapply\b", re.IGNORECASE)

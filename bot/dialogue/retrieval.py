@@ -19,6 +19,7 @@ import numpy as np
 
 from bot.dialogue.normalise import normalise
 from bot.dialogue.synonyms import expand
+from bot.notice.phrasings import phrasings
 from bot.notice.units import UNITS, Unit
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -26,6 +27,9 @@ ALIAS_BONUS = 0.12
 TITLE_BONUS = 0.10
 MAX_BONUS = 0.36
 FORM_BONUS = 0.12
+# How a question close to one of a unit's phrasings (bot/notice/phrasings.yml) scores: its
+# best phrasing's cosine times this, when that is above the unit's own score.
+PHRASING_WEIGHT = 0.95
 _FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|annex i\b|registration form|application form",
                       re.IGNORECASE), "annex1"),
           (re.compile(r"附件\s*2|附件二|汇总表|年报|annex\s*2\b|annex ii\b|annual (?:summary|form|table|report)"
@@ -54,16 +58,22 @@ def _zh_analyzer(text: str) -> list[str]:
     return words + grams
 
 
+def _fitted(vectorizer, docs: list[str]):  # noqa: ANN001, ANN202 - scikit-learn objects
+    return vectorizer, vectorizer.fit_transform(docs)
+
+
 class _Scorer:
     """Cosine scores of a query against a fitted TF-IDF matrix, without scikit-learn's
     per-call checks: the query's terms weighted as the vectorizer would (sublinear tf, idf,
-    L2 norm) times the matching columns of the dense document matrix."""
+    L2 norm) times the matching rows of the term-by-document matrix (kept sparse: only the
+    query's few terms are read)."""
 
     def __init__(self, vectorizer, matrix) -> None:  # noqa: ANN001 - scikit-learn objects
         self.analyze = vectorizer.build_analyzer()
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.idf = vectorizer.idf_.astype(np.float64)
-        self.dense = np.asarray(matrix.toarray(), dtype=np.float64)
+        self.terms = matrix.T.tocsr().astype(np.float64)  # one row per term
+        self.n_docs = matrix.shape[0]
 
     def __call__(self, text: str) -> np.ndarray:
         counts: dict[int, int] = {}
@@ -72,12 +82,12 @@ class _Scorer:
             if j is not None:
                 counts[j] = counts.get(j, 0) + 1
         if not counts:
-            return np.zeros(self.dense.shape[0])
-        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            return np.zeros(self.n_docs)
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        cols = list(counts)
         weights = tf * self.idf[cols]
         weights /= np.linalg.norm(weights)
-        return self.dense[:, cols] @ weights
+        return np.asarray(self.terms[cols].T @ weights).ravel()
 
 
 @dataclass(frozen=True)
@@ -114,9 +124,48 @@ class Index:
         self.zh_score = _Scorer(self.zh_vec, self.zh_m)
         self.en_word_score = _Scorer(self.en_word, self.en_wm)
         self.en_char_score = _Scorer(self.en_char, self.en_cm)
+        self._fit_phrasings()
+
+    def _fit_phrasings(self) -> None:
+        """A TF-IDF matrix per language over every unit's phrasings, with the unit each
+        row belongs to."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        known = {u.id: i for i, u in enumerate(self.units)}
+        rows: dict[str, list[int]] = {"zh": [], "en": []}
+        docs: dict[str, list[str]] = {"zh": [], "en": []}
+        for uid, by_lang in phrasings().items():
+            if uid not in known:
+                continue
+            for lang in ("zh", "en"):
+                for q in by_lang[lang]:
+                    text = expand(normalise(q, oral=True))
+                    docs[lang].append(text if lang == "zh" else text.lower())
+                    rows[lang].append(known[uid])
+        self.phrase_rows = {lang: np.asarray(r, dtype=np.int64) for lang, r in rows.items()}
+        self.phrase_zh = _Scorer(*_fitted(TfidfVectorizer(analyzer=_zh_analyzer,
+                                                          sublinear_tf=True), docs["zh"]))
+        self.phrase_en_word = _Scorer(*_fitted(TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"), docs["en"]))
+        self.phrase_en_char = _Scorer(*_fitted(TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True), docs["en"]))
+
+    def _phrasing_scores(self, query: str, zh: bool) -> np.ndarray:
+        """Per unit, the cosine of the query with the closest of its phrasings."""
+        if zh:
+            sims, rows = self.phrase_zh(query), self.phrase_rows["zh"]
+        else:
+            low = query.lower()
+            sims = 0.5 * self.phrase_en_word(low) + 0.5 * self.phrase_en_char(low)
+            rows = self.phrase_rows["en"]
+        out = np.zeros(len(self.units))
+        if len(rows):
+            np.maximum.at(out, rows, sims)
+        return out
 
     def search(self, text: str, limit: int = 5) -> list[Hit]:
-        query = expand(normalise(text, oral=True))
+        own = normalise(text, oral=True)
+        query = expand(own)
         if not query.strip():
             return []
         zh = is_zh(query)
@@ -125,7 +174,8 @@ class Index:
         else:
             low = query.lower()
             scores = 0.5 * self.en_word_score(low) + 0.5 * self.en_char_score(low)
-        scores = scores + self._bonus(query, zh) + self._form_bonus(query)
+        scores = np.maximum(scores, PHRASING_WEIGHT * self._phrasing_scores(query, zh))
+        scores = scores + self._bonus(own, query, zh) + self._form_bonus(own)
         order = np.argsort(-scores, kind="stable")[:limit]
         return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
 
@@ -137,14 +187,16 @@ class Index:
             return out
         (key,) = named
         for i, u in enumerate(self.units):
-            if u.id.startswith(f"{key}."):
+            if u.id == key or u.id.startswith(f"{key}."):
                 out[i] = FORM_BONUS
             elif u.id.startswith("annex"):
                 out[i] = -FORM_BONUS
         return out
 
-    def _bonus(self, query: str, zh: bool) -> np.ndarray:
-        low = query.lower()
+    def _bonus(self, own: str, query: str, zh: bool) -> np.ndarray:
+        """Aliases found in the user's own words; titles found in them or in the notice's
+        words the synonyms added."""
+        low, expanded = own.lower(), query.lower()
         out = np.zeros(len(self.units))
         for i, (u, (zh_alias, en_rx)) in enumerate(zip(self.units, self.aliases, strict=False)):
             if zh:
@@ -152,7 +204,7 @@ class Index:
             else:
                 bonus = ALIAS_BONUS * len(set(en_rx.findall(low))) if en_rx is not None else 0.0
             title = u.title.zh if zh else u.title.en.lower()
-            if len(title) >= 2 and title in low:
+            if len(title) >= 2 and title in expanded:
                 bonus += TITLE_BONUS * (1 + min(len(title), 8) / 8)
                 if u.kind in ("column", "field") and len(title) >= 3:
                     bonus += TITLE_BONUS

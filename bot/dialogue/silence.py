@@ -9,7 +9,7 @@ import re
 
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
-    ("fees", r"费用|收费|多少钱|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
+    ("fees", r"费用|收费|多少钱|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
              r"|\bprice\b|\bcharges?\b|pay for"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
@@ -18,7 +18,11 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),
-    ("channel", r"网上申请|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bpaper\b|by post|by mail"
+    ("other_time_limit", r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
+                         r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
+                         r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
+                         r"corrections|supplement)"),
+    ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bpaper\b|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
@@ -34,7 +38,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
     ("attendance", r"到场|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
                    r"|in person at the review|defend"),
-    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|who are the experts|list of experts"),
+    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
     ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|language of the exam|exam in english"
                       r"|examin\w* in english"),

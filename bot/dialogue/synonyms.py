@@ -28,7 +28,7 @@ ZH: dict[str, str] = {
     "检查": "监督检查", "查我们": "监督检查 日常检查", "抽查": "双随机", "飞检": "专项检查",
     "被投诉": "投诉举报", "投诉多": "投诉举报 重点监管", "处罚": "查处", "罚": "查处",
     "吊销": "撤销", "取消资格": "撤销 注销", "改名": "变更", "换名字": "变更",
-    "年报": "年度核发证书信息汇总表", "年底": "12月底", "每年": "每年12月底",
+"年底": "12月底", "每年": "每年12月底",
     "报计划": "鉴定计划 推送", "报备": "推送", "提前报": "鉴定计划 推送", "通知他们": "推送",
     "哪里能考": "自由贸易试验区", "在哪考": "自由贸易试验区", "区外": "自由贸易试验区",
     "自贸区": "自由贸易试验区", "片区外": "自由贸易试验区",
@@ -38,7 +38,7 @@ ZH: dict[str, str] = {
     "注册表": "审核注册表 附件1", "申请表": "审核注册表 附件1", "汇总表": "年度核发证书信息汇总表 附件2",
     "考官": "考评人员", "考评员": "考评人员", "员工": "专职工作人员", "工作人员": "专职工作人员",
     "监控": "视频监控", "摄像头": "视频监控", "电脑": "计算机", "机房": "计算机考务管理",
-    "租的": "所有权归属", "自有": "所有权归属", "谁的": "所有权归属",
+    "租的": "所有权归属", "自有": "所有权归属",
     "职业代码": "职业编码", "编号": "职业编码", "工种": "职业（工种）",
     "发了多少": "发证数量", "发多少": "发证数量",
     "文号": "桂人社规", "发文": "发文机关", "落款": "发文机关",
@@ -86,18 +86,28 @@ ZH_PATTERNS: dict[str, str] = {
     r"国内的?(?:单位|机构|公司|合作|伙伴|企业)|本地的?(?:单位|机构|公司)|中国的(?:单位|机构|公司)":
         "中方 中方合作机构",
     r"一起|共同|联手": "合作",
+    r"(?<![一每])年报": "年度核发证书信息汇总表",
     r"中方.{0,24}(?:材料|要交|提交|准备|交什么|交哪些)|(?:材料|要交|提交|准备).{0,24}中方":
         "中方机构合法性证明材料",
     r"(?:外方|境外|外国|国外).{0,24}(?:材料|要交|提交|准备|交什么|交哪些)|"
     r"(?:材料|要交|提交|准备).{0,24}(?:外方|境外|外国)": "外方机构合法性证明材料",
-    r"南宁|钦州|崇左|北海|桂林|柳州|梧州|防城港|玉林|百色|贺州|河池|来宾|贵港|市区|片区外|外省|区外|哪些地方|什么地方":
+    # A place named with "can we hold it there" (not a place merely mentioned in a story).
+    r"(?:南宁|钦州|崇左|北海|桂林|柳州|梧州|防城港|玉林|百色|贺州|河池|来宾|贵港|市区|片区外|外省|区外)"
+    r".{0,12}(?:行不行|行吗|可以吗|可不可以|能不能|能否|可否|算不算|也行|允许|考吗|办吗)|"
+    r"(?:能不能|可不可以|可以|能否|能)(?:在|去|到).{0,8}(?:考|开展|办|搞|发证|鉴定)|片区外|区外|哪些地方|什么地方|"
+    r"在哪(?:里|儿)?(?:考|开展|办|搞|鉴定|发证)":
         "只能在自由贸易试验区内开展鉴定、发证活动",
+    r"[韩日德法俄英]文|[韩日德法俄英]语|西班牙文|外语|外文|英文版": "外文版 中文译本",
     r"谁来?管|归谁管|管理部门|(?:市里|市级|自治区|省里|省级).{0,4}管|管我们": "管理和监督 设区市 委托",
 }
 EN_PATTERNS: dict[str, str] = {
     r"signs? off": "approves approval",
-    r"nanning|qinzhou|chongzuo|beihai|guilin|liuzhou|wuzhou|outside the (?:zone|ftz|area)"
-    r"|other cities|another city|elsewhere in guangxi": "only inside the free trade zone", r"\brent(?:ed|s)?\b|\blease": "owned by",
+    r"(?:can|could|may|allowed to)\b.{0,40}\b(?:in|at) (?:nanning|qinzhou|chongzuo|beihai|guilin|"
+    r"liuzhou|wuzhou)|(?:nanning|qinzhou|chongzuo|beihai|guilin|liuzhou|wuzhou)\b.{0,20}\b(?:too|as well|"
+    r"allowed|ok|okay|possible)\b|outside the (?:zone|ftz|area)|other cities|another city|"
+    r"elsewhere in guangxi": "only inside the free trade zone",
+    r"\b(?:korean|japanese|german|french|russian|spanish|english)[- ]language\b|\bin (?:korean|japanese|"
+    r"german|french|russian|spanish|english)\b": "foreign-language translation", r"\brent(?:ed|s)?\b|\blease": "owned by",
     r"\bcharg\w*|\bfees? for profit|\bearn": "profit",
     r"chinese (?:partner|side|institution)\w*.{0,40}(?:provide|submit|documents|prove|hand in)":
         "proof of the chinese institution's legal standing",

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
+from bot.dialogue import split, terms
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
@@ -221,6 +222,21 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if key is not None:
         return silent_reply(key, lang), None, query
     verdict, units = _decide(hits, is_zh(query))
+    focused = split.focus(text)
+    if focused:
+        # A question inside a story: the asking clause alone may say it more clearly.
+        f_query, f_hits = ctx.contextual_search(focused, state)
+        f_verdict, f_units = _decide(f_hits, is_zh(f_query))
+        if f_verdict in ("answer", "several"):
+            query, hits, verdict, units = f_query, f_hits, f_verdict, f_units
+    term = terms.term_of(text) if verdict not in ("answer", "several") else None
+    if term:
+        # "备案是啥意思": where the notice uses the word (it defines few of them).
+        found = terms.places(term)
+        if found:
+            reply = render_units(found, lang, query=query)
+            return Reply(f"{reply.text}\n{t('term_not_defined', lang, term=term, contact=get_settings().contact.get(lang))}",
+                         reply.buttons), found[0], query
     pasted = ctx.is_pasted(text, units[0]) if units else False
     if pasted:
         return render_units(units[:1], lang, pasted=True), units[0], query
@@ -275,20 +291,25 @@ def route(turn: Turn, state: State, strict: bool = False) -> tuple[list[Reply] |
     text = turn.words
     if not text.strip():
         return None, state
-    parts = ctx.split_questions(text)
+    parts = split.questions(text)
     if len(parts) > 1:
         replies: list[Reply] = []
         st = state
+        answered = 0
         for part in parts:
             reply, unit, query = _answer_one(part, replace(turn, intent=None), st, False, strict)
-            if reply is None and unit is None:
-                return None, state
             if reply is None and unit is not None:
                 reply = render_units([unit], lang)
-            assert reply is not None
+            if reply is None:
+                # This part alone is not clear: say so, and answer the others.
+                reply = Reply(t("part_unclear", lang, part=part[:60]))
+            else:
+                answered += 1
             replies.append(reply)
             if unit is not None:
                 st = ctx.remember(st, unit, query)
+        if not answered:
+            return None, state
         return replies, st
     reply, unit, query = _answer_one(text, turn, state, True, strict)
     new_state = ctx.remember(state, unit, query) if unit is not None else state

@@ -36,7 +36,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
-    "1": ("审批", "谁审批", "审批部门", "审批层级", "批准", "哪个部门", "哪一级", "找谁申请",
+    "1": ("审批", "谁审批", "审批部门", "审批层级", "批准", "哪个部门", "找谁申请",
           "approve", "approval", "authority", "who approves", "level"),
     "2": ("许可条件", "条件", "资格", "要求", "门槛", "conditions", "requirements", "eligib",
           "qualify"),

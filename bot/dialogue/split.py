@@ -1,0 +1,106 @@
+"""Several questions in one message, and the question inside a story.
+
+People ask two things at once ("谁审批，要多久？", "审批找谁 然后材料要是英文的咋办",
+"一是……二是……", "(a) … (b) …", "who approves and how long does it take?") and wrap a
+question in its background ("我们是南宁一家培训学校……你帮我说说受理以后是什么流程").
+A message is cut into clauses; a clause that asks something is a question, and the clauses
+before it that do not ask (the background) are read with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What makes a Chinese clause a question (or a request for an explanation).
+_ASK_ZH = re.compile(
+    r"谁|哪|多久|多长|多少|几|什么|啥|怎么|怎样|如何|吗|么|能否|是否|可否|要不要|能不能|有没有|呢|"
+    r"行不行|可不可以|可以不|对不对|是不是|算不算|用不用|需不需要|会不会|够不够|咋|"
+    r"说说|讲讲|介绍一下|解释一下|告诉我|说明一下|请问|[？?]$")
+_ASK_EN = re.compile(r"^(?:and |so |also |then )?(?:is|are|was|were|do|does|did|can|could|must|"
+                     r"should|may|will|would|has|have|need)\b|\b(?:who|what|when|where|which|how|"
+                     r"why|whether|explain|tell me|describe|list)\b|\?$", re.IGNORECASE)
+
+# Where a Chinese message is cut: sentence ends, commas, runs of spaces typed for commas,
+# and the words that introduce a second question.
+_CUT_ZH = re.compile(r"[？?；;！!。]+|[，,、]\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
+                     r"(?:另外|还有就是|还有|以及|并且|同时|然后|再就是|再问一下|顺便问一下|"
+                     r"(?<![\u4e00-\u9fff])[一二三四]是|第[一二三四][，,：:]|(?:^|(?<=\s))[（(]?[1-4][)）.、])")
+_CUT_EN = re.compile(r"[?;!]+\s*|(?<=[a-z0-9])\.\s+|\s*\((?:[a-d]|[1-4]|i{1,3}|iv)\)\s*|"
+                     r",?\s+and\s+(?:(?:to|from|by|in|for|with|at|within|under|on)\s+)?(?=(?:who|what|when|where|which|how|whether|is|are|do|does|can|"
+                     r"must|should)\b)|,?\s+also\s+", re.IGNORECASE)
+
+MIN_CLAUSE = {"zh": 3, "en": 2}
+SHORT = {"zh": 10, "en": 6}  # a question this short (characters / words) takes its background
+
+# Clauses that only announce questions ("我想问两个事", "他问两件事", "I have two questions").
+_META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|要|有)?问(?:下|一下)?.{0,2}"
+                   r"(?:[两几二三四]|一些)(?:个|件)?(?:事|问题)|^(?:two|a few|several|some) questions|"
+                   r"\bi have (?:two|a few|several|some) questions|^(?:问题如下|如下)$", re.IGNORECASE)
+_POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)  # characters (zh) / words (en) a question clause needs
+
+
+def _is_zh(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def clauses(text: str) -> list[tuple[str, bool]]:
+    """The message's clauses in order, each with whether it asks something."""
+    zh = _is_zh(text)
+    cut = _CUT_ZH if zh else _CUT_EN
+    ask = _ASK_ZH if zh else _ASK_EN
+    out = []
+    for piece in cut.split(text):
+        piece = (piece or "").strip(" ，,。.：:")
+        if not zh:
+            piece = re.sub(r"[\s,]+(?:and|or)$", "", piece).strip(" ,.:")
+        if not piece:
+            continue
+        size = len(_CJK.findall(piece)) if zh else len(piece.split())
+        if _META.search(piece):
+            continue
+        out.append((piece, bool(ask.search(piece)) and size >= MIN_CLAUSE["zh" if zh else "en"]))
+    return out
+
+
+def questions(text: str) -> list[str]:
+    """The questions of a message, each with the background before it ([text] for one)."""
+    parts = clauses(text)
+    asked = [i for i, (_, q) in enumerate(parts) if q]
+    if len(asked) < 2:
+        return [text]
+    zh = _is_zh(text)
+    sep = "，" if zh else ", "
+    out, start = [], 0
+    for i in asked:
+        own = parts[i][0]
+        size = len(own) if zh else len(own.split())
+        background = [p for p, q in parts[start:i] if not q]
+        if size > SHORT["zh" if zh else "en"] and not _POINTER.search(own):
+            background = []  # a question that says everything itself
+        out.append(sep.join(background[-2:] + [own]))
+        start = i + 1
+    trailing = [p for p, _ in parts[start:]]  # "……，还是中方提交" belongs to the last question
+    if trailing:
+        out[-1] = sep.join([out[-1]] + trailing)
+    return out
+
+
+def focus(text: str) -> str | None:
+    """The asking clause of a long message that holds one question inside its background,
+    with the clause just before it, or None (a short message, or no clear question)."""
+    zh = _is_zh(text)
+    if (len(text) if zh else len(text.split()) * 5) < 40:
+        return None
+    parts = clauses(text)
+    asked = [i for i, (_, q) in enumerate(parts) if q]
+    if len(asked) != 1 or len(parts) < 3:
+        return None
+    i = asked[0]
+    own = parts[i][0]
+    size = len(own) if zh else len(own.split())
+    if size > SHORT["zh" if zh else "en"] and not _POINTER.search(own):
+        return own
+    sep = "，" if zh else ", "
+    return sep.join(p for p, _ in parts[max(0, i - 1):i + 1])
