@@ -129,12 +129,28 @@ def duty_dates_lines(dates: list[dt.date], area: str | None, lang: str,
         lines.append(t("duty_plan_counting", lang, ref=PLAN_CLAUSE.ref.get(lang),
                        period=ASSESSMENT_PLAN_PERIOD.get(lang), days=ASSESSMENT_PLAN_DAYS_BEFORE,
                        contact=get_settings().contact.get(lang)))
-    lines.append(t("duty_annual_line", lang, title=ANNEX2.title if lang != "en" else ANNEX2.en,
-                   ref=ANNUAL_CLAUSE.ref.get(lang), period=ANNUAL_REPORT_PERIOD.get(lang),
-                   year=today.year, deadline=format_date(duties.annual_due(today.year), lang)))
+    lines.append(annual_line(today.year, lang))
     url = duties.ics_url(dates, today.year, area, lang)
     lines.append(t("duty_ics", lang, url=url))
     return lines, url
+
+
+def annual_line(year: int, lang: str) -> str:
+    """When the annual summary for ``year`` is due."""
+    return t("duty_annual_line", lang, title=ANNEX2.title if lang != "en" else ANNEX2.en,
+             ref=ANNUAL_CLAUSE.ref.get(lang), period=ANNUAL_REPORT_PERIOD.get(lang),
+             year=year, deadline=format_date(duties.annual_due(year), lang))
+
+
+_YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d)\s*(?:年|年度)?")
+
+
+def year_asked(text: str) -> int | None:
+    """The year a question names ("那2027年的呢", "for 2027?"), if it names one and no day."""
+    m = _YEAR.search(text)
+    if not m or date_texts(text):
+        return None
+    return int(m.group(1))
 
 
 # --- 附件2 uploaded ---------------------------------------------------------------------------

@@ -64,6 +64,11 @@ def _party(text: str) -> str | None:
     return None
 
 
+def party_of(text: str) -> str | None:
+    """The party a question names ("外方" / "中方"), if any."""
+    return _party(text)
+
+
 def area_of(text: str) -> str | None:
     """The place (FTZ area or other city) a question names, if any."""
     return _area(text)
@@ -263,11 +268,17 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     current = UNITS_BY_ID.get(state.topic_unit or "")
     if joint and is_bare(text, parties=True) and not is_bare(text):
         return combined, joint  # "那中方合作机构呢": the same question, of the other party
-    if joint and is_bare(text) and (not own or own[0].score < BARE_OWN or current is not None and any(
-            _same_clause(h.unit, current) for h in own[:3])):
+    if joint and is_bare(text):
         # "推给谁？", "交给谁", "To whom?", "counted from when?": only a question word left,
-        # asked of the current subject.
-        return combined, joint
+        # asked of the current subject: the current unit when the words fit it too; another
+        # part of the header after a part of the header ("谁发的" → "哪天发的").
+        if current is not None and own and current.kind == "header" and own[0].unit.kind == "header":
+            return text, own
+        if current is not None and any(h.unit.id == current.id for h in own[:5]):
+            return combined, [Hit(current, max(own[0].score, joint[0].score))]
+        if not own or own[0].score < BARE_OWN or current is not None and any(
+                _same_clause(h.unit, current) for h in own[:3]):
+            return combined, joint
     # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):

@@ -19,7 +19,7 @@ from bot.dialogue import annual, understand
 from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import uploads as package_dialogue
-from bot.dialogue.context import remember, strip_correction
+from bot.dialogue.context import is_bare, remember, strip_correction
 from bot.dialogue.dates import (
     DateParseError,
     FoundDate,
@@ -208,6 +208,8 @@ def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
     return Reply("\n".join(lines), custom={"ics": url})
 
 
+_ANNUAL_UNITS = ("6.annual_report", "annex2")
+_YEAR_WORDS = re.compile(r"20\d\d\s*(?:年度|年)?|\b(?:year|for)\b", re.IGNORECASE)
 _AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area")
 _RECEIVING_UNITS = ("6.assessment_plan", "6.annual_report")  # sent to the city's bureau
 
@@ -250,6 +252,12 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
             if replies:
                 return replies, routed
         return help_menu(turn, state, today)
+    year = annual.year_asked(turn.words)
+    if year is not None and (intent == "ask_annual_report" or state.topic_unit in _ANNUAL_UNITS and
+                             is_bare(_YEAR_WORDS.sub("", turn.words))):
+        # "那2027年的呢" after the annual summary: its deadline in that year.
+        return [Reply(annual.annual_line(year, lang))], remember(
+            state, UNITS_BY_ID["6.annual_report"], turn.words)
     try:
         found = find_date(turn.words, today)
     except DateParseError as exc:
@@ -435,7 +443,7 @@ HANDLERS: dict[str, Handler] = {
 HANDLERS.update({f"ask_condition:{c.id}": ask_condition(c.id) for c in CONDITIONS})
 HANDLERS.update(package_dialogue.HANDLERS)
 # Questions about the application taken for questions about one's own files.
-_OWN_FILES = re.compile(r"上传|我的文件|我们的文件|传的文件|报告|预审|缺[了什么哪]|还差|我的材料|我们的材料|传了|"
+_OWN_FILES = re.compile(r"上传|我的文件|我们的文件|传的文件|预审|检查报告|(?:我的|我们的)报告|报告(?:在哪|下载|怎么看|生成)|缺[了什么哪]|还差|我的材料|我们的材料|传了|"
                         r"upload|my files?|our files?|(?<!work )\breport\b|missing|pre-?check|my documents|"
                         r"our documents", re.IGNORECASE)
 for _name in ("upload_help", "missing", "report"):

@@ -35,6 +35,11 @@ _FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|ann
           (re.compile(r"附件\s*2|附件二|汇总表|年报|annex\s*2\b|annex ii\b|annual (?:summary|form|table|report)"
                       r"|summary (?:form|table)", re.IGNORECASE), "annex2"))
 
+# What is inside a form, asked about; and the units that only name a form.
+_INSIDE = re.compile(r"列|栏|填|部分|表里|表中|哪几项|哪些项|哪些内容|\b(?:columns?|fields?|sections?|"
+                     r"parts?|rows?|fill)\b", re.IGNORECASE)
+_NAMES_FORM = frozenset({"3.m4.1", "6.annual_report", "header.annexes"})
+
 _ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "
                      "一下 请问 什么 怎么 是否 能否 哪些 哪个 多少 可以 需要 一个 还 也 都 就 就是 "
                      "对 把 被 给 让 于 之 其 如果 请 想 问 知道".split())
@@ -180,16 +185,19 @@ class Index:
         return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
 
     def _form_bonus(self, query: str) -> np.ndarray:
-        """A question that names one annex form is about that form's parts, not the other's."""
+        """A question that names one annex form is about that form's parts, not the other's;
+        one about what is inside it ("哪几列", "which fields") is not about the clauses that
+        merely name the form."""
         named = {key for rx, key in _FORMS if rx.search(query)}
         out = np.zeros(len(self.units))
         if len(named) != 1:
             return out
         (key,) = named
+        inside = bool(_INSIDE.search(query))
         for i, u in enumerate(self.units):
             if u.id == key or u.id.startswith(f"{key}."):
                 out[i] = FORM_BONUS
-            elif u.id.startswith("annex"):
+            elif u.id.startswith("annex") or (inside and u.id in _NAMES_FORM):
                 out[i] = -FORM_BONUS
         return out
 

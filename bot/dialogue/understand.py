@@ -75,6 +75,8 @@ def _quote(unit: Unit, lang: str) -> str:
     parent = UNITS_BY_ID.get(unit.parent or "")
     if unit.kind == "part":
         lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "category"]
+    if unit.kind == "section":
+        lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "table"]
     if parent is not None and unit.kind == "material":
         category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
         if category is not None:
@@ -205,6 +207,23 @@ INTENT_UNITS = {
 _HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holiday|weekend", re.IGNORECASE)
 
 
+_GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
+
+
+def _with_party(units: list[Unit], query: str) -> list[Unit]:
+    """A material of one party asked about for the other ("中方要不要交银行资信证明"): the
+    material, and the list of what that other party does hand in."""
+    party = ctx.party_of(query)
+    if party is None or not units or units[0].kind != "material":
+        return units
+    own = _GROUPS[party]
+    other = _GROUPS["中方" if party == "外方" else "外方"]
+    top = units[0]
+    if top.id == other or top.parent == other:
+        return [top, UNITS_BY_ID[own]]
+    return units
+
+
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
     intent = turn.intent or ""
     if intent not in answers.QUESTION_INTENTS:
@@ -264,6 +283,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             ctx.is_elliptical(text) and state.topic_query and query != text:
         verdict, units = "answer", [current]
     if verdict in ("answer", "several"):
+        units = _with_party(units, query)
         return render_units(units, lang, query=query), units[0], query
     if strict:
         return None, None, query

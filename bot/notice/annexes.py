@@ -81,7 +81,7 @@ ANNEX1 = AnnexForm(
     en="Registration form for the review of foreign vocational qualification certificates and their "
     "issuing institutions",
     sections=(
-        FormSection("basic", "一、申请单位基本信息", "1. The applicant", fields=BASIC_INFO_FIELDS),
+        FormSection("basic", "一、申请单位基本信息", "1. Basic information on the applicant", fields=BASIC_INFO_FIELDS),
         FormSection(
             "certificates", "二、开展考试和发证的职业资格证书信息",
             "2. Certificates to be examined and issued",
@@ -148,7 +148,7 @@ ANNEX2 = AnnexForm(
     en="Annual summary of certificates issued by a foreign vocational qualification certificate "
     "issuing institution",
     sections=(
-        FormSection("basic", "一、单位基本信息", "1. The institution", fields=BASIC_INFO_FIELDS),
+        FormSection("basic", "一、单位基本信息", "1. Basic information on the institution", fields=BASIC_INFO_FIELDS),
         FormSection(
             "issued", "二、核发国外职业资格证书信息汇总（        年）",
             "2. Foreign vocational qualification certificates issued (year ____)",

@@ -118,7 +118,10 @@ def _clause_units(uid: str, clause: Clause, title: Text, text: Text) -> list[Uni
 
 def _body_units() -> list[Unit]:
     units: list[Unit] = []
-    units += _clause_units("1", APPROVAL_CLAUSE, APPROVAL_CLAUSE.heading, APPROVAL_AUTHORITY)
+    # The Autonomous Region is a province-level region: said in English, where the word
+    # "province" is what readers look for.
+    units += _clause_units("1", APPROVAL_CLAUSE, APPROVAL_CLAUSE.heading, Text(
+        APPROVAL_AUTHORITY.zh, f"{APPROVAL_AUTHORITY.en} (Guangxi, a province-level region)"))
     for i, c in enumerate(CONDITION_CLAUSES, 1):
         units += _clause_units(f"2.{i}", c.clause, c.clause.heading, c.text)
     units.append(Unit("2", "part", Text("二", "Part II"), CONDITION_CLAUSES[0].clause.heading,

@@ -272,7 +272,7 @@ SAMPLES: dict[str, dict[str, tuple[str, list[str]]]] = {
         "en": ("Registration Form (Annex 1)", [
             "Registration form for the review of foreign vocational qualification "
             "certificates and their issuing institutions",
-            "1. The applicant",
+            "1. Basic information on the applicant",
             "Institution name: Guangxi Guinan Vocational Skill Evaluation Co., Ltd.",
             "Unified social credit code: 91110000600037341L",
             "Name of the certificate-issuing institution: Global Welding Institute Ltd",
