@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.normalise import normalise
+
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
     ("fees", r"费用|收费|多少钱|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
              r"|\bprice\b|\bcharges?\b|pay for"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
-    ("office", r"办公时间|上班时间|几点|地址在|在哪里办|去哪里办|窗口在|哪栋|几楼|office hours|opening hours"
+    ("office", r"办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
+               r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
     ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催|expedit|fast[- ]track|speed (?:it )?up|faster"
@@ -38,7 +41,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
     ("attendance", r"到场|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
                    r"|in person at the review|defend"),
-    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|who are the experts|list of experts"),
+    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
     ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|language of the exam|exam in english"
                       r"|examin\w* in english"),
@@ -46,7 +49,37 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
     ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
 )
+# Asked before the words that name a stated thing: these questions mention a form field or a
+# stated duty, yet ask what the notice leaves open.
+_FIRST: tuple[tuple[str, str], ...] = (
+    ("foreign_id", r"(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"
+                   r"|foreign (?:staff|examiners?|nationals?|employees?)\b.{0,40}\bID\b|\bno (?:chinese )?ID (?:card|number)"),
+    ("notice_in_force", r"(?:通知|文件|这个文|本文|规定)\S{0,6}(?:什么时候|何时|哪天)?(?:起?施行|生效|实施|执行)|"
+                        r"(?:通知|文件|规定)\S{0,6}(?:有效期|还有效|失效|废止|过期|到期|还适用|还管用)|"
+                        r"(?:施行|生效)(?:日期|时间)|(?:notice|document|rules?)\b.{0,30}\b(?:come into (?:force|effect)|"
+                        r"take effect|in force|effective (?:date|from)|still (?:valid|apply|applies|in force)|expire)"),
+    ("form_language", r"(?:填|写)(?:英文|中文|外文)还是(?:中文|英文|外文)|(?:用|拿)(?:中文|英文|外文)(?:填|写)|"
+                      r"(?:填|写)(?:成|的)?(?:中文|英文)(?:吗|还是)|in (?:english|chinese) or (?:in )?(?:english|chinese)|"
+                      r"which language.{0,30}(?:fill|form|write|complete)"),
+    ("fine", r"罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
+             r"|how much.{0,20}(?:penalt|fine)"),
+    ("subsidy_amount", r"补贴(?:多少|标准|金额|有多少|能有多少|是多少|怎么算|能拿多少)|补多少|能补几|"
+                       r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?"),
+    ("extension", r"延长|延期|超过45|超出45|超期|逾期(?:未|没)|到期(?:没|未)(?:批|出结果)|"
+                  r"extend\w* (?:the )?(?:time limit|deadline|period|45)|extension of (?:the )?(?:time|deadline|"
+                  r"period)|time limit.{0,20}extend|(?:45|days|period|deadline).{0,20}(?:be )?extended|overdue|"
+                  r"(?:beyond|exceed\w*|more than) (?:the )?45"),
+    ("already_approved", r"已经(?:批|注册|获批|取得|拿到)\S{0,8}(?:证书|机构|许可)\S{0,12}(?:要不要|需不需要|还要|重新|还得|再)|"
+                         r"之前(?:批|注册|获批)(?:过)?的|already (?:approved|registered|licensed).{0,40}"
+                         r"(?:again|re-?apply|need|have to|must)"),
+)
+_ORIGINAL = re.compile(r"原件还是复印件|复印件还是原件|(?:要|交|提交|需要)原件|原件(?:吗|行吗|可以吗)|要不要原件|"
+                       r"复印件(?:可以吗|行吗|就行|就可以)|(?:交|提交)复印件(?:吗|就行|可以)|(?:需要|要)公证的?复印件|"
+                       r"originals? or (?:a |the )?cop|cop(?:y|ies) or (?:the |an )?originals?|need (?:the )?originals?"
+                       r"|certified cop|photocop(?:y|ies) (?:ok|enough|acceptable)", re.IGNORECASE)
+_AGREEMENT = re.compile(r"合作协议|协议书|协议|agreement", re.IGNORECASE)
 _COMPILED = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _ASPECTS)
+_COMPILED_FIRST = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _FIRST)
 
 # Words that name something the notice does state, so that a match above is about that
 # (e.g. 多少天 for the plan, 联系手机 as a form field): such a question is not silent.
@@ -61,7 +94,15 @@ _STATED = re.compile(
 
 def silent_aspect(text: str) -> str | None:
     """The key of what the notice does not state that the question asks for, or None."""
-    if not text or _STATED.search(text):
+    if not text:
+        return None
+    text = normalise(text)  # 還是 → 还是, full-width forms
+    for key, pattern in _COMPILED_FIRST:
+        if pattern.search(text):
+            return key
+    if _ORIGINAL.search(text) and not _AGREEMENT.search(text):
+        return "original_copy"  # the notice asks for a copy of the agreement only
+    if _STATED.search(text):
         return None
     for key, pattern in _COMPILED:
         if pattern.search(text):

@@ -1,0 +1,38 @@
+"""What the notice leaves open is recognised as such, and what it states is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.silence import silent_aspect
+
+
+@pytest.mark.parametrize("text, key", [
+    ("外籍考评人员没有身份证号怎么填", "foreign_id"),
+    ("这个通知什么时候起施行", "notice_in_force"),
+    ("When does the notice take effect?", "notice_in_force"),
+    ("违规会罚款多少", "fine"),
+    ("培训补贴能补多少", "subsidy_amount"),
+    ("45个工作日批不完能延期吗", "extension"),
+    ("Can the 45 working days be extended?", "extension"),
+    ("已经批过的证书还要重新申请吗", "already_approved"),
+    ("审批部门地址在哪", "office"),
+    ("營業執照要原件還是複印件？", "original_copy"),
+    ("證書名稱要填英文還是中文", "form_language"),
+    ("材料不全的话 补正期限是多长", "other_time_limit"),
+    ("审核论证的专家都是哪些人", "published_list"),
+    ("有没有网上申报系统", "channel"),
+    ("申请费多少", "fees"),
+])
+def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) -> None:
+    assert silent_aspect(text) == key
+
+
+@pytest.mark.parametrize("text", [
+    "审批要多久", "身份证号那栏填什么", "节假日算不算", "合作协议要交原件吗",
+    "Is it fine to use a rented venue?", "Can we extend our partnership to a second partner?",
+    "Who orders an institution to rectify within a time limit?", "技术技能水平证明复印件要交吗",
+    "德文原件能直接交吗", "Who guarantees that the translation matches the original?",
+])
+def test_a_question_the_notice_answers_is_not_taken_for_silence(text: str) -> None:
+    assert silent_aspect(text) is None
