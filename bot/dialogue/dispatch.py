@@ -352,9 +352,22 @@ def ask_condition(condition_id: str) -> Handler:
             Button(t("btn_unsure", lang), payload("unsure")),
             Button(t("btn_stop", lang), payload("stop")),
         )
-        return [Reply(elig.render_question(cond, lang), buttons)], state
+        question = elig.render_question(cond, lang)
+        note = _answer_note(condition_id, turn, lang)
+        return [Reply(f"{note}\n{question}" if note else question, buttons)], state
 
     return ask
+
+
+def _answer_note(condition_id: str, turn: Turn, lang: str) -> str | None:
+    """What a "no" or "not sure" to the condition just answered means, before the next one."""
+    order = [c.id for c in CONDITIONS]
+    at = order.index(condition_id)
+    if at == 0 or turn.intent not in ("deny", "unsure"):
+        return None
+    before = CONDITIONS[at - 1]
+    key = "check_note_unmet" if turn.intent == "deny" else "check_note_unsure"
+    return t(key, lang, ref=before.clause.ref.get(lang), requirement=before.requirement.get(lang))
 
 
 def self_check_unclear(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
