@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +168,27 @@ class StaffConsole:
             resp.headers["X-Frame-Options"] = "SAMEORIGIN"
         resp.headers["Cache-Control"] = "no-store"
         return resp
+
+    async def _report(self, request: Request, name: str,
+                      make: Callable[[SignIn, str, str], Awaitable[tuple[bytes, str]]]
+                      ) -> HTTPResponse:
+        """A report download for the signed-in staff: the format from ``name``
+        (``report.docx``), then ``make(who, fmt, lang)`` gives the bytes and the file name;
+        its StaffError is the refusal, a missing file a 404."""
+        lang = self.request_lang(request)
+        who = await self._signed_in(request)
+        if isinstance(who, HTTPResponse):
+            return who
+        fmt = report_format(name)
+        if fmt is None:
+            return self.error(404, "not_found", lang)
+        try:
+            data, filename = await make(who, fmt, lang)
+        except StaffError as exc:
+            return self._fail(exc, lang)
+        except FileNotFoundError:
+            return self.error(404, "not_found", lang)
+        return self._send(data, fmt, filename, request.args.get("frame") == "1")
 
     # -- routes --------------------------------------------------------------------------
 
@@ -312,23 +333,13 @@ class StaffConsole:
 
         @bp.route("/staff/api/applicants/<reference:str>/<name:str>", methods=["GET"])
         async def applicant_report(request: Request, reference: str, name: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
-            fmt = report_format(name)
-            if fmt is None:
-                return self.error(404, "not_found", lang)
-            try:
+            async def stored(who: SignIn, fmt: str, lang: str) -> tuple[bytes, str]:
                 rec = await self._db(self.staff.report, reference.strip().upper(), fmt,
                                      who.account.name)
                 data = await self._db(ch.store.path(rec.formats[fmt]).read_bytes)
-            except StaffError as exc:
-                return self._fail(exc, lang)
-            except FileNotFoundError:
-                return self.error(404, "not_found", lang)
-            return self._send(data, fmt, f"precheck-{rec.reference}.{fmt}",
-                              request.args.get("frame") == "1")
+                return data, f"precheck-{rec.reference}.{fmt}"
+
+            return await self._report(request, name, stored)
 
         @bp.route("/staff/api/applicants/<reference:str>/precheck", methods=["POST"])
         async def rerun(request: Request, reference: str) -> HTTPResponse:
@@ -380,20 +391,11 @@ class StaffConsole:
 
         @bp.route("/staff/api/batches/<batch_id:str>/<name:str>", methods=["GET"])
         async def batch_report(request: Request, batch_id: str, name: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
-            fmt = report_format(name)
-            if fmt is None:
-                return self.error(404, "not_found", lang)
-            try:
+            async def rendered(who: SignIn, fmt: str, lang: str) -> tuple[bytes, str]:
                 result = await self._db(self.staff.batch_result, batch_id, who.account.name)
-            except StaffError as exc:
-                return self._fail(exc, lang)
-            data = await self._db(_report_bytes, result, fmt, lang)
-            return self._send(data, fmt, f"precheck-batch.{fmt}",
-                              request.args.get("frame") == "1")
+                return await self._db(_report_bytes, result, fmt, lang), f"precheck-batch.{fmt}"
+
+            return await self._report(request, name, rendered)
 
         @bp.route("/staff/api/audit", methods=["GET"])
         async def audit(request: Request) -> HTTPResponse:
