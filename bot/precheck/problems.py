@@ -30,19 +30,12 @@ from bot.notice import (
     TRANSLATION_RULE,
     Text,
 )
-from bot.precheck import crosstexts
+from bot.precheck import crosstexts, results
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
     CROSS_CHECK_CODES,
     EMPTY,
     ENCRYPTED,
-    INVALID_EMAIL,
-    INVALID_ID_NUMBER,
-    INVALID_MOBILE,
-    INVALID_OCCUPATION_CODE,
-    INVALID_USCC,
-    MISSING_FIELD,
-    NO_CERTIFICATES,
     NO_TEXT,
     TOO_LARGE,
     UNCLASSIFIED,
@@ -321,8 +314,8 @@ def _certificate_columns(lang: str) -> str:
     return ("、" if lang != "en" else ", ").join(columns)
 
 
-_MASK_BY_CODE = {INVALID_ID_NUMBER: mask_id_number, INVALID_MOBILE: mask_mobile,
-                 INVALID_EMAIL: mask_email}
+_MASK_BY_CODE = {results.INVALID_ID_NUMBER: mask_id_number, results.INVALID_MOBILE: mask_mobile,
+                 results.INVALID_EMAIL: mask_email}
 
 
 def masked_value(problem: FormProblem) -> str:
@@ -344,12 +337,12 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
         subject = f"“{field}” on the {form}" + (f" (“{value}”)" if value else "")
     else:
         subject = f"{form}中“{field}”填写的" + (f"“{value}”" if value else "内容")
-    if code == MISSING_FIELD:
+    if code == results.MISSING_FIELD:
         return _pick((
             f"{form}中“{field}”未填写。请补充填写后重新上传{form}。",
             f"“{field}” is not filled in on the {form}. Fill it in and upload the form again."),
             lang)
-    if code == INVALID_USCC:
+    if code == results.INVALID_USCC:
         return _pick((
             f"{subject}不是有效的统一社会信用代码：应为18位，由数字和除I、O、Z、S、V以外的大写英文字母"
             "组成，末位为校验码（GB 32100-2015）。请对照营业执照或登记证书核对后更正。",
@@ -357,7 +350,7 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "and capital letters except I, O, Z, S and V, the last one a check character "
             "(GB 32100-2015). Copy it again from the business licence or registration "
             "certificate."), lang)
-    if code == INVALID_ID_NUMBER:
+    if code == results.INVALID_ID_NUMBER:
         return _pick((
             f"{subject}不是有效的居民身份证号：应为18位，含真实的出生日期，末位校验码须正确"
             "（GB 11643-1999，末位可为X）。请对照本人身份证核对后更正；该人员没有居民身份证的，"
@@ -367,17 +360,17 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "X). Check it against the person's ID card and correct it; if the person has no "
             "Chinese ID card, the notice does not say what to enter, so ask a member of "
             "staff."), lang)
-    if code == INVALID_MOBILE:
+    if code == results.INVALID_MOBILE:
         return _pick((
             f"{subject}不是有效的手机号码：应为11位中国大陆手机号码，以1开头、第二位为3至9。请更正。",
             f"{subject} is not a valid mobile number: it should be an 11-digit mainland China "
             "mobile number starting with 1 and then 3 to 9. Please correct it."), lang)
-    if code == INVALID_EMAIL:
+    if code == results.INVALID_EMAIL:
         return _pick((
             f"{subject}不是有效的电子邮箱地址（应形如 name@example.com）。请更正。",
             f"{subject} is not a valid e-mail address (it should look like name@example.com). "
             "Please correct it."), lang)
-    if code == INVALID_OCCUPATION_CODE:
+    if code == results.INVALID_OCCUPATION_CODE:
         return _pick((
             f"{subject}不是有效的职业编码：应按《中华人民共和国职业分类大典》填写，格式为"
             "“D-DD-DD-DD”（如6-31-01-03），第一位是大类代码1至8。请查阅职业分类大典后更正。",
@@ -385,7 +378,7 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "Classification of the People's Republic of China (职业分类大典), in the form "
             "D-DD-DD-DD (e.g. 6-31-01-03), the first digit a major group from 1 to 8. Look it "
             "up and correct it."), lang)
-    if code == NO_CERTIFICATES:
+    if code == results.NO_CERTIFICATES:
         return _pick((
             f"{form}的“{field}”表中没有填写任何证书。请至少填写一行：{_certificate_columns(lang)}。",
             f"No certificate is listed in “{field}” on the {form}. Fill in at least one row: "
