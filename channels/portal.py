@@ -29,6 +29,7 @@ processes (bot.precheck.pipeline), so a slow file never holds up other conversat
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import mimetypes
 import os
@@ -157,6 +158,21 @@ class PortalInput(InputChannel):
             return None
         return rec
 
+    def _in_session(self, handler: Callable[..., Awaitable[HTTPResponse]]
+                    ) -> Callable[..., Awaitable[HTTPResponse]]:
+        """A route of a session's own requests: ``handler(request, rec, lang, …)`` gets the
+        request's session (:meth:`_auth`) and the language to answer in, the one the request
+        asks for or the conversation's; a request without a session gets the 401."""
+
+        @functools.wraps(handler)
+        async def route(request: Request, **params: Any) -> HTTPResponse:
+            rec = await self._auth(request)
+            if rec is None:
+                return error(401, "unauthorized", request_lang(request))
+            return await handler(request, rec, request_lang(request, "") or rec.lang, **params)
+
+        return route
+
     def _upload_max(self) -> int:
         return self.settings.limits.max_file_bytes * self.max_files_per_request + (1 << 20)
 
@@ -284,13 +300,10 @@ class PortalInput(InputChannel):
                                   "lang": rec.lang}, status=201, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/messages", methods=["POST"])
-        async def message(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
-            session_id = rec.id
+        @self._in_session
+        async def message(request: Request, rec: SessionRecord, previous: str) -> HTTPResponse:
             # Errors speak the language of the conversation, or of the text that was sent.
-            previous = request_lang(request, "") or rec.lang
+            session_id = rec.id
             refused = await self._limited(request, "messages", rates.messages_per_address,
                                           session_id, rates.messages_per_session, previous)
             if refused:
@@ -328,24 +341,20 @@ class PortalInput(InputChannel):
         # Uploads --------------------------------------------------------------------------
 
         @bp.route("/api/v1/uploads", methods=["POST"], stream=True)
-        async def upload(request: Request) -> HTTPResponse:
+        @self._in_session
+        async def upload(request: Request, rec: SessionRecord, asked: str) -> HTTPResponse:
             # The token, the limits and the declared size are checked on the headers; the
             # body is read only then, and only up to the limit.
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
             session_id = rec.id
             refused = await self._limited(request, "uploads", rates.uploads_per_address,
-                                          session_id, rates.uploads_per_session,
-                                          request_lang(request, "") or rec.lang)
+                                          session_id, rates.uploads_per_session, asked)
             if refused:
                 return refused
             too_large = await self._read_body(request)
             if too_large:
                 return too_large
             form_lang = request.form.get("lang") if request.form else None
-            lang = form_lang if form_lang in ("zh", "en") else (
-                request_lang(request, "") or rec.lang)
+            lang = form_lang if form_lang in ("zh", "en") else asked
             files = request.files.getlist("file") if request.files else None
             if not files:
                 return error(400, "no_file", lang)
@@ -372,12 +381,9 @@ class PortalInput(InputChannel):
             }, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/uploads", methods=["GET"])
-        async def list_uploads(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
+        @self._in_session
+        async def list_uploads(request: Request, rec: SessionRecord, lang: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             try:
                 files = await self.uploads.listing(session_id, lang)
             except StoreUnavailable:
@@ -385,13 +391,10 @@ class PortalInput(InputChannel):
             return response.json({"files": files}, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/uploads/<upload_id:str>", methods=["DELETE"])
-        async def delete_upload(request: Request, upload_id: str) -> HTTPResponse:
-            rec = await self._auth(request)
-            lang = request_lang(request)
-            if rec is None:
-                return error(401, "unauthorized", lang)
+        @self._in_session
+        async def delete_upload(request: Request, rec: SessionRecord, lang: str,
+                                upload_id: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             removed = await self.uploads.remove(session_id, upload_id) if is_generated(
                 upload_id) else None
             if removed is None:  # someone else's file looks exactly like no file
@@ -404,13 +407,9 @@ class PortalInput(InputChannel):
         # Reports --------------------------------------------------------------------------
 
         @bp.route("/api/v1/reports", methods=["POST"])
-        async def make_report(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            lang = request_lang(request)
-            if rec is None:
-                return error(401, "unauthorized", lang)
+        @self._in_session
+        async def make_report(request: Request, rec: SessionRecord, lang: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             await self._safe_touch(session_id, None)
             messages = await self._turn(on_new_message, session_id, "/request_report", lang)
             report = next((m["custom"]["report"] for m in messages
