@@ -17,19 +17,9 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.tracker_store import ENV_URL, ConfiguredSQLTrackerStore, tracker_db_url
-from tests.support.trackers import load_domain, turn, use_data_dir
+from tests.support.trackers import turn
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore:.*SQLAlchemy 2.0")
-
-
-@pytest.fixture
-def domain() -> Domain:
-    return load_domain()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return use_data_dir(tmp_path, monkeypatch)
 
 
 def stored_rows(path: Path, sender: str) -> int:

@@ -18,20 +18,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from addons.tracker_store import ConfiguredSQLTrackerStore
 from bot.service.session_tokens import portal_sender
 from bot.service.store import Store, delete_conversations
-from tests.support.trackers import load_domain, turn, use_data_dir
+from tests.support.trackers import turn
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore:.*SQLAlchemy 2.0",
                                         "ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def domain() -> Domain:
-    return load_domain()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return use_data_dir(tmp_path, monkeypatch)
 
 
 def test_an_unreachable_database_fails_the_turn_instead_of_forgetting_it(
