@@ -247,6 +247,38 @@ def _untranslated(detail: str, lang: str, cite_rule: bool) -> str:
             "“中文译本”），或在同一文件中附上中文内容。")
 
 
+# The file problems whose message takes no value, by code and detail ("": any other detail).
+_FIXED_MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
+    (ENCRYPTED, "office"): (
+        "这个Word文件设置了打开密码，无法读取内容。请在Word或WPS中取消密码（文件→信息→保护文档）"
+        "后另存为DOCX，或导出一份未加密的PDF，再重新上传。",
+        "This Word file is protected by a password and cannot be read. Remove the password "
+        "in Word or WPS (File → Info → Protect Document), save it as DOCX or export an "
+        "unprotected PDF, and upload it again."),
+    (ENCRYPTED, ""): (
+        "文件设置了密码或加密保护，无法读取内容。请取消密码保护（或导出一份未加密的PDF）后重新上传。",
+        "The file is protected by a password or encryption and cannot be read. Remove the "
+        "protection (or export an unprotected PDF) and upload it again."),
+    (NO_TEXT, ""): (
+        "这个PDF没有文字层（多为扫描件或图片），无法读取内容。请上传从电子原件直接导出的PDF；只有纸质"
+        "件的，请用扫描软件或WPS、Adobe Acrobat等的OCR（文字识别）功能处理后再上传。",
+        "This PDF has no text layer (it is probably a scan or made of images), so its content "
+        "cannot be read. Upload a PDF exported directly from the electronic original; if you "
+        "only have paper, run OCR (text recognition) on the scan with your scanner software, "
+        "WPS or Adobe Acrobat and upload the result."),
+    (EMPTY, ""): (
+        "文件没有内容（或几乎没有文字）。请确认上传的是正确的文件。",
+        "The file has no content (or almost no text). Check that you uploaded the right "
+        "file."),
+    (UNCLASSIFIED, ""): (
+        "无法判断这份文件对应材料清单中的哪一项。请告诉我们它是哪一项材料，或在文件名或首页标题中"
+        "写明材料名称（例如“考试章程”）后重新上传。",
+        "We could not tell which item of the materials list this file is. Tell us which "
+        "material it is, or put the material's name in the file name or on its first page "
+        "(for example “Examination regulations”) and upload it again."),
+}
+
+
 def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = True) -> str:
     """What is wrong with a file and what the applicant should do, in ``lang`` (zh/en).
 
@@ -259,46 +291,17 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
         return crosstexts.message(problem, lang)
     if code == UNREADABLE:
         return _unreadable(detail, limits, lang)
-    if code == ENCRYPTED and detail == "office":
-        return _pick((
-            "这个Word文件设置了打开密码，无法读取内容。请在Word或WPS中取消密码（文件→信息→保护文档）"
-            "后另存为DOCX，或导出一份未加密的PDF，再重新上传。",
-            "This Word file is protected by a password and cannot be read. Remove the password "
-            "in Word or WPS (File → Info → Protect Document), save it as DOCX or export an "
-            "unprotected PDF, and upload it again."), lang)
-    if code == ENCRYPTED:
-        return _pick((
-            "文件设置了密码或加密保护，无法读取内容。请取消密码保护（或导出一份未加密的PDF）后重新上传。",
-            "The file is protected by a password or encryption and cannot be read. Remove the "
-            "protection (or export an unprotected PDF) and upload it again."), lang)
     if code == UNSUPPORTED_TYPE:
         return _unsupported(detail, lang)
     if code == NO_TEXT and detail == "ocr_unreadable":
         return i18n.t("problem_ocr_unreadable", lang)
-    if code == NO_TEXT:
-        return _pick((
-            "这个PDF没有文字层（多为扫描件或图片），无法读取内容。请上传从电子原件直接导出的PDF；只有纸质"
-            "件的，请用扫描软件或WPS、Adobe Acrobat等的OCR（文字识别）功能处理后再上传。",
-            "This PDF has no text layer (it is probably a scan or made of images), so its content "
-            "cannot be read. Upload a PDF exported directly from the electronic original; if you "
-            "only have paper, run OCR (text recognition) on the scan with your scanner software, "
-            "WPS or Adobe Acrobat and upload the result."), lang)
-    if code == EMPTY:
-        return _pick((
-            "文件没有内容（或几乎没有文字）。请确认上传的是正确的文件。",
-            "The file has no content (or almost no text). Check that you uploaded the right "
-            "file."), lang)
     if code == TOO_LARGE:
         return _too_large(detail, limits, lang)
     if code == UNTRANSLATED:
         return _untranslated(detail, lang, cite_rule)
-    if code == UNCLASSIFIED:
-        return _pick((
-            "无法判断这份文件对应材料清单中的哪一项。请告诉我们它是哪一项材料，或在文件名或首页标题中"
-            "写明材料名称（例如“考试章程”）后重新上传。",
-            "We could not tell which item of the materials list this file is. Tell us which "
-            "material it is, or put the material's name in the file name or on its first page "
-            "(for example “Examination regulations”) and upload it again."), lang)
+    fixed = _FIXED_MESSAGES.get((code, detail)) or _FIXED_MESSAGES.get((code, ""))
+    if fixed:
+        return _pick(fixed, lang)
     return _pick((f"文件有问题（{code}）。请联系工作人员。",
                   f"There is a problem with the file ({code}). Please contact a member of staff."),
                  lang)
