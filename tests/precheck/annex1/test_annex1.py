@@ -214,24 +214,21 @@ def test_spaced_and_wrapped_labels_and_none_cells():
     assert not any(p.field == "统一社会信用代码" for p in check.problems)
 
 
-def test_labels_as_column_headers_with_values_below():
-    doc = _doc([[["单位负责人", "联系手机", "业务联系人", "联系手机"],
-                 ["张伟", "13877112345", "李娜", "13977154321"]]])
-    check = read_annex1(doc, "f.pdf")
-    assert check.fields["单位负责人 联系手机"] == "13877112345"
-    assert check.fields["业务联系人 联系手机"] == "13977154321"
-    assert check.fields["业务联系人"] == "李娜"
-
-
-def test_a_blank_value_is_not_taken_from_the_next_label():
-    doc = _doc([[["单位负责人", "", "联系手机", "13877112345"],
-                 ["业务联系人", "李娜", "联系手机", ""]]])
-    check = read_annex1(doc, "f.pdf")
-    assert check.fields["单位负责人"] == ""
-    assert check.fields["单位负责人 联系手机"] == "13877112345"
-    assert check.fields["业务联系人 联系手机"] == ""
-    missing = {p.field for p in check.problems if p.code == results.MISSING_FIELD}
-    assert {"单位负责人", "业务联系人 联系手机"} <= missing
+@pytest.mark.parametrize("rows, values, missing", [
+    pytest.param([["单位负责人", "联系手机", "业务联系人", "联系手机"],
+                  ["张伟", "13877112345", "李娜", "13977154321"]],
+                 {"单位负责人 联系手机": "13877112345", "业务联系人 联系手机": "13977154321",
+                  "业务联系人": "李娜"}, set(), id="labels as column headers, values below"),
+    pytest.param([["单位负责人", "", "联系手机", "13877112345"],
+                  ["业务联系人", "李娜", "联系手机", ""]],
+                 {"单位负责人": "", "单位负责人 联系手机": "13877112345", "业务联系人 联系手机": ""},
+                 {"单位负责人", "业务联系人 联系手机"},
+                 id="a blank value is not taken from the next label"),
+])
+def test_mobiles_in_table_cells_follow_their_labels(rows, values, missing):
+    check = read_annex1(_doc([rows]), "f.pdf")
+    assert {label: check.fields[label] for label in values} == values
+    assert missing <= {p.field for p in check.problems if p.code == results.MISSING_FIELD}
 
 
 def test_placeholder_values_count_as_blank():
