@@ -70,9 +70,13 @@ class ConversationAction(Action, metaclass=ABCMeta):
     def name(self) -> str:
         """The action's name in the domain."""
 
+    def extra_events(self) -> list[EventType]:
+        """Events the action returns after the handler's slots (none here)."""
+        return []
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         if self.blocking:
             return await asyncio.get_running_loop().run_in_executor(
-                None, run_handler, self.handler, dispatcher, tracker)
-        return run_handler(self.handler, dispatcher, tracker)
+                None, run_handler, self.handler, dispatcher, tracker, self.extra_events())
+        return run_handler(self.handler, dispatcher, tracker, self.extra_events())

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import ConversationAction, run_handler, send, values_from
+from actions.common import ConversationAction, send, values_from
 from bot.dialogue import dispatch as conversation
 from bot.dialogue import self_check as elig
 from bot.dialogue.dispatch import State
@@ -23,6 +23,11 @@ from bot.notice import CONDITIONS
 FORM = "eligibility_form"
 
 
+def _no_answers() -> list[EventType]:
+    """The events that forget the self-check's answers and the question it was at."""
+    return [*(SlotSet(slot, None) for slot in elig.SLOTS), SlotSet("requested_slot", None)]
+
+
 class ActionStartSelfCheck(ConversationAction):
     """Introduces the self-check and clears earlier answers before the form starts."""
 
@@ -30,11 +35,8 @@ class ActionStartSelfCheck(ConversationAction):
         return "action_start_self_check"
     handler = "start_self_check"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        resets: list[EventType] = [SlotSet(slot, None) for slot in elig.SLOTS]
-        resets.append(SlotSet("requested_slot", None))
-        return run_handler(self.handler, dispatcher, tracker, resets)
+    def extra_events(self) -> list[EventType]:
+        return _no_answers()
 
 
 def _ask_action(condition_id: str) -> type[ConversationAction]:
@@ -76,11 +78,8 @@ class ActionSelfCheckStopped(ConversationAction):
         return "action_self_check_stopped"
     handler = "self_check_stopped"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        resets: list[EventType] = [SlotSet(slot, None) for slot in elig.SLOTS]
-        resets += [SlotSet("requested_slot", None), ActiveLoop(None)]
-        return run_handler(self.handler, dispatcher, tracker, resets)
+    def extra_events(self) -> list[EventType]:
+        return [*_no_answers(), ActiveLoop(None)]
 
 
 class ActionSelfCheckUnclear(ConversationAction):

@@ -24,7 +24,6 @@ import random
 import resource
 import struct
 import sys
-import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -157,15 +156,10 @@ def main() -> int:
     from bot.precheck.pipeline import analyse_file
     from bot.precheck.sandbox import close_default_pool, default_pool
     from bot.settings import get_settings
-    from tests.support.scangen import cjk_font
+    from tests.support.scangen import bench_folder
 
-    if cjk_font() is None:
-        print("no CJK font: run scripts/ensure-cjk-font")
-        return 1
     limits = get_settings().limits
-    with tempfile.TemporaryDirectory(prefix="bench-hostile-images-") as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
+    with bench_folder("bench-hostile-images-", args.keep) as folder:
         cases = build(folder)
         print(f"{len(cases)} files, largest {max(p.stat().st_size for p, _ in cases) >> 10} KB; "
               f"limits: {limits.max_image_pixels:,} pixels, {limits.max_ocr_pages} OCR pages, "

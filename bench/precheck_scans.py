@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -100,14 +99,10 @@ def main() -> int:
     from bot.precheck.pipeline import analyse_file, precheck
     from bot.precheck.sandbox import ParserPool
     from bot.settings import get_settings
-    from tests.support.scangen import cjk_font
+    from tests.support.scangen import bench_folder
 
-    if cjk_font() is None:
-        print("no CJK font: run scripts/ensure-cjk-font")
-        return 1
     limits = get_settings().limits
-    with tempfile.TemporaryDirectory(prefix="bench-scans-") as tmp:
-        root = Path(tmp)
+    with bench_folder("bench-scans-") as root:
         ocr_dir, text_dir = root / "ocr", root / "text"
         ocr_dir.mkdir()
         text_dir.mkdir()

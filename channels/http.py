@@ -1,5 +1,6 @@
 """What every route of the project's HTTP channels shares: JSON errors in the user's
-language, the bearer token, the request's language, security headers and downloads."""
+language, the bearer token, the request's language, security headers, downloads and the
+health check."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ PAGE_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 def error(status: int, code: str, lang: str = "zh", **kw: Any) -> HTTPResponse:
     return response.json({"error": code, "message": t(f"api_error_{code}", lang, **kw)},
                          status=status, headers=SECURITY_HEADERS)
+
+
+async def health(request: Request) -> HTTPResponse:
+    """The health check of a channel: it answers, so the server runs."""
+    return response.json({"status": "ok"})
 
 
 def mb(n: int) -> str:

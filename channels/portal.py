@@ -29,6 +29,7 @@ processes (bot.precheck.pipeline), so a slow file never holds up other conversat
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import mimetypes
 import os
@@ -69,6 +70,7 @@ from channels.http import (
     bearer,
     download,
     error,
+    health,
     is_json,
     limited,
     mb,
@@ -156,6 +158,39 @@ class PortalInput(InputChannel):
             logger.info("portal.token.expired session=%s", session_id[:8])
             return None
         return rec
+
+    def _in_session(self, limited: str | None = None
+                    ) -> Callable[[Callable[..., Awaitable[HTTPResponse]]],
+                                  Callable[..., Awaitable[HTTPResponse]]]:
+        """A route of a session's own requests: ``handler(request, rec, lang, …)`` gets the
+        request's session (:meth:`_auth`) and the language to answer in, the one the request
+        asks for or the conversation's.  A request without a session gets the 401; with
+        ``limited`` ("messages", "uploads"), one over that rate limit of its address or its
+        session gets the 429."""
+
+        def decorate(handler: Callable[..., Awaitable[HTTPResponse]]
+                     ) -> Callable[..., Awaitable[HTTPResponse]]:
+            @functools.wraps(handler)
+            async def route(request: Request, **params: Any) -> HTTPResponse:
+                rec = await self._auth(request)
+                if rec is None:
+                    return error(401, "unauthorized", request_lang(request))
+                lang = request_lang(request, "") or rec.lang
+                if limited:
+                    rates = self.settings.rates
+                    per_address, per_session = {
+                        "messages": (rates.messages_per_address, rates.messages_per_session),
+                        "uploads": (rates.uploads_per_address, rates.uploads_per_session),
+                    }[limited]
+                    refused = await self._limited(request, limited, per_address, rec.id,
+                                                  per_session, lang)
+                    if refused:
+                        return refused
+                return await handler(request, rec, lang, **params)
+
+            return route
+
+        return decorate
 
     def _upload_max(self) -> int:
         return self.settings.limits.max_file_bytes * self.max_files_per_request + (1 << 20)
@@ -259,9 +294,7 @@ class PortalInput(InputChannel):
         async def static(request: Request, name: str) -> HTTPResponse:
             return await self._static(name)
 
-        @bp.route("/api/v1/health", methods=["GET"])
-        async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        bp.add_route(health, "/api/v1/health", methods=["GET"])
 
         # Sessions and messages -------------------------------------------------------------
 
@@ -284,17 +317,10 @@ class PortalInput(InputChannel):
                                   "lang": rec.lang}, status=201, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/messages", methods=["POST"])
-        async def message(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
-            session_id = rec.id
+        @self._in_session("messages")
+        async def message(request: Request, rec: SessionRecord, previous: str) -> HTTPResponse:
             # Errors speak the language of the conversation, or of the text that was sent.
-            previous = request_lang(request, "") or rec.lang
-            refused = await self._limited(request, "messages", rates.messages_per_address,
-                                          session_id, rates.messages_per_session, previous)
-            if refused:
-                return refused
+            session_id = rec.id
             if not is_json(request):
                 return error(400, "bad_json", previous)
             body = request.json
@@ -328,24 +354,16 @@ class PortalInput(InputChannel):
         # Uploads --------------------------------------------------------------------------
 
         @bp.route("/api/v1/uploads", methods=["POST"], stream=True)
-        async def upload(request: Request) -> HTTPResponse:
+        @self._in_session("uploads")
+        async def upload(request: Request, rec: SessionRecord, asked: str) -> HTTPResponse:
             # The token, the limits and the declared size are checked on the headers; the
             # body is read only then, and only up to the limit.
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
             session_id = rec.id
-            refused = await self._limited(request, "uploads", rates.uploads_per_address,
-                                          session_id, rates.uploads_per_session,
-                                          request_lang(request, "") or rec.lang)
-            if refused:
-                return refused
             too_large = await self._read_body(request)
             if too_large:
                 return too_large
             form_lang = request.form.get("lang") if request.form else None
-            lang = form_lang if form_lang in ("zh", "en") else (
-                request_lang(request, "") or rec.lang)
+            lang = form_lang if form_lang in ("zh", "en") else asked
             files = request.files.getlist("file") if request.files else None
             if not files:
                 return error(400, "no_file", lang)
@@ -372,12 +390,9 @@ class PortalInput(InputChannel):
             }, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/uploads", methods=["GET"])
-        async def list_uploads(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            if rec is None:
-                return error(401, "unauthorized", request_lang(request))
+        @self._in_session()
+        async def list_uploads(request: Request, rec: SessionRecord, lang: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             try:
                 files = await self.uploads.listing(session_id, lang)
             except StoreUnavailable:
@@ -385,13 +400,10 @@ class PortalInput(InputChannel):
             return response.json({"files": files}, headers=SECURITY_HEADERS)
 
         @bp.route("/api/v1/uploads/<upload_id:str>", methods=["DELETE"])
-        async def delete_upload(request: Request, upload_id: str) -> HTTPResponse:
-            rec = await self._auth(request)
-            lang = request_lang(request)
-            if rec is None:
-                return error(401, "unauthorized", lang)
+        @self._in_session()
+        async def delete_upload(request: Request, rec: SessionRecord, lang: str,
+                                upload_id: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             removed = await self.uploads.remove(session_id, upload_id) if is_generated(
                 upload_id) else None
             if removed is None:  # someone else's file looks exactly like no file
@@ -404,13 +416,9 @@ class PortalInput(InputChannel):
         # Reports --------------------------------------------------------------------------
 
         @bp.route("/api/v1/reports", methods=["POST"])
-        async def make_report(request: Request) -> HTTPResponse:
-            rec = await self._auth(request)
-            lang = request_lang(request)
-            if rec is None:
-                return error(401, "unauthorized", lang)
+        @self._in_session()
+        async def make_report(request: Request, rec: SessionRecord, lang: str) -> HTTPResponse:
             session_id = rec.id
-            lang = request_lang(request, "") or rec.lang
             await self._safe_touch(session_id, None)
             messages = await self._turn(on_new_message, session_id, "/request_report", lang)
             report = next((m["custom"]["report"] for m in messages

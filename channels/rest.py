@@ -36,7 +36,7 @@ from bot.service.ids import is_id
 from bot.service.ratelimit import RateLimiter
 from bot.service.session_tokens import REST_PREFIX
 from bot.settings import get_settings
-from channels.http import error, foreign_origin, json_content_type, limited, request_lang
+from channels.http import error, foreign_origin, health, json_content_type, limited, request_lang
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +58,7 @@ class LocalRestInput(InputChannel):
         bp = Blueprint("local_rest_webhook", __name__)
         rates = self.settings.rates
 
-        @bp.route("/", methods=["GET"])
-        async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        bp.add_route(health, "/", methods=["GET"])
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

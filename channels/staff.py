@@ -24,10 +24,11 @@ SameSite=Strict, Secure over HTTPS); every POST also needs the sign-in's CSRF to
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from bot.service.session_tokens import portal_sender
 from bot.service.staff import SignIn, Staff, StaffError, valid_hex_id
 from bot.service.store import StoreUnavailable
 
+_Handler = Callable[..., Awaitable[HTTPResponse]]  # a route
 logger = logging.getLogger(__name__)
 
 STAFF_WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "staff"
@@ -169,6 +171,39 @@ class StaffConsole:
         resp.headers["Cache-Control"] = "no-store"
         return resp
 
+    async def _report(self, request: Request, lang: str, name: str,
+                      make: Callable[[str], Awaitable[tuple[bytes, str]]]) -> HTTPResponse:
+        """A report download: the format from ``name`` (``report.docx``), then ``make(fmt)``
+        gives the bytes and the file name; its StaffError is the refusal, a missing file a
+        404."""
+        fmt = report_format(name)
+        if fmt is None:
+            return self.error(404, "not_found", lang)
+        try:
+            data, filename = await make(fmt)
+        except StaffError as exc:
+            return self._fail(exc, lang)
+        except FileNotFoundError:
+            return self.error(404, "not_found", lang)
+        return self._send(data, fmt, filename, request.args.get("frame") == "1")
+
+    def _as_staff(self, *, post: bool = False) -> Callable[[_Handler], _Handler]:
+        """A route for signed-in staff: ``handler(request, who, lang, …)`` gets the sign-in
+        and the request's language; a request without a sign-in (with ``post``: or without
+        the CSRF token) gets the refusal."""
+
+        def decorate(handler: _Handler) -> _Handler:
+            @functools.wraps(handler)
+            async def route(request: Request, **params: Any) -> HTTPResponse:
+                who = await self._signed_in(request, post=post)
+                if isinstance(who, HTTPResponse):
+                    return who
+                return await handler(request, who, self.request_lang(request), **params)
+
+            return route
+
+        return decorate
+
     # -- routes --------------------------------------------------------------------------
 
     def register(self, bp: Blueprint) -> None:  # noqa: C901 - one closure per route
@@ -228,10 +263,8 @@ class StaffConsole:
             return resp
 
         @bp.route("/staff/api/signout", methods=["POST"])
-        async def signout(request: Request) -> HTTPResponse:
-            who = await self._signed_in(request, post=True)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff(post=True)
+        async def signout(request: Request, who: SignIn, lang: str) -> HTTPResponse:
             await self._db(self.staff.sign_out, request.cookies.get(COOKIE), who.account.name)
             resp = self._json({"signed_out": True})
             self._set_cookie(request, resp, "", 0)
@@ -247,10 +280,8 @@ class StaffConsole:
                                "csrf": who.csrf})
 
         @bp.route("/staff/api/handoffs", methods=["GET"])
-        async def queue(request: Request) -> HTTPResponse:
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff()
+        async def queue(request: Request, who: SignIn, lang: str) -> HTTPResponse:
             rows = await self._db(self.staff.queue)
             return self._json({"handoffs": [
                 {"id": h.id, "reference": h.reference, "lang": h.lang, "note": h.note,
@@ -258,11 +289,9 @@ class StaffConsole:
                  "claimed_at": h.claimed_at, "closed_at": h.closed_at} for h in rows]})
 
         @bp.route("/staff/api/handoffs/<handoff_id:str>/<action:str>", methods=["POST"])
-        async def handoff_action(request: Request, handoff_id: str, action: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request, post=True)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff(post=True)
+        async def handoff_action(request: Request, who: SignIn, lang: str, handoff_id: str,
+                                 action: str) -> HTTPResponse:
             if action not in ("claim", "close") or not valid_hex_id(handoff_id):
                 return self.error(404, "not_found", lang)
             fn = self.staff.claim if action == "claim" else self.staff.close
@@ -273,11 +302,9 @@ class StaffConsole:
             return self._json({"id": h.id, "status": h.status, "claimed_by": h.claimed_by})
 
         @bp.route("/staff/api/applicants/<reference:str>", methods=["GET"])
-        async def applicant(request: Request, reference: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff()
+        async def applicant(request: Request, who: SignIn, lang: str,
+                            reference: str) -> HTTPResponse:
             try:
                 a = await self._db(self.staff.applicant, reference.strip().upper(),
                                    who.account.name)
@@ -311,31 +338,20 @@ class StaffConsole:
                 "conversation": conversation})
 
         @bp.route("/staff/api/applicants/<reference:str>/<name:str>", methods=["GET"])
-        async def applicant_report(request: Request, reference: str, name: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
-            fmt = report_format(name)
-            if fmt is None:
-                return self.error(404, "not_found", lang)
-            try:
+        @self._as_staff()
+        async def applicant_report(request: Request, who: SignIn, lang: str, reference: str,
+                                   name: str) -> HTTPResponse:
+            async def stored(fmt: str) -> tuple[bytes, str]:
                 rec = await self._db(self.staff.report, reference.strip().upper(), fmt,
                                      who.account.name)
                 data = await self._db(ch.store.path(rec.formats[fmt]).read_bytes)
-            except StaffError as exc:
-                return self._fail(exc, lang)
-            except FileNotFoundError:
-                return self.error(404, "not_found", lang)
-            return self._send(data, fmt, f"precheck-{rec.reference}.{fmt}",
-                              request.args.get("frame") == "1")
+                return data, f"precheck-{rec.reference}.{fmt}"
+
+            return await self._report(request, lang, name, stored)
 
         @bp.route("/staff/api/applicants/<reference:str>/precheck", methods=["POST"])
-        async def rerun(request: Request, reference: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request, post=True)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff(post=True)
+        async def rerun(request: Request, who: SignIn, lang: str, reference: str) -> HTTPResponse:
             try:
                 saved = await self._db(self.staff.rerun, reference.strip().upper(), lang,
                                        who.account.name)
@@ -348,20 +364,16 @@ class StaffConsole:
                                "message": t("console_rerun_done", lang)}, status=201)
 
         @bp.route("/staff/api/batches", methods=["POST"])
-        async def new_batch(request: Request) -> HTTPResponse:
-            who = await self._signed_in(request, post=True)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff(post=True)
+        async def new_batch(request: Request, who: SignIn, lang: str) -> HTTPResponse:
             batch_id = new_id()
             await self._db(self.staff.audit, who.account.name, "batch", "", batch_id)
             return self._json({"batch_id": batch_id}, status=201)
 
         @bp.route("/staff/api/batches/<batch_id:str>/files", methods=["POST"])
-        async def batch_file(request: Request, batch_id: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request, post=True)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff(post=True)
+        async def batch_file(request: Request, who: SignIn, lang: str,
+                             batch_id: str) -> HTTPResponse:
             if not valid_hex_id(batch_id):
                 return self.error(404, "bad_batch", lang)
             files = request.files.getlist("file") if request.files else None
@@ -379,28 +391,18 @@ class StaffConsole:
                                         list(analysis.problems), lang), status=201)
 
         @bp.route("/staff/api/batches/<batch_id:str>/<name:str>", methods=["GET"])
-        async def batch_report(request: Request, batch_id: str, name: str) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
-            fmt = report_format(name)
-            if fmt is None:
-                return self.error(404, "not_found", lang)
-            try:
+        @self._as_staff()
+        async def batch_report(request: Request, who: SignIn, lang: str, batch_id: str,
+                               name: str) -> HTTPResponse:
+            async def rendered(fmt: str) -> tuple[bytes, str]:
                 result = await self._db(self.staff.batch_result, batch_id, who.account.name)
-            except StaffError as exc:
-                return self._fail(exc, lang)
-            data = await self._db(_report_bytes, result, fmt, lang)
-            return self._send(data, fmt, f"precheck-batch.{fmt}",
-                              request.args.get("frame") == "1")
+                return await self._db(_report_bytes, result, fmt, lang), f"precheck-batch.{fmt}"
+
+            return await self._report(request, lang, name, rendered)
 
         @bp.route("/staff/api/audit", methods=["GET"])
-        async def audit(request: Request) -> HTTPResponse:
-            lang = self.request_lang(request)
-            who = await self._signed_in(request)
-            if isinstance(who, HTTPResponse):
-                return who
+        @self._as_staff()
+        async def audit(request: Request, who: SignIn, lang: str) -> HTTPResponse:
             if not who.account.is_admin:
                 return self.error(403, "admin_only", lang)
             entries = await self._db(self.staff.audit_log, 500)

@@ -9,6 +9,7 @@ import tempfile
 import pytest
 
 os.environ.setdefault("ASSISTANT_DATA_DIR", tempfile.mkdtemp(prefix="assistant-test-data-"))
+pytest_plugins = ["tests.support.trackers"]  # the tracker store tests' domain and data folder
 
 
 def pytest_configure(config) -> None:  # noqa: ANN001 - pytest's hook signature

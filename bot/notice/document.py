@@ -1,9 +1,14 @@
-"""The notice's types (Text, Clause) and the document itself: number, title, issuer, dates, basis."""
+"""The notice's types (Text, Clause), the reader of its data files and the document itself:
+number, title, issuer, dates, basis."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -20,6 +25,17 @@ class Text:
         return self.en if lang == "en" else self.zh
 
 
+def text(data: Mapping[str, str]) -> Text:
+    """A ``{zh: …, en: …}`` mapping of a data file as a Text."""
+    return Text(zh=data["zh"], en=data["en"])
+
+
+def read_data(name: str) -> Any:
+    """One of the notice's data files beside these modules (``conditions.yml`` …), read
+    once when its module is imported."""
+    return yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class Clause:
     """A numbered place in the notice, e.g. part 二, item （一）."""
@@ -34,6 +50,20 @@ class Clause:
 
     def short(self, lang: str) -> str:
         return f"Part {self.ref.en}" if lang == "en" else self.ref.zh
+
+
+@dataclass(frozen=True)
+class ClauseText:
+    """A numbered item of the notice (a condition of part 二, a step of part 四) with its full
+    text."""
+
+    clause: Clause
+    text: Text
+
+
+def clause_texts(data: list[dict[str, Any]], heading: Text) -> tuple[ClauseText, ...]:
+    """The items of a data file, each ``{ref: {zh, en}, text: {zh, en}}``, under ``heading``."""
+    return tuple(ClauseText(Clause(text(d["ref"]), heading), text(d["text"])) for d in data)
 
 
 @dataclass(frozen=True)

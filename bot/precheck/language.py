@@ -10,6 +10,7 @@ Documents are judged block by block and the blocks vote by size.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -121,34 +122,39 @@ _NAME_TOKEN = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f]*")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|(?<=[。！？.!?])\s*\n")
 
 
+# The Unicode blocks of each script: those of Chinese, Japanese and Korean for any character
+# in them (their punctuation and marks count), the others for letters only.
+_Blocks = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+_CJK_BLOCKS: _Blocks = (
+    ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9D))),
+    ("hangul", ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))),
+    ("han", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2FA1F), (0xF900, 0xFAFF))),
+)
+_LETTER_BLOCKS: _Blocks = (
+    ("cyrillic", ((0x0400, 0x04FF),)),
+    ("greek", ((0x0370, 0x03FF),)),
+    ("arabic", ((0x0600, 0x06FF),)),
+    ("thai", ((0x0E00, 0x0E7F),)),
+    ("hebrew", ((0x0590, 0x05FF),)),
+    ("devanagari", ((0x0900, 0x097F),)),
+    ("latin", ((0, 0x024F), (0x1E00, 0x1EFF), (0xFF21, 0xFF5A))),
+)
+
+
+def _in_blocks(o: int, blocks: _Blocks) -> str | None:
+    return next((name for name, ranges in blocks if any(lo <= o <= hi for lo, hi in ranges)),
+                None)
+
+
+@functools.lru_cache(maxsize=8192)
 def _script(ch: str) -> str | None:
     o = ord(ch)
     if o == 0x30FB:  # ・ is used as a separator in Chinese text as well
         return None
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9D:
-        return "kana"
-    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F
-            or 0xF900 <= o <= 0xFAFF):
-        return "han"
-    if not ch.isalpha():
-        return None
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrillic"
-    if 0x0370 <= o <= 0x03FF:
-        return "greek"
-    if 0x0600 <= o <= 0x06FF:
-        return "arabic"
-    if 0x0E00 <= o <= 0x0E7F:
-        return "thai"
-    if 0x0590 <= o <= 0x05FF:
-        return "hebrew"
-    if 0x0900 <= o <= 0x097F:
-        return "devanagari"
-    if o < 0x0250 or 0x1E00 <= o <= 0x1EFF or 0xFF21 <= o <= 0xFF5A:
-        return "latin"
-    return "other"
+    cjk = _in_blocks(o, _CJK_BLOCKS)
+    if cjk or not ch.isalpha():
+        return cjk
+    return _in_blocks(o, _LETTER_BLOCKS) or "other"
 
 
 _SCRIPT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -18,12 +18,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import signal
-import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -52,6 +49,7 @@ from bot.precheck.results import (
     PrecheckResult,
 )
 from bot.precheck.sandbox import ParserPool, WorkerFailed, WorkerStartError, default_pool, preflight
+from bot.precheck.timelimit import OutOfTime, time_limit
 from bot.settings import Limits, get_settings
 
 FORM_ID = FORM_MATERIAL_ID
@@ -219,34 +217,9 @@ def _analyse_in_worker(path: str, name: str, limits: Limits) -> dict:
     return fa.to_dict()
 
 
-class _OutOfTime(Exception):
-    """The table reader used up its share of the time limit."""
-
-
 # Share of the per-file time limit the registration form's table reader may use; after
 # it the form is read from the text alone.
 TABLE_TIME_SHARE = 1 / 3
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _OutOfTime in the code inside after ``seconds`` (in a parser worker, whose
-    main thread runs the analysis; elsewhere the code runs without a limit)."""
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0 \
-            or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expired(signum, frame):
-        raise _OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> bool:
@@ -267,9 +240,9 @@ def _read_form(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits) -> 
         from bot.precheck.extract import ExtractError, extract
 
         try:
-            with _time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
+            with time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
                 doc = extract(path, kind=kind, tables=True, max_pages=limits.max_pages)
-        except (ExtractError, _OutOfTime):
+        except (ExtractError, OutOfTime):
             pass  # the table reader fails or is too slow: the form is read from its text
     if FORM_ID in fa.materials or looks_like_annex1(doc):
         fa.form = read_annex1(doc, fa.name)
@@ -308,9 +281,9 @@ def _read_annual(path: Path, kind: str, doc, fa: FileAnalysis, limits: Limits,
             from bot.precheck.extract import ExtractError, extract
 
             try:
-                with _time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
+                with time_limit(limits.parse_seconds * TABLE_TIME_SHARE):
                     doc = extract(path, kind=kind, tables=True, max_pages=limits.max_pages)
-            except (ExtractError, _OutOfTime):
+            except (ExtractError, OutOfTime):
                 pass
         fa.annex2 = read_annex2(doc, fa.name).to_dict()
     elif looks_like_register(fa.name, doc):

@@ -30,19 +30,12 @@ from bot.notice import (
     TRANSLATION_RULE,
     Text,
 )
-from bot.precheck import crosstexts
+from bot.precheck import crosstexts, results
 from bot.precheck.annex1 import CERTIFICATES, field_display
 from bot.precheck.results import (
     CROSS_CHECK_CODES,
     EMPTY,
     ENCRYPTED,
-    INVALID_EMAIL,
-    INVALID_ID_NUMBER,
-    INVALID_MOBILE,
-    INVALID_OCCUPATION_CODE,
-    INVALID_USCC,
-    MISSING_FIELD,
-    NO_CERTIFICATES,
     NO_TEXT,
     TOO_LARGE,
     UNCLASSIFIED,
@@ -254,6 +247,38 @@ def _untranslated(detail: str, lang: str, cite_rule: bool) -> str:
             "“中文译本”），或在同一文件中附上中文内容。")
 
 
+# The file problems whose message takes no value, by code and detail ("": any other detail).
+_FIXED_MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
+    (ENCRYPTED, "office"): (
+        "这个Word文件设置了打开密码，无法读取内容。请在Word或WPS中取消密码（文件→信息→保护文档）"
+        "后另存为DOCX，或导出一份未加密的PDF，再重新上传。",
+        "This Word file is protected by a password and cannot be read. Remove the password "
+        "in Word or WPS (File → Info → Protect Document), save it as DOCX or export an "
+        "unprotected PDF, and upload it again."),
+    (ENCRYPTED, ""): (
+        "文件设置了密码或加密保护，无法读取内容。请取消密码保护（或导出一份未加密的PDF）后重新上传。",
+        "The file is protected by a password or encryption and cannot be read. Remove the "
+        "protection (or export an unprotected PDF) and upload it again."),
+    (NO_TEXT, ""): (
+        "这个PDF没有文字层（多为扫描件或图片），无法读取内容。请上传从电子原件直接导出的PDF；只有纸质"
+        "件的，请用扫描软件或WPS、Adobe Acrobat等的OCR（文字识别）功能处理后再上传。",
+        "This PDF has no text layer (it is probably a scan or made of images), so its content "
+        "cannot be read. Upload a PDF exported directly from the electronic original; if you "
+        "only have paper, run OCR (text recognition) on the scan with your scanner software, "
+        "WPS or Adobe Acrobat and upload the result."),
+    (EMPTY, ""): (
+        "文件没有内容（或几乎没有文字）。请确认上传的是正确的文件。",
+        "The file has no content (or almost no text). Check that you uploaded the right "
+        "file."),
+    (UNCLASSIFIED, ""): (
+        "无法判断这份文件对应材料清单中的哪一项。请告诉我们它是哪一项材料，或在文件名或首页标题中"
+        "写明材料名称（例如“考试章程”）后重新上传。",
+        "We could not tell which item of the materials list this file is. Tell us which "
+        "material it is, or put the material's name in the file name or on its first page "
+        "(for example “Examination regulations”) and upload it again."),
+}
+
+
 def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = True) -> str:
     """What is wrong with a file and what the applicant should do, in ``lang`` (zh/en).
 
@@ -266,46 +291,17 @@ def file_problem_message(problem: FileProblem, lang: str, *, cite_rule: bool = T
         return crosstexts.message(problem, lang)
     if code == UNREADABLE:
         return _unreadable(detail, limits, lang)
-    if code == ENCRYPTED and detail == "office":
-        return _pick((
-            "这个Word文件设置了打开密码，无法读取内容。请在Word或WPS中取消密码（文件→信息→保护文档）"
-            "后另存为DOCX，或导出一份未加密的PDF，再重新上传。",
-            "This Word file is protected by a password and cannot be read. Remove the password "
-            "in Word or WPS (File → Info → Protect Document), save it as DOCX or export an "
-            "unprotected PDF, and upload it again."), lang)
-    if code == ENCRYPTED:
-        return _pick((
-            "文件设置了密码或加密保护，无法读取内容。请取消密码保护（或导出一份未加密的PDF）后重新上传。",
-            "The file is protected by a password or encryption and cannot be read. Remove the "
-            "protection (or export an unprotected PDF) and upload it again."), lang)
     if code == UNSUPPORTED_TYPE:
         return _unsupported(detail, lang)
     if code == NO_TEXT and detail == "ocr_unreadable":
         return i18n.t("problem_ocr_unreadable", lang)
-    if code == NO_TEXT:
-        return _pick((
-            "这个PDF没有文字层（多为扫描件或图片），无法读取内容。请上传从电子原件直接导出的PDF；只有纸质"
-            "件的，请用扫描软件或WPS、Adobe Acrobat等的OCR（文字识别）功能处理后再上传。",
-            "This PDF has no text layer (it is probably a scan or made of images), so its content "
-            "cannot be read. Upload a PDF exported directly from the electronic original; if you "
-            "only have paper, run OCR (text recognition) on the scan with your scanner software, "
-            "WPS or Adobe Acrobat and upload the result."), lang)
-    if code == EMPTY:
-        return _pick((
-            "文件没有内容（或几乎没有文字）。请确认上传的是正确的文件。",
-            "The file has no content (or almost no text). Check that you uploaded the right "
-            "file."), lang)
     if code == TOO_LARGE:
         return _too_large(detail, limits, lang)
     if code == UNTRANSLATED:
         return _untranslated(detail, lang, cite_rule)
-    if code == UNCLASSIFIED:
-        return _pick((
-            "无法判断这份文件对应材料清单中的哪一项。请告诉我们它是哪一项材料，或在文件名或首页标题中"
-            "写明材料名称（例如“考试章程”）后重新上传。",
-            "We could not tell which item of the materials list this file is. Tell us which "
-            "material it is, or put the material's name in the file name or on its first page "
-            "(for example “Examination regulations”) and upload it again."), lang)
+    fixed = _FIXED_MESSAGES.get((code, detail)) or _FIXED_MESSAGES.get((code, ""))
+    if fixed:
+        return _pick(fixed, lang)
     return _pick((f"文件有问题（{code}）。请联系工作人员。",
                   f"There is a problem with the file ({code}). Please contact a member of staff."),
                  lang)
@@ -321,8 +317,8 @@ def _certificate_columns(lang: str) -> str:
     return ("、" if lang != "en" else ", ").join(columns)
 
 
-_MASK_BY_CODE = {INVALID_ID_NUMBER: mask_id_number, INVALID_MOBILE: mask_mobile,
-                 INVALID_EMAIL: mask_email}
+_MASK_BY_CODE = {results.INVALID_ID_NUMBER: mask_id_number, results.INVALID_MOBILE: mask_mobile,
+                 results.INVALID_EMAIL: mask_email}
 
 
 def masked_value(problem: FormProblem) -> str:
@@ -344,12 +340,12 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
         subject = f"“{field}” on the {form}" + (f" (“{value}”)" if value else "")
     else:
         subject = f"{form}中“{field}”填写的" + (f"“{value}”" if value else "内容")
-    if code == MISSING_FIELD:
+    if code == results.MISSING_FIELD:
         return _pick((
             f"{form}中“{field}”未填写。请补充填写后重新上传{form}。",
             f"“{field}” is not filled in on the {form}. Fill it in and upload the form again."),
             lang)
-    if code == INVALID_USCC:
+    if code == results.INVALID_USCC:
         return _pick((
             f"{subject}不是有效的统一社会信用代码：应为18位，由数字和除I、O、Z、S、V以外的大写英文字母"
             "组成，末位为校验码（GB 32100-2015）。请对照营业执照或登记证书核对后更正。",
@@ -357,7 +353,7 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "and capital letters except I, O, Z, S and V, the last one a check character "
             "(GB 32100-2015). Copy it again from the business licence or registration "
             "certificate."), lang)
-    if code == INVALID_ID_NUMBER:
+    if code == results.INVALID_ID_NUMBER:
         return _pick((
             f"{subject}不是有效的居民身份证号：应为18位，含真实的出生日期，末位校验码须正确"
             "（GB 11643-1999，末位可为X）。请对照本人身份证核对后更正；该人员没有居民身份证的，"
@@ -367,17 +363,17 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "X). Check it against the person's ID card and correct it; if the person has no "
             "Chinese ID card, the notice does not say what to enter, so ask a member of "
             "staff."), lang)
-    if code == INVALID_MOBILE:
+    if code == results.INVALID_MOBILE:
         return _pick((
             f"{subject}不是有效的手机号码：应为11位中国大陆手机号码，以1开头、第二位为3至9。请更正。",
             f"{subject} is not a valid mobile number: it should be an 11-digit mainland China "
             "mobile number starting with 1 and then 3 to 9. Please correct it."), lang)
-    if code == INVALID_EMAIL:
+    if code == results.INVALID_EMAIL:
         return _pick((
             f"{subject}不是有效的电子邮箱地址（应形如 name@example.com）。请更正。",
             f"{subject} is not a valid e-mail address (it should look like name@example.com). "
             "Please correct it."), lang)
-    if code == INVALID_OCCUPATION_CODE:
+    if code == results.INVALID_OCCUPATION_CODE:
         return _pick((
             f"{subject}不是有效的职业编码：应按《中华人民共和国职业分类大典》填写，格式为"
             "“D-DD-DD-DD”（如6-31-01-03），第一位是大类代码1至8。请查阅职业分类大典后更正。",
@@ -385,7 +381,7 @@ def form_problem_message(problem: FormProblem, lang: str) -> str:
             "Classification of the People's Republic of China (职业分类大典), in the form "
             "D-DD-DD-DD (e.g. 6-31-01-03), the first digit a major group from 1 to 8. Look it "
             "up and correct it."), lang)
-    if code == NO_CERTIFICATES:
+    if code == results.NO_CERTIFICATES:
         return _pick((
             f"{form}的“{field}”表中没有填写任何证书。请至少填写一行：{_certificate_columns(lang)}。",
             f"No certificate is listed in “{field}” on the {form}. Fill in at least one row: "

@@ -12,39 +12,28 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
     SessionStarted,
-    SlotSet,
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.tracker_store import ENV_URL, ConfiguredSQLTrackerStore, tracker_db_url
+from tests.support.trackers import turn
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore:.*SQLAlchemy 2.0")
-
-
-@pytest.fixture
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain.yml"))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv(ENV_URL, raising=False)
-    return tmp_path
-
-
-def turn(tracker: DialogueStateTracker, text: str, intent: str) -> None:
-    tracker.update(UserUttered(text, {"name": intent, "confidence": 1.0}))
-    tracker.update(ActionExecuted("action_answer"))
-    tracker.update(SlotSet("language", "zh"))
-    tracker.update(ActionExecuted("action_listen"))
 
 
 def stored_rows(path: Path, sender: str) -> int:
     with sqlite3.connect(path) as db:
         return db.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+
+
+async def greeted(store: ConfiguredSQLTrackerStore, sender: str
+                  ) -> tuple[ConfiguredSQLTrackerStore, DialogueStateTracker]:
+    """``store`` and the tracker of ``sender`` after one saved turn (你好)."""
+    tracker = await store.get_or_create_tracker(sender)
+    turn(tracker, "你好", "greet")
+    await store.save(tracker)
+    return store, tracker
 
 
 def test_database_from_the_environment(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,10 +66,8 @@ def test_every_turn_is_stored_and_read_back(data_dir: Path, domain: Domain) -> N
 
 def test_events_written_elsewhere_are_seen(data_dir: Path, domain: Domain) -> None:
     async def go() -> None:
-        ours, theirs = ConfiguredSQLTrackerStore(domain), ConfiguredSQLTrackerStore(domain)
-        tracker = await ours.get_or_create_tracker("u2")
-        turn(tracker, "你好", "greet")
-        await ours.save(tracker)
+        ours, _ = await greeted(ConfiguredSQLTrackerStore(domain), "u2")
+        theirs = ConfiguredSQLTrackerStore(domain)
         other = await theirs.retrieve("u2")  # another server writes a turn
         turn(other, "谁审批", "ask_approval")
         await theirs.save(other)
@@ -93,10 +80,7 @@ def test_events_written_elsewhere_are_seen(data_dir: Path, domain: Domain) -> No
 def test_a_turn_that_fails_before_saving_leaves_nothing_stale(data_dir: Path,
                                                               domain: Domain) -> None:
     async def go() -> None:
-        store = ConfiguredSQLTrackerStore(domain)
-        tracker = await store.get_or_create_tracker("u3")
-        turn(tracker, "你好", "greet")
-        await store.save(tracker)
+        store, tracker = await greeted(ConfiguredSQLTrackerStore(domain), "u3")
         lent = await store.retrieve("u3")
         turn(lent, "这一轮没有保存", "greet")  # the turn crashes: no save
         again = await store.retrieve("u3")
@@ -108,10 +92,7 @@ def test_a_turn_that_fails_before_saving_leaves_nothing_stale(data_dir: Path,
 
 def test_a_new_session_is_read_the_way_rasa_reads_it(data_dir: Path, domain: Domain) -> None:
     async def go() -> None:
-        store = ConfiguredSQLTrackerStore(domain)
-        tracker = await store.get_or_create_tracker("u4")
-        turn(tracker, "你好", "greet")
-        await store.save(tracker)
+        store, tracker = await greeted(ConfiguredSQLTrackerStore(domain), "u4")
         tracker = await store.retrieve("u4")
         tracker.update(ActionExecuted("action_session_start"))
         tracker.update(SessionStarted())
@@ -130,10 +111,7 @@ def test_the_cache_can_be_turned_off(data_dir: Path, domain: Domain,
     monkeypatch.setenv("ASSISTANT_TRACKER_CACHE", "0")
 
     async def go() -> None:
-        store = ConfiguredSQLTrackerStore(domain)
-        tracker = await store.get_or_create_tracker("u5")
-        turn(tracker, "你好", "greet")
-        await store.save(tracker)
+        store, tracker = await greeted(ConfiguredSQLTrackerStore(domain), "u5")
         assert not store._cache
         assert len((await store.retrieve("u5")).events) == len(tracker.events)
 

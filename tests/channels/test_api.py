@@ -6,17 +6,16 @@ Uploads have their own module (test_api_uploads.py); both share one running stac
 
 from __future__ import annotations
 
-import io
 import re
 import time
 
-import docx
 import pytest
 
 from bot import notice as N
 from bot.precheck.problems import material_name
 from bot.service.session_tokens import sign_path
 from tests.support import samples
+from tests.support.documents import docx_text
 from tests.support.shared_stack import (
     SECRET,
     STAFF_TOKEN,
@@ -33,15 +32,6 @@ pytestmark = pytest.mark.stack
 
 REFERENCE = re.compile(r"^GX-\d{6}-[2-9A-HJ-NP-Z]{5}$")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def docx_text(data: bytes) -> str:
-    d = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    return "\n".join(parts)
 
 
 # -- sessions -------------------------------------------------------------------------------

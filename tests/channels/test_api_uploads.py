@@ -15,19 +15,8 @@ import pytest
 
 from bot.precheck.problems import material_name
 from bot.service.session_tokens import portal_sender
-from tests.support import samples
-from tests.support.shared_stack import (
-    MAX_FILE_BYTES,
-    MAX_FILES_PER_REQUEST,
-    MAX_FILES_PER_SESSION,
-    SECRET,
-    ApiSession,
-    Shared,
-    buttons,
-    new_session,
-    payload_entities,
-    texts,
-)
+from tests.support import samples, shared_stack
+from tests.support.shared_stack import Shared, buttons, new_session, payload_entities, texts
 from tests.support.stack import multipart, request
 
 pytestmark = pytest.mark.stack
@@ -35,7 +24,7 @@ pytestmark = pytest.mark.stack
 STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|docx|jpg|png)$")
 
 
-def stored_files(portal: Shared, s: ApiSession) -> list[Path]:
+def stored_files(portal: Shared, s: shared_stack.ApiSession) -> list[Path]:
     folder = portal.stack.data_dir / "files" / s.session_id
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
 
@@ -191,12 +180,12 @@ def test_a_name_already_used_gets_a_number(portal: Shared) -> None:
 
 def test_an_oversized_file_is_refused_before_parsing(portal: Shared) -> None:
     s = new_session(portal.api)
-    big = b"%PDF-1.4\n" + b"0" * MAX_FILE_BYTES
+    big = b"%PDF-1.4\n" + b"0" * shared_stack.MAX_FILE_BYTES
     r = s.upload([("big.pdf", big), ("ok.pdf", samples.sample("1.1.1", "en"))])
     assert r.status == 200
     refused = next(f for f in r.json()["files"] if f["name"] == "big.pdf")
     assert not refused["accepted"] and refused["problems"] == ["too_large"]
-    limit_kb = f"{MAX_FILE_BYTES // 1024} KB"
+    limit_kb = f"{shared_stack.MAX_FILE_BYTES // 1024} KB"
     assert limit_kb in refused["advice"][0]
     assert "big.pdf" in texts(r) and "未接收" in texts(r) and limit_kb in texts(r)
     # Nothing of it was stored; the other file was taken.
@@ -227,7 +216,7 @@ def _raw_post(url: str, token: str, declared: int, first_bytes: bytes, lang: str
 def test_a_request_over_the_body_limit_is_refused_with_a_clear_message(
         portal: Shared, lang: str, words: str) -> None:
     s = new_session(portal.api)
-    declared = MAX_FILE_BYTES * MAX_FILES_PER_REQUEST + (2 << 20)
+    declared = shared_stack.MAX_FILE_BYTES * shared_stack.MAX_FILES_PER_REQUEST + (2 << 20)
     status, body = _raw_post(f"{portal.api}/uploads", s.token, declared, b"--xyz\r\n", lang)
     assert status == 413
     assert body["error"] == "request_too_large" and words in body["message"]
@@ -309,27 +298,27 @@ def test_path_like_names_are_sanitised_and_files_stored_under_generated_ids(
 def test_too_many_files_in_one_request(portal: Shared) -> None:
     s = new_session(portal.api)
     pdf = samples.sample("1.1.1", "en")
-    r = s.upload([(f"f{i}.pdf", pdf) for i in range(MAX_FILES_PER_REQUEST + 1)])
+    r = s.upload([(f"f{i}.pdf", pdf) for i in range(shared_stack.MAX_FILES_PER_REQUEST + 1)])
     assert r.status == 400 and r.json()["error"] == "too_many_files"
-    assert str(MAX_FILES_PER_REQUEST) in r.json()["message"]
+    assert str(shared_stack.MAX_FILES_PER_REQUEST) in r.json()["message"]
     assert s.files() == []
 
 
 def test_too_many_files_in_one_session(portal: Shared) -> None:
     s = new_session(portal.api)
     pdf = samples.sample("1.1.1", "en")
-    first = s.upload([(f"f{i}.pdf", pdf) for i in range(MAX_FILES_PER_SESSION - 1)])
+    first = s.upload([(f"f{i}.pdf", pdf) for i in range(shared_stack.MAX_FILES_PER_SESSION - 1)])
     assert all(f["accepted"] for f in first.json()["files"])
     r = s.upload([("last.pdf", pdf), ("one-too-many.pdf", pdf)])
     accepted = {f["name"]: f["accepted"] for f in r.json()["files"]}
     assert accepted == {"last.pdf": True, "one-too-many.pdf": False}
-    assert f"最多可上传 {MAX_FILES_PER_SESSION} 个文件" in texts(r)
-    assert len(s.files()) == MAX_FILES_PER_SESSION
+    assert f"最多可上传 {shared_stack.MAX_FILES_PER_SESSION} 个文件" in texts(r)
+    assert len(s.files()) == shared_stack.MAX_FILES_PER_SESSION
     # A full session can still replace a file.
     target = s.files()[0]
     r = s.upload([("replacement.pdf", pdf)], {"replaces": target["id"]})
     assert r.json()["files"][0]["accepted"] and r.json()["replaced"] == target["name"]
-    assert len(s.files()) == MAX_FILES_PER_SESSION
+    assert len(s.files()) == shared_stack.MAX_FILES_PER_SESSION
 
 
 def test_an_upload_without_a_file_field(portal: Shared) -> None:
@@ -370,7 +359,7 @@ def test_delete_my_data_through_the_conversation(portal: Shared, lang: str, ask:
     assert stored_files(portal, s) == [] and not report_dir.exists()
     assert request("GET", portal.stack.base + rep["links"]["docx"]).status == 404
     # The conversation is gone from the tracker store, and the token opens nothing.
-    sender = portal_sender(s.session_id, key=SECRET.encode())
+    sender = portal_sender(s.session_id, key=shared_stack.SECRET.encode())
     with sqlite3.connect(portal.stack.data_dir / "tracker.db") as db:
         assert db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?",
                           (sender,)).fetchone() == (0,)

@@ -10,12 +10,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bot.dialogue import dispatch as C
-from bot.dialogue import uploads as PD
 from bot.dialogue.dispatch import Turn
 from bot.precheck.pipeline import analyse_file
 from bot.service.session_tokens import portal_sender
 from bot.service.store import Store
-from bot.settings import Settings
 from tests.support import annex2gen as g
 
 TODAY = dt.date(2026, 12, 1)
@@ -93,14 +91,6 @@ def test_decision_dates_in_2027_work_in_both_languages() -> None:
 
 
 # --- 附件2 uploaded in the chat --------------------------------------------------------------
-
-
-@pytest.fixture()
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    st = Store(Settings(data_dir=tmp_path / "data"))
-    monkeypatch.setattr(PD, "_store", lambda: st)
-    monkeypatch.setenv("ASSISTANT_SECRET", "unit-test-secret")
-    return st
 
 
 def _upload(store: Store, session: str, path: Path) -> str:

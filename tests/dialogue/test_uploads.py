@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from bot.dialogue import dispatch as C
 from bot.dialogue import uploads as PD
@@ -15,17 +12,8 @@ from bot.precheck.problems import material_name
 from bot.precheck.results import FileAnalysis, FileProblem, FormCheck, FormProblem
 from bot.service.session_tokens import check_signed, portal_sender
 from bot.service.store import Store
-from bot.settings import Settings
 
 TODAY = dt.date(2026, 1, 5)
-
-
-@pytest.fixture()
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    st = Store(Settings(data_dir=tmp_path / "data"))
-    monkeypatch.setattr(PD, "_store", lambda: st)
-    monkeypatch.setenv("ASSISTANT_SECRET", "unit-test-secret")
-    return st
 
 
 def run(handler: str, session: str, text: str = "", lang: str = "zh", **meta: object):

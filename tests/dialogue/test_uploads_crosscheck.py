@@ -4,29 +4,18 @@ credit code against the business licence, with both values."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bot.dialogue import dispatch as C
-from bot.dialogue import uploads as PD
 from bot.dialogue.dispatch import Turn
 from bot.precheck.results import FileAnalysis, FormCheck
 from bot.service.session_tokens import portal_sender
 from bot.service.store import Store
-from bot.settings import Settings
 
 TODAY = dt.date(2026, 1, 5)
 FORM_CODE = "91110000600037341L"
 LICENCE_CODE = "91450100MA5K00001X"
-
-
-@pytest.fixture()
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    st = Store(Settings(data_dir=tmp_path / "data"))
-    monkeypatch.setattr(PD, "_store", lambda: st)
-    monkeypatch.setenv("ASSISTANT_SECRET", "unit-test-secret")
-    return st
 
 
 def _add(store: Store, session: str, analysis: FileAnalysis) -> str:

@@ -9,16 +9,15 @@ Screenshots go to a temporary folder printed at the start (``-s`` shows it).
 from __future__ import annotations
 
 import base64
-import io
 from pathlib import Path
 
-import docx
 import pytest
 from playwright.sync_api import Page, expect
 
 from bot import notice as N
 from bot.precheck.problems import material_name, verdict_label
 from tests.support import samples
+from tests.support.documents import docx_text
 from tests.support.shared_stack import Shared
 
 pytestmark = pytest.mark.stack
@@ -26,15 +25,24 @@ pytestmark = pytest.mark.stack
 TIMEOUT_MS = 60_000  # a turn with several uploads on a busy 2-core machine
 
 
-def open_page(browser, portal: Shared, *, locale: str = "zh-CN",  # noqa: ANN001
-              width: int = 1280, height: int = 900) -> Page:
+def new_page(browser, *, locale: str, width: int, height: int,  # noqa: ANN001
+             expected: str | None = None) -> Page:
+    """A page in a context of its own; ``page.errors`` collects script exceptions and
+    console errors (but those that start with ``expected``)."""
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
                               accept_downloads=True)
     ctx.set_default_timeout(TIMEOUT_MS)
     page = ctx.new_page()
     page.errors = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and not (  # type: ignore[attr-defined]
+        expected and m.text.startswith(expected)) and page.errors.append(m.text))
+    return page
+
+
+def open_page(browser, portal: Shared, *, locale: str = "zh-CN",  # noqa: ANN001
+              width: int = 1280, height: int = 900) -> Page:
+    page = new_page(browser, locale=locale, width=width, height=height)
     page.goto(f"{portal.stack.base}/portal/")
     expect(page.locator("#log .msg.bot").first).to_be_visible()
     return page
@@ -69,15 +77,6 @@ def drop_files(page: Page, target: str, paths: list[Path]) -> None:
     expect(page.locator("#drop-overlay")).to_be_visible()
     page.dispatch_event(target, "dragover", {"dataTransfer": transfer})
     page.dispatch_event(target, "drop", {"dataTransfer": transfer})
-
-
-def docx_text(path: Path) -> str:
-    d = docx.Document(io.BytesIO(path.read_bytes()))
-    parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            parts.extend(c.text for c in row.cells)
-    return "\n".join(parts)
 
 
 def test_ask_upload_choose_and_download_the_report(portal: Shared, browser, shots: Path,  # noqa: ANN001
@@ -145,7 +144,7 @@ def test_ask_upload_choose_and_download_the_report(portal: Shared, browser, shot
         link.click()
     path = tmp_path / "report.docx"
     download.value.save_as(path)
-    text = docx_text(path)
+    text = docx_text(path.read_bytes())
     reference = page.locator("#reference").inner_text().split()[-1]
     assert reference.startswith("GX-") and reference in text
     assert verdict_label("incomplete", "en") in text

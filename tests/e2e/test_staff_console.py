@@ -20,9 +20,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bot.precheck.problems import material_name, verdict_label
-from tests.e2e.test_chat_page import TIMEOUT_MS, docx_text, open_page, write_fixtures
+from tests.e2e.test_chat_page import new_page, open_page, write_fixtures
 from tests.support import samples
 from tests.support.console import ROOT, add_account, sign_in
+from tests.support.documents import docx_text
 from tests.support.shared_stack import Shared
 from tests.support.stack import request
 
@@ -40,16 +41,10 @@ def accounts(portal: Shared) -> None:
 
 def open_console(browser, portal: Shared, *, width: int = 1280, height: int = 900,  # noqa: ANN001
                  locale: str = "zh-CN") -> Page:
-    ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
-                              accept_downloads=True)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    page = ctx.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
     # Refusals the tests provoke (401, 403, 404) are logged by Chromium as failed loads;
     # any other console error or script exception is a bug.
-    page.on("console", lambda m: m.type == "error" and not m.text.startswith(  # type: ignore[attr-defined]
-        "Failed to load resource") and page.errors.append(m.text))
+    page = new_page(browser, locale=locale, width=width, height=height,
+                    expected="Failed to load resource")
     page.goto(f"{portal.stack.base}/portal/staff/")
     expect(page.locator("h1")).to_contain_text("工作人员控制台" if locale.startswith("zh")
                                                else "Staff console")
@@ -167,7 +162,7 @@ def test_sign_in_take_a_hand_off_and_read_the_report_by_reference(  # noqa: PLR0
     with page.expect_download() as dl:
         page.get_by_role("link", name="下载 Word").click()
     report = Path(dl.value.path())
-    text = docx_text(report)
+    text = docx_text(report.read_bytes())
     assert reference in text and "材料清单一览" in text
     assert dl.value.suggested_filename == f"precheck-{reference}.docx"
     with page.expect_download() as dl:

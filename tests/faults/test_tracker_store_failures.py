@@ -12,37 +12,16 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.tracker_store import ConfiguredSQLTrackerStore
 from bot.service.session_tokens import portal_sender
 from bot.service.store import Store, delete_conversations
+from tests.support.trackers import turn
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore:.*SQLAlchemy 2.0",
                                         "ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain.yml"))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("ASSISTANT_TRACKER_DB_URL", raising=False)
-    monkeypatch.delenv("ASSISTANT_DATABASE_URL", raising=False)
-    return tmp_path
-
-
-def turn(tracker: DialogueStateTracker, text: str, at: float | None = None) -> None:
-    kw = {"timestamp": at} if at is not None else {}
-    tracker.update(UserUttered(text, {"name": "greet", "confidence": 1.0}, **kw))
-    tracker.update(ActionExecuted("action_answer", **kw))
-    tracker.update(SlotSet("language", "zh", **kw))
-    tracker.update(ActionExecuted("action_listen", **kw))
 
 
 def test_an_unreachable_database_fails_the_turn_instead_of_forgetting_it(

@@ -5,18 +5,11 @@ when both values were read, with both values in the message, in the reports too.
 
 from __future__ import annotations
 
+from bot.precheck import results
 from bot.precheck.crosscheck import read_facts
 from bot.precheck.pipeline import analyse_files, assemble
 from bot.precheck.problems import file_problem_message
 from bot.precheck.report import render_html, render_json, render_markdown
-from bot.precheck.results import (
-    MISMATCH_CERTIFICATE,
-    MISMATCH_ISSUER,
-    MISMATCH_NAME,
-    MISMATCH_PARTIES,
-    MISMATCH_TRANSLATION,
-    MISMATCH_USCC,
-)
 from bot.precheck.validators import uscc_check_char
 from tests.support import docgen, formgen
 
@@ -58,9 +51,9 @@ def test_form_against_licence_name_and_credit_code(tmp_path, pool):
     body = [line.replace(formgen.USCC, OTHER_USCC).replace(docgen.CHINESE_ORG, "南宁某某培训有限公司")
             for line in body]
     result, found = _problems(tmp_path, pool, licence=[title, *body])
-    uscc = found[(FORM, MISMATCH_USCC)]
+    uscc = found[(FORM, results.MISMATCH_USCC)]
     assert (uscc.value, uscc.other, uscc.other_file) == (formgen.USCC, OTHER_USCC, "04 营业执照.docx")
-    name = found[(FORM, MISMATCH_NAME)]
+    name = found[(FORM, results.MISMATCH_NAME)]
     assert (name.value, name.other) == (docgen.CHINESE_ORG, "南宁某某培训有限公司")
     zh, en = file_problem_message(uscc, "zh"), file_problem_message(uscc, "en")
     assert formgen.USCC in zh and OTHER_USCC in zh and "请" in zh
@@ -74,7 +67,7 @@ def test_issuer_against_foreign_registration_certificate(tmp_path, pool):
     body = [line.replace("GLOBAL WELDING INSTITUTE LTD", "NORTHERN JOINING ACADEMY LIMITED")
             for line in body]
     _result, found = _problems(tmp_path, pool, registration=[title, *body])
-    p = found[(FORM, MISMATCH_ISSUER)]
+    p = found[(FORM, results.MISMATCH_ISSUER)]
     assert (p.value, p.other) == (docgen.FOREIGN_ORG, "NORTHERN JOINING ACADEMY LIMITED")
     assert "NORTHERN JOINING ACADEMY LIMITED" in file_problem_message(p, "en")
 
@@ -83,7 +76,7 @@ def test_agreement_parties_against_the_institutions(tmp_path, pool):
     title, body = docgen.SAMPLES["4.2"]["zh"]
     body = [line.replace(docgen.CHINESE_ORG, "柳州某某咨询有限公司") for line in body]
     _result, found = _problems(tmp_path, pool, agreement=[title, *body])
-    p = found[("14 合作协议书.docx", MISMATCH_PARTIES)]
+    p = found[("14 合作协议书.docx", results.MISMATCH_PARTIES)]
     assert "柳州某某咨询有限公司" in p.value and p.other == docgen.CHINESE_ORG
     assert "柳州某某咨询有限公司" in file_problem_message(p, "zh")
 
@@ -92,7 +85,7 @@ def test_certificates_of_the_form_against_the_level_rules(tmp_path, pool):
     title, body = docgen.SAMPLES["2.2"]["zh"]
     body = [line.replace("国际焊接技能证书", "国际切割技术证书") for line in body]
     _result, found = _problems(tmp_path, pool, rules=[title, *body])
-    p = found[(FORM, MISMATCH_CERTIFICATE)]
+    p = found[(FORM, results.MISMATCH_CERTIFICATE)]
     assert p.value == "国际焊接技能证书（三级）" and "国际切割技术证书" in p.other
 
 
@@ -100,7 +93,7 @@ def test_translation_against_its_original_numbers_and_dates(tmp_path, pool):
     title, body = docgen.SAMPLES["1.1.1"]["zh"]
     body = [line.replace("2008年3月14日", "2008年3月18日") for line in body]
     _result, found = _problems(tmp_path, pool, translation=[title, *body])
-    p = found[("translation-1.docx", MISMATCH_TRANSLATION)]
+    p = found[("translation-1.docx", results.MISMATCH_TRANSLATION)]
     assert (p.value, p.other, p.other_file) == ("2008-03-18", "2008-03-14", "document(1).docx")
     assert "2008-03-14" in file_problem_message(p, "zh")
 

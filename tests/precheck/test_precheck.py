@@ -8,24 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.notice import MATERIALS
+from bot.precheck import results
 from bot.precheck.pipeline import analyse_file, analyse_files, assemble, collect_files, precheck
-from bot.precheck.results import (
-    COMPLETE,
-    EMPTY,
-    ENCRYPTED,
-    INCOMPLETE,
-    MISSING,
-    NO_TEXT,
-    OPTIONAL,
-    PROBLEM,
-    PROVIDED,
-    TOO_LARGE,
-    UNCLASSIFIED,
-    UNREADABLE,
-    UNSUPPORTED_TYPE,
-    UNTRANSLATED,
-    FileAnalysis,
-)
 from bot.settings import Limits
 from tests.support import docgen, formgen
 
@@ -41,13 +25,13 @@ def test_unreadable(tmp_path, pool):
     whole = docgen.write_sample(tmp_path / "whole.pdf", "2.1", "zh")
     cut = docgen.make_truncated(tmp_path / "考试大纲.pdf", whole, keep=0.4)
     a = analyse_file(cut, pool=pool)
-    assert problems(a) == [(UNREADABLE, "corrupt")]
+    assert problems(a) == [(results.UNREADABLE, "corrupt")]
     assert a.materials == ["2.1"]  # by name
 
 
 def test_encrypted(tmp_path, pool):
     path = docgen.make_pdf(tmp_path / "x.pdf", ["secret"], encrypt="pw")
-    assert problems(analyse_file(path, pool=pool)) == [(ENCRYPTED, "password")]
+    assert problems(analyse_file(path, pool=pool)) == [(results.ENCRYPTED, "password")]
 
 
 @pytest.mark.parametrize("name, data, detail", [
@@ -57,13 +41,13 @@ def test_encrypted(tmp_path, pool):
 def test_unsupported_type(tmp_path, pool, name, data, detail):
     path = tmp_path / name
     path.write_bytes(data)
-    assert problems(analyse_file(path, pool=pool)) == [(UNSUPPORTED_TYPE, detail)]
+    assert problems(analyse_file(path, pool=pool)) == [(results.UNSUPPORTED_TYPE, detail)]
 
 
 def test_no_text(tmp_path, pool):
     a = analyse_file(docgen.make_image_pdf(tmp_path / "scan.pdf", pages=3), pool=pool)
     # Pictures of lines, not of text: OCR reads nothing it can trust.
-    assert problems(a) == [(NO_TEXT, "ocr_unreadable")]
+    assert problems(a) == [(results.NO_TEXT, "ocr_unreadable")]
     assert a.page_count == 3 and not a.has_text_layer
 
 
@@ -76,19 +60,19 @@ def test_empty(tmp_path, pool, make):
         path = docgen.make_blank_pdf(tmp_path / "x.pdf", pages=2)
     else:
         path = docgen.make_docx(tmp_path / "x.docx", ["", " "])
-    assert [p.code for p in analyse_file(path, pool=pool).problems] == [EMPTY]
+    assert [p.code for p in analyse_file(path, pool=pool).problems] == [results.EMPTY]
 
 
 def test_too_large(tmp_path, pool):
     path = docgen.write_sample(tmp_path / "a.pdf", "2.1", "en")
     a = analyse_file(path, limits=Limits(max_file_bytes=100), pool=pool)
-    assert problems(a) == [(TOO_LARGE, "file_size")]
+    assert problems(a) == [(results.TOO_LARGE, "file_size")]
 
 
 def test_unclassified(tmp_path, pool):
     path = docgen.make_pdf(tmp_path / "scan_001.pdf", ["会议纪要", "会议讨论了明年的工作安排。"])
     a = analyse_file(path, pool=pool)
-    assert problems(a) == [(UNCLASSIFIED, "")]
+    assert problems(a) == [(results.UNCLASSIFIED, "")]
     assert a.materials == []
 
 
@@ -97,8 +81,8 @@ def test_untranslated_is_a_package_finding(tmp_path, pool):
     a = analyse_file(path, pool=pool)
     assert a.problems == [] and a.language == "en" and a.materials == ["1.1.4"]
     result = assemble([a])
-    assert [p.code for p in result.files[0].problems] == [UNTRANSLATED]
-    assert _status(result, "1.1.4") == PROBLEM
+    assert [p.code for p in result.files[0].problems] == [results.UNTRANSLATED]
+    assert _status(result, "1.1.4") == results.PROBLEM
 
 
 def test_a_good_file(tmp_path, pool):
@@ -132,7 +116,7 @@ def test_translation_pairing_reported_both_ways(tmp_path, pool):
     assert translation.translation == "Satzung.pdf"
     assert original.problems == [] and translation.problems == []
     assert original.materials == translation.materials == ["1.1.2"]
-    assert _status(result, "1.1.2") == PROVIDED
+    assert _status(result, "1.1.2") == results.PROVIDED
 
 
 def test_bilingual_file_needs_no_separate_translation(tmp_path):
@@ -143,7 +127,7 @@ def test_bilingual_file_needs_no_separate_translation(tmp_path):
     result = precheck([path])
     f = result.files[0]
     assert f.bilingual and f.problems == [] and f.translation is None
-    assert _status(result, "3.1") == PROVIDED
+    assert _status(result, "3.1") == results.PROVIDED
 
 
 def test_translation_without_its_original_is_not_a_file_problem(tmp_path):
@@ -152,7 +136,7 @@ def test_translation_without_its_original_is_not_a_file_problem(tmp_path):
     f = result.files[0]
     assert f.problems == [] and f.translation is None and f.materials == ["1.1.4"]
     # The foreign original is what the material needs: it is still missing.
-    assert _status(result, "1.1.4") == MISSING
+    assert _status(result, "1.1.4") == results.MISSING
 
 
 def test_scanned_original_with_typed_translation(tmp_path):
@@ -160,9 +144,9 @@ def test_scanned_original_with_typed_translation(tmp_path):
     docgen.write_sample(tmp_path / "Certificate of Incorporation 中文译本.pdf", "1.1.1", "zh")
     result = precheck([tmp_path])
     scan = _file(result, "Certificate of Incorporation.pdf")
-    assert [p.code for p in scan.problems] == [NO_TEXT]
+    assert [p.code for p in scan.problems] == [results.NO_TEXT]
     assert scan.translation == "Certificate of Incorporation 中文译本.pdf"
-    assert _status(result, "1.1.1") == PROBLEM
+    assert _status(result, "1.1.1") == results.PROBLEM
 
 
 # --- packages -----------------------------------------------------------------------
@@ -173,9 +157,10 @@ def test_clean_package_is_complete(clean_package):
     assert [(f.name, [p.code for p in f.problems]) for f in result.files
             if f.problems] == []
     statuses = {m.id: m.status for m in result.materials}
-    assert statuses == {m.id: OPTIONAL if m.optional else PROVIDED for m in MATERIALS}
+    assert statuses == {m.id: results.OPTIONAL if m.optional else results.PROVIDED
+                        for m in MATERIALS}
     assert result.form is not None and result.form.problems == []
-    assert result.verdict == COMPLETE
+    assert result.verdict == results.COMPLETE
     pairs = {f.name: f.translation for f in result.files if f.translation}
     assert pairs == {
         "01 Certificate of Incorporation.pdf": "01 Certificate of Incorporation 中文译本.pdf",
@@ -200,19 +185,19 @@ def test_defective_package_reports_exactly_its_defects(where, defective_package)
     result = precheck([package])
     found = {f.name: sorted(p.code for p in f.problems) for f in result.files if f.problems}
     assert found == {
-        "03 Bank Reference Letter.pdf": [UNTRANSLATED],
-        "11 考务管理规则.doc": [UNSUPPORTED_TYPE],
-        "12 考点设置标准.pdf": [NO_TEXT],
-        "15 可行性论证报告.pdf": [ENCRYPTED],
-        "16 scan_0016.pdf": [UNCLASSIFIED],
+        "03 Bank Reference Letter.pdf": [results.UNTRANSLATED],
+        "11 考务管理规则.doc": [results.UNSUPPORTED_TYPE],
+        "12 考点设置标准.pdf": [results.NO_TEXT],
+        "15 可行性论证报告.pdf": [results.ENCRYPTED],
+        "16 scan_0016.pdf": [results.UNCLASSIFIED],
     }
-    not_provided = {m.id: m.status for m in result.materials if m.status != PROVIDED}
-    assert not_provided == {"1.1.3": OPTIONAL, "1.1.4": PROBLEM, "2.3": MISSING,
-                            "3.2": PROBLEM, "3.3": PROBLEM, "4.3": PROBLEM}
+    not_provided = {m.id: m.status for m in result.materials if m.status != results.PROVIDED}
+    assert not_provided == {"1.1.3": results.OPTIONAL, "1.1.4": results.PROBLEM,
+                            "2.3": results.MISSING, "3.2": results.PROBLEM, "3.3": results.PROBLEM, "4.3": results.PROBLEM}
     assert result.form is not None and result.form.file == "13 注册表（附件1）.docx"
     assert sorted((p.code, p.field) for p in result.form.problems) == [
         ("invalid_uscc", "统一社会信用代码"), ("missing_field", "电子邮箱")]
-    assert result.verdict == INCOMPLETE
+    assert result.verdict == results.INCOMPLETE
     unclassified = _file(result, "16 scan_0016.pdf")
     assert unclassified.candidates  # the chat can offer its best guesses
 
@@ -224,9 +209,9 @@ def test_form_problems_alone_make_a_package_incomplete(clean_package, tmp_path):
     replaced = [a for a in analyses if a.name != "13 注册表（附件1）.docx"]
     replaced += analyse_files([bad_form])
     result = assemble(replaced)
-    assert all(m.status in (PROVIDED, OPTIONAL) for m in result.materials)
+    assert all(m.status in (results.PROVIDED, results.OPTIONAL) for m in result.materials)
     assert [p.code for p in result.form.problems] == ["invalid_mobile"]
-    assert result.verdict == INCOMPLETE
+    assert result.verdict == results.INCOMPLETE
 
 
 def test_form_read_from_a_pdf(tmp_path, pool):
@@ -243,7 +228,7 @@ def test_form_read_from_a_pdf(tmp_path, pool):
 def test_assemble_from_stored_analyses(defective_package):
     analyses = analyse_files(collect_files([defective_package]))
     stored = json.loads(json.dumps([a.to_dict() for a in analyses], ensure_ascii=False))
-    again = assemble([FileAnalysis.from_dict(d) for d in stored])
+    again = assemble([results.FileAnalysis.from_dict(d) for d in stored])
     first = assemble(analyses)
     strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "generated_at"}  # noqa: E731
     assert strip(again) == strip(first)
@@ -254,12 +239,12 @@ def test_assemble_from_stored_analyses(defective_package):
 def test_overrides_place_an_unclassified_file(defective_package):
     analyses = analyse_files(collect_files([defective_package]))
     before = assemble(analyses)
-    assert _status(before, "2.3") == MISSING
+    assert _status(before, "2.3") == results.MISSING
     after = assemble(analyses, overrides={"16 scan_0016.pdf": ["2.3"]})
     f = _file(after, "16 scan_0016.pdf")
-    assert f.materials == ["2.3"] and UNTRANSLATED in [p.code for p in f.problems]
-    assert UNCLASSIFIED not in [p.code for p in f.problems]
-    assert _status(after, "2.3") == PROBLEM  # placed, but it still needs a translation
+    assert f.materials == ["2.3"] and results.UNTRANSLATED in [p.code for p in f.problems]
+    assert results.UNCLASSIFIED not in [p.code for p in f.problems]
+    assert _status(after, "2.3") == results.PROBLEM  # placed, but it still needs a translation
     none = assemble(analyses, overrides={"16 scan_0016.pdf": []})
     assert _file(none, "16 scan_0016.pdf").problems == []  # not a material: nothing to fix
 
@@ -271,8 +256,8 @@ def test_unknown_override_is_refused(tmp_path):
 
 def test_empty_package_is_missing_everything():
     result = assemble([])
-    assert result.verdict == INCOMPLETE and result.form is None
-    assert {m.status for m in result.materials} == {MISSING, OPTIONAL}
+    assert result.verdict == results.INCOMPLETE and result.form is None
+    assert {m.status for m in result.materials} == {results.MISSING, results.OPTIONAL}
 
 
 def test_folders_are_walked_and_names_kept_unique(tmp_path):
@@ -301,7 +286,7 @@ def test_annual_summary_is_not_the_registration_form(tmp_path, pool):
     path = formgen.filled_annex2_docx(tmp_path / "附件2.docx")
     a = analyse_file(path, pool=pool)
     assert a.materials == [] and a.form is None
-    assert problems(a) == [(UNCLASSIFIED, "annex2")]
+    assert problems(a) == [(results.UNCLASSIFIED, "annex2")]
 
 
 def test_blank_registration_form_is_read_and_found_empty(tmp_path, pool):

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.notice import NOTICE, TRANSLATION_RULE
+from bot.precheck import problems
 from bot.precheck.annex1 import FIELDS
-from bot.precheck.problems import (
-    file_problem_label,
-    file_problem_message,
-    form_problem_label,
-    form_problem_message,
-    language_name,
-    status_label,
-    verdict_label,
-)
 from bot.precheck.results import (
     COMPLETE,
     FILE_PROBLEM_CODES,
@@ -44,10 +36,10 @@ def _acts(message: str, lang: str) -> bool:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("code", FILE_PROBLEM_CODES)
 def test_every_file_problem_has_a_message_that_says_what_to_do(code, lang):
-    message = file_problem_message(FileProblem(code), lang)
+    message = problems.file_problem_message(FileProblem(code), lang)
     assert message and _acts(message, lang)
-    assert file_problem_label(code, lang) != code
-    other = file_problem_message(FileProblem(code), "zh" if lang == "en" else "en")
+    assert problems.file_problem_label(code, lang) != code
+    other = problems.file_problem_message(FileProblem(code), "zh" if lang == "en" else "en")
     assert message != other
     if lang == "en":
         rest = message.replace("中文译本", "").replace(NOTICE.number, "")
@@ -56,7 +48,7 @@ def test_every_file_problem_has_a_message_that_says_what_to_do(code, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_unreadable_details_are_told_apart(lang):
-    texts = {d: file_problem_message(FileProblem("unreadable", d), lang)
+    texts = {d: problems.file_problem_message(FileProblem("unreadable", d), lang)
              for d in ("timeout", "memory", "crash", "corrupt")}
     assert len(set(texts.values())) == 4
     assert "30" in texts["timeout"]  # the parse time limit from the settings
@@ -64,73 +56,73 @@ def test_unreadable_details_are_told_apart(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_unsupported_types_say_how_to_convert(lang):
-    doc = file_problem_message(FileProblem("unsupported_type", ".doc"), lang)
+    doc = problems.file_problem_message(FileProblem("unsupported_type", ".doc"), lang)
     assert ".docx" in doc and ("另存为" in doc or "Save As" in doc)
-    image = file_problem_message(FileProblem("unsupported_type", "image/heic"), lang)
+    image = problems.file_problem_message(FileProblem("unsupported_type", "image/heic"), lang)
     assert "HEIC" in image and "JPG" in image and "PNG" in image
-    sheet = file_problem_message(FileProblem("unsupported_type", ".xlsx"), lang)
+    sheet = problems.file_problem_message(FileProblem("unsupported_type", ".xlsx"), lang)
     assert "PDF" in sheet
-    archive = file_problem_message(FileProblem("unsupported_type", ".zip"), lang)
+    archive = problems.file_problem_message(FileProblem("unsupported_type", ".zip"), lang)
     assert archive != sheet
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scanned_file_asks_for_a_text_pdf_or_ocr(lang):
-    message = file_problem_message(FileProblem("no_text"), lang)
+    message = problems.file_problem_message(FileProblem("no_text"), lang)
     assert "OCR" in message and "PDF" in message
 
 
 def test_too_large_states_the_configured_limit(monkeypatch):
-    assert "20 MB" in file_problem_message(FileProblem("too_large", "file_size"), "zh")
+    assert "20 MB" in problems.file_problem_message(FileProblem("too_large", "file_size"), "zh")
     monkeypatch.setenv("ASSISTANT_MAX_FILE_BYTES", str(5 * 1024 * 1024))
-    assert "5 MB" in file_problem_message(FileProblem("too_large", "file_size"), "en")
-    bomb = file_problem_message(FileProblem("too_large", "zip_inflated_size"), "zh")
+    assert "5 MB" in problems.file_problem_message(FileProblem("too_large", "file_size"), "en")
+    bomb = problems.file_problem_message(FileProblem("too_large", "zip_inflated_size"), "zh")
     assert "200 MB" in bomb and "DOCX" in bomb
-    assert "2000" in file_problem_message(FileProblem("too_large", "pages"), "zh")
+    assert "2000" in problems.file_problem_message(FileProblem("too_large", "pages"), "zh")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_untranslated_cites_the_notice_rule_and_names_the_language(lang):
-    message = file_problem_message(FileProblem("untranslated", "fr"), lang)
+    message = problems.file_problem_message(FileProblem("untranslated", "fr"), lang)
     assert TRANSLATION_RULE.get(lang) in message
     assert ("法文" if lang == "zh" else "French") in message
-    short = file_problem_message(FileProblem("untranslated", "fr"), lang, cite_rule=False)
+    short = problems.file_problem_message(FileProblem("untranslated", "fr"), lang, cite_rule=False)
     assert TRANSLATION_RULE.get(lang) not in short and _acts(short, lang)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("code", FORM_PROBLEM_CODES)
 def test_every_form_problem_has_a_message_that_says_what_to_do(code, lang):
-    message = form_problem_message(FormProblem(code, "统一社会信用代码", "X"), lang)
+    message = problems.form_problem_message(FormProblem(code, "统一社会信用代码", "X"), lang)
     assert message and _acts(message, lang), message
-    assert form_problem_label(code, lang) != code
+    assert problems.form_problem_label(code, lang) != code
 
 
 def test_english_messages_name_the_field_in_english():
-    message = form_problem_message(FormProblem(MISSING_FIELD, "业务联系人 联系手机"), "en")
+    message = problems.form_problem_message(FormProblem(MISSING_FIELD, "业务联系人 联系手机"), "en")
     assert "Mobile of the contact person" in message
-    row = form_problem_message(FormProblem(INVALID_ID_NUMBER, "考评人员情况 第3行 身份证号",
+    row = problems.form_problem_message(FormProblem(INVALID_ID_NUMBER, "考评人员情况 第3行 身份证号",
                                            "110***********0021"), "en")
     assert "Examiners, row 3, ID number" in row
     for spec in FIELDS:
-        assert spec.en in form_problem_message(FormProblem(MISSING_FIELD, spec.name), "en")
+        assert spec.en in problems.form_problem_message(FormProblem(MISSING_FIELD, spec.name), "en")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_personal_data_never_shown_raw(lang):
-    id_message = form_problem_message(
+    id_message = problems.form_problem_message(
         FormProblem(INVALID_ID_NUMBER, "专职工作人员情况 第1行 身份证号", "110105194912310021"),
         lang)
     assert "110105194912310021" not in id_message and "19491231" not in id_message
-    mobile = form_problem_message(FormProblem(INVALID_MOBILE, "单位负责人 联系手机",
+    mobile = problems.form_problem_message(FormProblem(INVALID_MOBILE, "单位负责人 联系手机",
                                               "13912345678"), lang)
     assert "13912345678" not in mobile
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_status_and_verdict_labels(lang):
-    labels = {status_label(s, lang) for s in (PROVIDED, MISSING, PROBLEM, OPTIONAL)}
+    labels = {problems.status_label(s, lang) for s in (PROVIDED, MISSING, PROBLEM, OPTIONAL)}
     assert len(labels) == 4
-    assert verdict_label(COMPLETE, lang) != verdict_label(INCOMPLETE, lang)
-    assert verdict_label(INCOMPLETE, "zh") == "材料不齐全"
-    assert language_name("en", "zh") == "英文" and language_name("xx", lang) == "xx"
+    assert problems.verdict_label(COMPLETE, lang) != problems.verdict_label(INCOMPLETE, lang)
+    assert problems.verdict_label(INCOMPLETE, "zh") == "材料不齐全"
+    assert problems.language_name("en", "zh") == "英文" and problems.language_name("xx", lang) == "xx"

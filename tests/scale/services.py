@@ -94,24 +94,23 @@ def fresh_database() -> Iterator[str]:
     at the end; yields its SQLAlchemy URL."""
     admin = postgres_admin_url()
     name = f"assistant_test_{secrets.token_hex(6)}"
-    conn = _pg_connect(admin)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        conn.close()
+    _admin_command(admin, f'CREATE DATABASE "{name}"')
     u = urlparse(admin)
     try:
         yield u._replace(scheme="postgresql", path=f"/{name}").geturl()
     finally:
-        conn = _pg_connect(admin)
-        conn.autocommit = True
-        try:
-            with conn.cursor() as cur:
-                cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            conn.close()
+        _admin_command(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _admin_command(admin: str, sql: str) -> None:
+    """One statement outside a transaction (CREATE and DROP DATABASE need that)."""
+    conn = _pg_connect(admin)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    finally:
+        conn.close()
 
 
 def query(url: str, sql: str, *args: object) -> list[tuple]:

@@ -43,6 +43,22 @@ RAW_BAD_ID = "110105194912310021"
 RAW_MOBILE = "13912345678"
 
 
+def docx_text(data: bytes) -> str:
+    """The text of a DOCX: its paragraphs, its tables' cells and its page headers."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(c.text for c in row.cells)
+    for section in document.sections:
+        parts.extend(p.text for p in section.header.paragraphs)
+    return "\n".join(parts)
+
+
 def docx_document(path: Path) -> Document:
     """A DOCX read with python-docx: paragraphs and table rows as text, tables as cell texts."""
     import docx

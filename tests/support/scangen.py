@@ -15,7 +15,9 @@ import io
 import os
 import random
 import subprocess
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.docgen import SAMPLES
@@ -45,6 +47,19 @@ def cjk_font() -> str | None:
         return None
     files = sorted(line.split(":", 1)[0].strip() for line in out.splitlines() if line.strip())
     return files[0] if files else None
+
+
+@contextmanager
+def bench_folder(prefix: str, keep: Path | None = None) -> Iterator[Path]:
+    """The folder an OCR benchmark writes its scans and photos in: ``keep``, or a temporary
+    one removed afterwards.  Without a CJK font to draw them with, it says how to install
+    one and exits."""
+    if cjk_font() is None:
+        raise SystemExit("no CJK font: run scripts/ensure-cjk-font")
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
 
 
 def _font(size: int):

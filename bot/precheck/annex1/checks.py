@@ -4,6 +4,8 @@ occupation codes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.masking import mask_email, mask_id_number, mask_mobile
 from bot.notice import ANNEX1
 from bot.precheck.annex1.labels import (
@@ -57,6 +59,26 @@ def _masked(kind: str, value: str) -> str:
     return value
 
 
+def check_fields(values: Mapping[str, str], fields: dict[str, str]) -> list[FormProblem]:
+    """The basic-information fields, the same on both forms: each value read (``""`` when
+    blank) into ``fields`` by its name, and the problems: a required field left blank, a
+    credit code, mobile or e-mail that is not valid (mobiles and e-mail masked)."""
+    problems: list[FormProblem] = []
+    for spec in FIELDS:
+        value = values.get(spec.key, "")
+        fields[spec.name] = value
+        if not value:
+            if spec.required:
+                problems.append(FormProblem(MISSING_FIELD, spec.name))
+        elif spec.kind == "uscc" and not valid_uscc(compact(value)):
+            problems.append(FormProblem(INVALID_USCC, spec.name, value))
+        elif spec.kind == "mobile" and not valid_mobile(value):
+            problems.append(FormProblem(INVALID_MOBILE, spec.name, _masked("mobile", value)))
+        elif spec.kind == "email" and not valid_email(compact(value)):
+            problems.append(FormProblem(INVALID_EMAIL, spec.name, _masked("email", value)))
+    return problems
+
+
 def read_annex1(doc: Document, file_name: str) -> FormCheck:
     """Read the registration form from ``doc`` and check it.
 
@@ -72,20 +94,7 @@ def read_annex1(doc: Document, file_name: str) -> FormCheck:
     check = FormCheck(file=file_name)
     problems: list[FormProblem] = []
 
-    for spec in FIELDS:
-        value = reading.values.get(spec.key, "")
-        check.fields[spec.name] = value
-        if not value:
-            if spec.required:
-                problems.append(FormProblem(MISSING_FIELD, spec.name))
-            continue
-        if spec.kind == "uscc" and not valid_uscc(compact(value)):
-            problems.append(FormProblem(INVALID_USCC, spec.name, value))
-        elif spec.kind == "mobile" and not valid_mobile(value):
-            problems.append(FormProblem(INVALID_MOBILE, spec.name, _masked("mobile", value)))
-        elif spec.kind == "email" and not valid_email(compact(value)):
-            problems.append(FormProblem(INVALID_EMAIL, spec.name, _masked("email", value)))
-
+    problems.extend(check_fields(reading.values, check.fields))
     cert_rows = reading.rows.get(CERTIFICATES.key, [])
     if not cert_rows:
         problems.append(FormProblem(NO_CERTIFICATES, CERTIFICATES.name))

@@ -7,34 +7,24 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.masking import mask_email, mask_mobile
 from bot.notice import ANNEX2
+from bot.precheck.annex1.checks import check_fields
 from bot.precheck.annex1.labels import (
     ANNEX2_LAYOUT,
     CODE_COLUMN,
-    FIELDS,
     FREE_TEXTS_ANNEX2,
     TABLES_BY_KEY,
-    compact,
     norm,
     row_field,
 )
 from bot.precheck.annex1.reader import _read, _rows
 from bot.precheck.results import (
-    INVALID_EMAIL,
-    INVALID_MOBILE,
     INVALID_OCCUPATION_CODE,
-    INVALID_USCC,
     MISSING_FIELD,
     Document,
     FormProblem,
 )
-from bot.precheck.validators import (
-    check_occupation_code,
-    valid_email,
-    valid_mobile,
-    valid_uscc,
-)
+from bot.precheck.validators import check_occupation_code
 
 # Problem codes of 附件2 (besides those it shares with 附件1).
 INVALID_YEAR = "invalid_year"  # not a year, before FIRST_YEAR, or in the future
@@ -135,19 +125,7 @@ def read_annex2(doc: Document, file_name: str, today: dt.date | None = None) -> 
         doc = Document(kind="")
     reading = _read(doc, ANNEX2_LAYOUT)
     check = Annex2Check(file=file_name)
-    problems: list[FormProblem] = []
-    for spec in FIELDS:
-        value = reading.values.get(spec.key, "")
-        check.fields[spec.name] = value
-        if not value:
-            if spec.required:
-                problems.append(FormProblem(MISSING_FIELD, spec.name))
-        elif spec.kind == "uscc" and not valid_uscc(compact(value)):
-            problems.append(FormProblem(INVALID_USCC, spec.name, value))
-        elif spec.kind == "mobile" and not valid_mobile(value):
-            problems.append(FormProblem(INVALID_MOBILE, spec.name, mask_mobile(value)))
-        elif spec.kind == "email" and not valid_email(compact(value)):
-            problems.append(FormProblem(INVALID_EMAIL, spec.name, mask_email(value)))
+    problems: list[FormProblem] = check_fields(reading.values, check.fields)
 
     _, check.year = read_year(doc)
     check.fields[YEAR_FIELD] = check.year

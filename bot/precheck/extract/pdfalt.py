@@ -10,14 +10,11 @@ cannot read it either.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from bot.precheck.extract.errors import Encrypted, TooLarge, Unreadable
 from bot.precheck.results import Document
+from bot.precheck.timelimit import OutOfTime, time_limit
 
 MIN_PAGE_CHARS = 3
 # pdfminer is slower than pdfium and a refused file is often a hostile one (reference
@@ -28,31 +25,6 @@ TIME_BUDGET = 6.0
 # counted each time they are referenced).
 _TREE_NODES = 20_000
 _MAX_DEPTH = 64
-
-
-class _OutOfTime(Exception):
-    pass
-
-
-@contextmanager
-def _budget(seconds: float) -> Iterator[None]:
-    """Raise _OutOfTime after ``seconds`` in the main thread of a process (a parser
-    worker) when no other timer runs; elsewhere the caller's own limits apply."""
-    if threading.current_thread() is not threading.main_thread() \
-            or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
-        yield
-        return
-
-    def expired(signum, frame):
-        raise _OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _resolve(x, limit: int = 8):
@@ -108,7 +80,8 @@ def read_pdf_alt(path: Path, *, max_chars: int = 400_000, max_pages: int = 2000,
     pages: list[str] = []
     text_pages = image_pages = kept = 0
     try:
-        with _budget(TIME_BUDGET), pdfplumber.open(str(path), password="") as pdf:
+        with time_limit(TIME_BUDGET, inside_other=True), \
+                pdfplumber.open(str(path), password="") as pdf:
             declared = _tree_pages(pdf.doc, max_pages) if "Pages" in pdf.doc.catalog else 0
             count = len(pdf.pages)
             if declared > count:
@@ -133,7 +106,7 @@ def read_pdf_alt(path: Path, *, max_chars: int = 400_000, max_pages: int = 2000,
                 title = raw.strip()
     except (TooLarge, Unreadable, MemoryError):
         raise
-    except _OutOfTime as exc:
+    except OutOfTime as exc:
         raise Unreadable("corrupt") from exc
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         if encrypted or _password_error(exc) or _password_error(exc.__cause__ or exc):

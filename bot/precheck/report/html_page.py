@@ -65,6 +65,12 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
+def _table_head(lang: str, *columns: str) -> str:
+    """A table's start up to its body, with the headings of ``columns`` (string keys)."""
+    return "<table><thead><tr>" + "".join(f"<th>{_e(t(k, lang))}</th>" for k in columns) \
+        + "</tr></thead><tbody>"
+
+
 def view_html(v: ReportView) -> str:
     lang = v.lang
     h: list[str] = []
@@ -105,10 +111,7 @@ def view_html(v: ReportView) -> str:
 
     # Materials
     h.append(f"<h2>{_e(t('materials', lang))}</h2>")
-    h.append("<table><thead><tr>" + "".join(
-        f"<th>{_e(t(k, lang))}</th>" for k in ("col_id", "col_material", "col_clause",
-                                                "col_status", "col_files"))
-        + "</tr></thead><tbody>")
+    h.append(_table_head(lang, "col_id", "col_material", "col_clause", "col_status", "col_files"))
     for block in v.categories:
         h.append(f'<tr class="category"><th colspan="5">{_e(block.title)}</th></tr>')
         for r in block.rows:
@@ -128,10 +131,7 @@ def view_html(v: ReportView) -> str:
     h.append(f"<h2>{_e(t('translations', lang))}</h2>")
     h.append(f"<p>{_e(v.translation_rule)}</p>")
     if v.translations:
-        h.append("<table><thead><tr>" + "".join(
-            f"<th>{_e(t(k, lang))}</th>" for k in ("col_file", "col_language",
-                                                    "col_translation", "col_status"))
-            + "</tr></thead><tbody>")
+        h.append(_table_head(lang, "col_file", "col_language", "col_translation", "col_status"))
         for tr in v.translations:
             h.append(f"<tr><td>{_e(tr.file)}</td><td>{_e(tr.language)}</td>"
                      f"<td>{_e(tr.partner) or '—'}</td>"
@@ -146,9 +146,7 @@ def view_html(v: ReportView) -> str:
     # File problems
     h.append(f"<h2>{_e(t('file_problems', lang))}</h2>")
     if v.file_issues:
-        h.append("<table><thead><tr>" + "".join(
-            f"<th>{_e(t(k, lang))}</th>" for k in ("col_file", "col_problem", "col_action"))
-            + "</tr></thead><tbody>")
+        h.append(_table_head(lang, "col_file", "col_problem", "col_action"))
         for i in v.file_issues:
             guesses = ""
             if i.guesses:
@@ -174,9 +172,7 @@ def view_html(v: ReportView) -> str:
     else:
         h.append(f"<p>{_e(v.form_status_text)}</p>")
     if v.form_findings:
-        h.append("<table><thead><tr>" + "".join(
-            f"<th>{_e(t(k, lang))}</th>" for k in ("col_field", "col_problem", "col_action"))
-            + "</tr></thead><tbody>")
+        h.append(_table_head(lang, "col_field", "col_problem", "col_action"))
         for f in v.form_findings:
             h.append(f"<tr><td>{_e(f.field)}</td><td>{_e(f.label)}</td>"
                      f"<td>{_e(f.message)}</td></tr>")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.notice import ANNEX1
+from bot.precheck import results
 from bot.precheck.annex1 import (
     CERTIFICATES,
     EXAMINERS,
@@ -19,16 +20,7 @@ from bot.precheck.annex1 import (
     read_annex1,
     row_field,
 )
-from bot.precheck.results import (
-    INVALID_EMAIL,
-    INVALID_ID_NUMBER,
-    INVALID_MOBILE,
-    INVALID_OCCUPATION_CODE,
-    INVALID_USCC,
-    MISSING_FIELD,
-    NO_CERTIFICATES,
-    Document,
-)
+from bot.precheck.results import Document
 from tests.support import formgen
 from tests.support.documents import docx_document, pdf_document
 
@@ -86,20 +78,20 @@ def test_the_two_mobiles_are_told_apart_by_position(tmp_path):
 @pytest.mark.parametrize("key", [f.key for f in ANNEX1.fields()])
 def test_each_blank_basic_field_is_missing(tmp_path, key):
     check, _ = read(tmp_path, **{key: ""})
-    assert codes(check) == [(MISSING_FIELD, field_name(key))]
+    assert codes(check) == [(results.MISSING_FIELD, field_name(key))]
 
 
 @pytest.mark.parametrize("layout", ["pdf", "inline", "header", "text"])
 @pytest.mark.parametrize("key", ["name", "head_mobile", "contact_mobile", "issuer"])
 def test_blank_fields_in_other_layouts(tmp_path, layout, key):
     check, _ = read(tmp_path, layout, **{key: ""})
-    assert codes(check) == [(MISSING_FIELD, field_name(key))]
+    assert codes(check) == [(results.MISSING_FIELD, field_name(key))]
 
 
 @pytest.mark.parametrize("layout", list(BUILDERS))
 def test_invalid_uscc(tmp_path, layout):
     check, _ = read(tmp_path, layout, uscc="91110000600037341M")
-    assert codes(check) == [(INVALID_USCC, "统一社会信用代码")]
+    assert codes(check) == [(results.INVALID_USCC, "统一社会信用代码")]
     assert check.problems[0].value == "91110000600037341M"
 
 
@@ -107,7 +99,7 @@ def test_invalid_uscc(tmp_path, layout):
 @pytest.mark.parametrize("key", ["head_mobile", "contact_mobile"])
 def test_invalid_mobile_names_the_right_one_and_is_masked(tmp_path, layout, key):
     check, _ = read(tmp_path, layout, **{key: "1391234567"})
-    assert codes(check) == [(INVALID_MOBILE, field_name(key))]
+    assert codes(check) == [(results.INVALID_MOBILE, field_name(key))]
     assert "1234567" not in check.problems[0].value
     assert check.problems[0].value.startswith("139")
 
@@ -115,7 +107,7 @@ def test_invalid_mobile_names_the_right_one_and_is_masked(tmp_path, layout, key)
 @pytest.mark.parametrize("layout", ["template", "pdf", "inline"])
 def test_invalid_email_is_masked(tmp_path, layout):
     check, _ = read(tmp_path, layout, email="wangfang.example.com")
-    assert codes(check) == [(INVALID_EMAIL, "电子邮箱")]
+    assert codes(check) == [(results.INVALID_EMAIL, "电子邮箱")]
     assert "wangfang" not in check.problems[0].value
 
 
@@ -126,8 +118,8 @@ def test_invalid_id_numbers_in_staff_and_examiner_rows(tmp_path, layout):
     examiners = [("赵强", "45010219800101123Y", "某学院", "高级技师", "本科", "焊接")]
     check, _ = read(tmp_path, layout, full_time_staff=staff, examiners=examiners)
     assert codes(check) == [
-        (INVALID_ID_NUMBER, "专职工作人员情况 第2行 身份证号"),
-        (INVALID_ID_NUMBER, "考评人员情况 第1行 身份证号"),
+        (results.INVALID_ID_NUMBER, "专职工作人员情况 第2行 身份证号"),
+        (results.INVALID_ID_NUMBER, "考评人员情况 第1行 身份证号"),
     ]
     for p in check.problems:
         assert "1949" not in p.value and "1980" not in p.value and "*" in p.value
@@ -137,7 +129,7 @@ def test_invalid_id_numbers_in_staff_and_examiner_rows(tmp_path, layout):
 def test_invalid_occupation_code(tmp_path, layout):
     certificates = [("证书甲", "焊工 三级", "6-18-02-04"), ("证书乙", "电工 四级", "9-31-0103")]
     check, _ = read(tmp_path, layout, certificates=certificates)
-    assert codes(check) == [(INVALID_OCCUPATION_CODE, row_field(CERTIFICATES, 2, "职业编码"))]
+    assert codes(check) == [(results.INVALID_OCCUPATION_CODE, row_field(CERTIFICATES, 2, "职业编码"))]
     assert check.problems[0].field == "开展考试和发证的职业资格证书信息 第2行 职业编码"
     assert check.problems[0].value == "9-31-0103"
 
@@ -145,7 +137,7 @@ def test_invalid_occupation_code(tmp_path, layout):
 @pytest.mark.parametrize("layout", list(BUILDERS))
 def test_no_certificates(tmp_path, layout):
     check, _ = read(tmp_path, layout, certificates=[])
-    assert codes(check) == [(NO_CERTIFICATES, CERTIFICATES.name)]
+    assert codes(check) == [(results.NO_CERTIFICATES, CERTIFICATES.name)]
 
 
 def test_full_width_occupation_code_is_accepted_and_noted(tmp_path):
@@ -159,9 +151,9 @@ def test_a_partly_filled_row_names_its_blank_cells(tmp_path, layout):
     check, _ = read(tmp_path, layout, certificates=[("证书甲", "", "")],
                     full_time_staff=[("王芳", "", "考务主管", "本科", "考务管理")])
     assert codes(check) == [
-        (MISSING_FIELD, row_field(CERTIFICATES, 1, "对应我国职业（工种）名称及等级")),
-        (MISSING_FIELD, row_field(CERTIFICATES, 1, "职业编码")),
-        (MISSING_FIELD, row_field(STAFF, 1, "身份证号")),
+        (results.MISSING_FIELD, row_field(CERTIFICATES, 1, "对应我国职业（工种）名称及等级")),
+        (results.MISSING_FIELD, row_field(CERTIFICATES, 1, "职业编码")),
+        (results.MISSING_FIELD, row_field(STAFF, 1, "身份证号")),
     ]
 
 
@@ -170,7 +162,7 @@ def test_a_partly_filled_row_names_its_blank_cells(tmp_path, layout):
 def test_each_blank_free_text_section_is_missing(tmp_path, layout, key):
     check, _ = read(tmp_path, layout, **{key: ""})
     name = next(ft.name for ft in FREE_TEXTS if ft.key.replace(".", "_") == key)
-    assert codes(check) == [(MISSING_FIELD, name)]
+    assert codes(check) == [(results.MISSING_FIELD, name)]
 
 
 def test_many_problems_at_once_in_the_form_order(tmp_path):
@@ -179,19 +171,19 @@ def test_many_problems_at_once_in_the_form_order(tmp_path):
                     examiners=[("赵强", "123", "某学院", "技师", "本科", "焊接")],
                     management_1="")
     assert codes(check) == [
-        (MISSING_FIELD, "机构名称"),
-        (INVALID_USCC, "统一社会信用代码"),
-        (INVALID_EMAIL, "电子邮箱"),
-        (INVALID_OCCUPATION_CODE, row_field(CERTIFICATES, 1, "职业编码")),
-        (INVALID_ID_NUMBER, row_field(EXAMINERS, 1, "身份证号")),
-        (MISSING_FIELD, "六、管理制度"),
+        (results.MISSING_FIELD, "机构名称"),
+        (results.INVALID_USCC, "统一社会信用代码"),
+        (results.INVALID_EMAIL, "电子邮箱"),
+        (results.INVALID_OCCUPATION_CODE, row_field(CERTIFICATES, 1, "职业编码")),
+        (results.INVALID_ID_NUMBER, row_field(EXAMINERS, 1, "身份证号")),
+        (results.MISSING_FIELD, "六、管理制度"),
     ]
 
 
 def test_blank_numbered_rows_are_skipped_and_rows_keep_their_numbers(tmp_path):
     staff = [("", "", "", "", ""), ("陈刚", "123", "考务员", "大专", "考场管理")]
     check, _ = read(tmp_path, full_time_staff=staff)
-    assert codes(check) == [(INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号"))]
+    assert codes(check) == [(results.INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号"))]
 
 
 # --- layout tolerance on hand-made documents ----------------------------------
@@ -222,36 +214,33 @@ def test_spaced_and_wrapped_labels_and_none_cells():
     assert not any(p.field == "统一社会信用代码" for p in check.problems)
 
 
-def test_labels_as_column_headers_with_values_below():
-    doc = _doc([[["单位负责人", "联系手机", "业务联系人", "联系手机"],
-                 ["张伟", "13877112345", "李娜", "13977154321"]]])
-    check = read_annex1(doc, "f.pdf")
-    assert check.fields["单位负责人 联系手机"] == "13877112345"
-    assert check.fields["业务联系人 联系手机"] == "13977154321"
-    assert check.fields["业务联系人"] == "李娜"
-
-
-def test_a_blank_value_is_not_taken_from_the_next_label():
-    doc = _doc([[["单位负责人", "", "联系手机", "13877112345"],
-                 ["业务联系人", "李娜", "联系手机", ""]]])
-    check = read_annex1(doc, "f.pdf")
-    assert check.fields["单位负责人"] == ""
-    assert check.fields["单位负责人 联系手机"] == "13877112345"
-    assert check.fields["业务联系人 联系手机"] == ""
-    missing = {p.field for p in check.problems if p.code == MISSING_FIELD}
-    assert {"单位负责人", "业务联系人 联系手机"} <= missing
+@pytest.mark.parametrize("rows, values, missing", [
+    pytest.param([["单位负责人", "联系手机", "业务联系人", "联系手机"],
+                  ["张伟", "13877112345", "李娜", "13977154321"]],
+                 {"单位负责人 联系手机": "13877112345", "业务联系人 联系手机": "13977154321",
+                  "业务联系人": "李娜"}, set(), id="labels as column headers, values below"),
+    pytest.param([["单位负责人", "", "联系手机", "13877112345"],
+                  ["业务联系人", "李娜", "联系手机", ""]],
+                 {"单位负责人": "", "单位负责人 联系手机": "13877112345", "业务联系人 联系手机": ""},
+                 {"单位负责人", "业务联系人 联系手机"},
+                 id="a blank value is not taken from the next label"),
+])
+def test_mobiles_in_table_cells_follow_their_labels(rows, values, missing):
+    check = read_annex1(_doc([rows]), "f.pdf")
+    assert {label: check.fields[label] for label in values} == values
+    assert missing <= {p.field for p in check.problems if p.code == results.MISSING_FIELD}
 
 
 def test_placeholder_values_count_as_blank():
     doc = _doc([[["机构名称", "/"], ["机构地址", "—"]]])
     check = read_annex1(doc, "f.pdf")
-    assert {"机构名称", "机构地址"} <= {p.field for p in check.problems if p.code == MISSING_FIELD}
+    assert {"机构名称", "机构地址"} <= {p.field for p in check.problems if p.code == results.MISSING_FIELD}
 
 
 def test_text_lines_when_there_are_no_tables():
     lines = formgen.annex1_text_lines(head_mobile="123")
     check = read_annex1(_doc(text="\n".join(lines)), "f.pdf")
-    assert codes(check) == [(INVALID_MOBILE, "单位负责人 联系手机")]
+    assert codes(check) == [(results.INVALID_MOBILE, "单位负责人 联系手机")]
     assert check.fields["机构名称"] == formgen.SAMPLE["name"]
 
 
@@ -274,7 +263,7 @@ def test_a_cut_label_that_could_be_two_labels_is_not_guessed():
     at = next(i for i, line in enumerate(lines) if line.startswith("注册登记机构"))
     lines[at:at + 1] = ["注册登 南宁市市场监督管理局"]  # too short to be sure
     check = read_annex1(_doc(text="\n".join(lines)), "f.pdf")
-    assert (MISSING_FIELD, "注册登记机构") in codes(check)
+    assert (results.MISSING_FIELD, "注册登记机构") in codes(check)
 
 
 def test_a_table_cut_by_a_page_break_is_read_as_one():
@@ -283,13 +272,14 @@ def test_a_table_cut_by_a_page_break_is_read_as_one():
              ["1", "王芳", formgen.STAFF_ID, "主管", "本科", "考务"]]
     second = [["2", "陈刚", "110105194912310021", "考务员", "大专", "考场"]]
     check = read_annex1(_doc([first, second]), "f.pdf")
-    assert (INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号")) in codes(check)
+    assert (results.INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号")) in codes(check)
 
 
 # --- never crashes --------------------------------------------------------------
 
-ALL_MISSING = [(MISSING_FIELD, f.name) for f in FIELDS] + [(NO_CERTIFICATES, CERTIFICATES.name)] \
-    + [(MISSING_FIELD, ft.name) for ft in FREE_TEXTS]
+ALL_MISSING = [(results.MISSING_FIELD, f.name) for f in FIELDS] \
+    + [(results.NO_CERTIFICATES, CERTIFICATES.name)] \
+    + [(results.MISSING_FIELD, ft.name) for ft in FREE_TEXTS]
 
 
 @pytest.mark.parametrize("doc", [
@@ -317,9 +307,7 @@ def test_garbage_tables_never_crash():
         pages = ["\n".join(str(rng.choice(pool)) for _ in range(rng.randint(0, 10)))]
         doc = Document(kind="pdf", pages=pages, tables=tables)  # type: ignore[arg-type]
         check = read_annex1(doc, "x")
-        assert all(p.code in (MISSING_FIELD, INVALID_USCC, INVALID_ID_NUMBER, INVALID_MOBILE,
-                              INVALID_EMAIL, INVALID_OCCUPATION_CODE, NO_CERTIFICATES)
-                   for p in check.problems)
+        assert all(p.code in results.FORM_PROBLEM_CODES for p in check.problems)
         looks_like_annex1(doc)
 
 
@@ -380,9 +368,9 @@ def test_read_through_the_extraction_stage(tmp_path, layout):
     doc = extract(bad, tables=True)
     assert looks_like_annex1(doc)
     assert codes(read_annex1(doc, bad.name)) == [
-        (INVALID_USCC, "统一社会信用代码"),
-        (MISSING_FIELD, "业务联系人 联系手机"),
-        (INVALID_ID_NUMBER, row_field(STAFF, 1, "身份证号")),
+        (results.INVALID_USCC, "统一社会信用代码"),
+        (results.MISSING_FIELD, "业务联系人 联系手机"),
+        (results.INVALID_ID_NUMBER, row_field(STAFF, 1, "身份证号")),
     ]
 
 
@@ -397,7 +385,7 @@ def test_pdf_text_layer_alone_is_recognised_and_read(tmp_path):
     doc.tables = []
     assert looks_like_annex1(doc)
     check = read_annex1(doc, path.name)
-    assert codes(check) == [(MISSING_FIELD, "电子邮箱"),
-                            (INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号"))]
+    assert codes(check) == [(results.MISSING_FIELD, "电子邮箱"),
+                            (results.INVALID_ID_NUMBER, row_field(STAFF, 2, "身份证号"))]
     assert check.fields["注册登记机构"] == formgen.SAMPLE["registrar"]
     assert check.fields["证书核发机构名称"] == formgen.SAMPLE["issuer"]

@@ -7,19 +7,8 @@ import zipfile
 
 import pytest
 
+from bot.precheck import annex2
 from bot.precheck.annex1 import looks_like_annex1, looks_like_annex2
-from bot.precheck.annex2 import (
-    INVALID_COUNT,
-    INVALID_YEAR,
-    NO_ISSUED_ROWS,
-    NO_REGISTER,
-    REGISTER_MISMATCH,
-    TOTAL_MISMATCH,
-    YEAR_FIELD,
-    check_register,
-    count_register_rows,
-    read_annex2,
-)
 from bot.precheck.annex2.register import RegisterError, count_xlsx_rows, xlsx_rows_xml
 from bot.precheck.annex2.report import build_view, render_docx, render_json, render_markdown
 from bot.precheck.extract import extract
@@ -33,7 +22,7 @@ def _check(tmp_path, layout, **kw):
     kind, make = layout
     path = make(tmp_path / f"a2.{kind}", **kw)
     doc = extract(path, kind=kind, tables=True)
-    return doc, read_annex2(doc, path.name, TODAY)
+    return doc, annex2.read_annex2(doc, path.name, TODAY)
 
 
 def _codes(check):
@@ -54,11 +43,11 @@ def test_a_blank_form_lists_every_box(tmp_path, layout) -> None:
     _, check = _check(tmp_path, layout, blank=True)
     fields = [f for _, f in _codes(check)]
     assert "统一社会信用代码" in fields and "业务联系人 联系手机" in fields
-    assert YEAR_FIELD in fields and "三、工作情况汇报" in fields
-    assert (NO_ISSUED_ROWS, "核发国外职业资格证书信息汇总") in _codes(check)
+    assert annex2.YEAR_FIELD in fields and "三、工作情况汇报" in fields
+    assert (annex2.NO_ISSUED_ROWS, "核发国外职业资格证书信息汇总") in _codes(check)
     assert len(check.problems) == 14  # 11 basic fields, the year, the table, 三
-    check_register(check, [])
-    assert check.problems[-1].code == NO_REGISTER
+    annex2.check_register(check, [])
+    assert check.problems[-1].code == annex2.NO_REGISTER
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=["docx", "pdf"])
@@ -66,14 +55,14 @@ def test_a_blank_form_lists_every_box(tmp_path, layout) -> None:
     ({"uscc": "91110000600037341M"}, "invalid_uscc", "统一社会信用代码"),
     ({"head_mobile": "1387711234"}, "invalid_mobile", "单位负责人 联系手机"),
     ({"email": "contact.example.com"}, "invalid_email", "电子邮箱"),
-    ({"year": "2031"}, INVALID_YEAR, YEAR_FIELD),
-    ({"year": "2019"}, INVALID_YEAR, YEAR_FIELD),
-    ({"year": ""}, "missing_field", YEAR_FIELD),
+    ({"year": "2031"}, annex2.INVALID_YEAR, annex2.YEAR_FIELD),
+    ({"year": "2019"}, annex2.INVALID_YEAR, annex2.YEAR_FIELD),
+    ({"year": ""}, "missing_field", annex2.YEAR_FIELD),
     ({"issued": [("证书", "焊工（三级）", "61802", "3")]}, "invalid_occupation_code",
      "核发国外职业资格证书信息汇总 第1行 职业编码"),
-    ({"issued": [("证书", "焊工（三级）", "6-18-02-04", "0")]}, INVALID_COUNT,
+    ({"issued": [("证书", "焊工（三级）", "6-18-02-04", "0")]}, annex2.INVALID_COUNT,
      "核发国外职业资格证书信息汇总 第1行 发证数量"),
-    ({"issued": [("证书", "焊工（三级）", "6-18-02-04", "2.5")]}, INVALID_COUNT,
+    ({"issued": [("证书", "焊工（三级）", "6-18-02-04", "2.5")]}, annex2.INVALID_COUNT,
      "核发国外职业资格证书信息汇总 第1行 发证数量"),
     ({"issued": [("证书", "", "6-18-02-04", "3")]}, "missing_field",
      "核发国外职业资格证书信息汇总 第1行 对应我国职业（工种）名称及等级"),
@@ -87,10 +76,11 @@ def test_each_error_is_found(tmp_path, layout, overrides, code, field) -> None:
 def test_every_error_is_listed_at_once(tmp_path) -> None:
     _, check = _check(tmp_path, LAYOUTS[0], uscc="123", email="x", year="2030", work="",
                       issued=[("证书", "焊工", "6-18", "x")])
-    check_register(check, [])
+    annex2.check_register(check, [])
     codes = [p.code for p in check.problems]
-    assert codes == ["invalid_uscc", "invalid_email", INVALID_YEAR, "invalid_occupation_code",
-                     INVALID_COUNT, "missing_field", NO_REGISTER]
+    assert codes == ["invalid_uscc", "invalid_email", annex2.INVALID_YEAR,
+                     "invalid_occupation_code", annex2.INVALID_COUNT, "missing_field",
+                     annex2.NO_REGISTER]
     view = build_view(check, "zh", TODAY)
     md = render_markdown(view, "zh")
     assert "发现 7 处问题" in md and "“123”" in md and "2030" in md
@@ -104,7 +94,7 @@ def test_every_error_is_listed_at_once(tmp_path) -> None:
 def test_a_total_row_must_be_the_sum(tmp_path) -> None:
     rows = [("证书A", "焊工（三级）", "6-18-02-04", "3"), ("合计", "", "", "9")]
     _, check = _check(tmp_path, LAYOUTS[0], issued=rows)
-    assert (TOTAL_MISMATCH, "核发国外职业资格证书信息汇总") in _codes(check)
+    assert (annex2.TOTAL_MISMATCH, "核发国外职业资格证书信息汇总") in _codes(check)
     assert check.total == 3 and check.stated_total == 9
 
 
@@ -112,18 +102,18 @@ def test_a_total_row_must_be_the_sum(tmp_path) -> None:
 def test_register_files_are_counted(tmp_path, make) -> None:
     kind = make.__name__.rsplit("_", 1)[-1]
     path = make(tmp_path / f"名册.{kind}", 5)
-    assert count_register_rows(extract(path, kind=kind, tables=True)) == 5
+    assert annex2.count_register_rows(extract(path, kind=kind, tables=True)) == 5
 
 
 def test_the_register_is_compared_with_the_total(tmp_path) -> None:
     _, check = _check(tmp_path, LAYOUTS[0])
-    assert check_register(check, [("名册.xlsx", 5)]).problems == []
-    check_register(check, [("名册.xlsx", 4)])
-    assert [(p.code, p.value) for p in check.problems] == [(REGISTER_MISMATCH, "4")]
+    assert annex2.check_register(check, [("名册.xlsx", 5)]).problems == []
+    annex2.check_register(check, [("名册.xlsx", 4)])
+    assert [(p.code, p.value) for p in check.problems] == [(annex2.REGISTER_MISMATCH, "4")]
     text = render_markdown(build_view(check, "zh", TODAY), "zh")
     assert "4 行" in text and "合计 5" in text
     _, inline = _check(tmp_path, LAYOUTS[1], register="1 学员1 GWI-0001\n2 学员2 GWI-0002")
-    assert check_register(inline, []).problems == []  # the register written in the form
+    assert annex2.check_register(inline, []).problems == []  # the register written in the form
 
 
 def test_xlsx_registers_are_read_from_the_xml_safely(tmp_path) -> None:

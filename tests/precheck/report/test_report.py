@@ -20,7 +20,7 @@ from bot.precheck.problems import file_problem_message, form_problem_message
 from bot.precheck.report import render_docx, render_html, render_json, render_markdown
 from bot.precheck.report.view import disclaimer
 from bot.precheck.results import COMPLETE, MISSING, FileProblem
-from tests.support.documents import RAW_BAD_ID, RAW_ID, RAW_MOBILE
+from tests.support.documents import RAW_BAD_ID, RAW_ID, RAW_MOBILE, docx_text
 
 RAW = (RAW_ID, RAW_BAD_ID, RAW_MOBILE, RAW_MOBILE[:10], "19491231")
 
@@ -28,17 +28,6 @@ RAW = (RAW_ID, RAW_BAD_ID, RAW_MOBILE, RAW_MOBILE[:10], "19491231")
 def _no_raw_personal_data(text: str) -> None:
     for raw in RAW:
         assert raw not in text, raw
-
-
-def _docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    for section in document.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
-    return "\n".join(parts)
 
 
 # --- JSON ---------------------------------------------------------------------------
@@ -143,7 +132,7 @@ def test_html_is_a_standalone_escaped_printable_page(result, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_docx_report_reads_well(result, lang):
-    text = _docx_text(render_docx(result, lang))
+    text = docx_text(render_docx(result, lang))
     assert NOTICE.number in text and "YS-2024-0042" in text
     assert ("材料不齐全" if lang == "zh" else "Incomplete") in text
     for status in result.materials:
@@ -174,7 +163,7 @@ def test_docx_report_groups_materials_by_category(result):
 
 
 def test_docx_report_of_a_complete_package(complete_result):
-    text = _docx_text(render_docx(complete_result, "zh"))
+    text = docx_text(render_docx(complete_result, "zh"))
     assert "材料齐全" in text and "材料不齐全" not in text
     assert complete_result.verdict == COMPLETE
     assert "未发现填写问题" in text
