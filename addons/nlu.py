@@ -14,7 +14,7 @@ Training and the stored model are the parent's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -120,10 +120,29 @@ class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
         return messages
 
 
+_C = TypeVar("_C", bound="_Untrained")
+
+
+class _Untrained(GraphComponent):
+    """A component with no training and no configuration of its own."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(cls: type[_C], config: dict[str, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext) -> _C:
+        return cls(config)
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class ExactIntentClassifier(GraphComponent, IntentClassifier):
+class ExactIntentClassifier(_Untrained, IntentClassifier):
     """Intents certain from the words alone (:func:`bot.dialogue.dispatch.exact_intent`).
 
     Runs after the statistical classifier and before ``FallbackClassifier``.  A message
@@ -137,18 +156,6 @@ class ExactIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def required_components(cls) -> list[type]:
         return [IntentClassifier]
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.component_config = config
-
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> ExactIntentClassifier:
-        return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
         from bot.dialogue.dispatch import exact_intent
@@ -198,22 +205,10 @@ class SentenceCountVectorsFeaturizer(CountVectorsFeaturizer):
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
 )
-class TextNormaliser(GraphComponent):
+class TextNormaliser(_Untrained):
     """Input as people type it, made plain before the tokenizer (first in the pipeline):
     :func:`bot.dialogue.normalise.normalise` (full-width forms, traditional characters,
     common typos), the same for training data and for every message."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.component_config = config
-
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> TextNormaliser:
-        return cls(config)
 
     @staticmethod
     def _plain(message: Message) -> None:

@@ -21,7 +21,7 @@ def test_who_approves_names_the_authority_and_cites_part_one() -> None:
 
 
 def test_legal_basis_gives_the_delegation_and_addressees() -> None:
-    text = A.legal_basis("zh").text
+    text = render.legal_basis("zh").text
     assert N.NOTICE.basis.zh in text
     assert N.NOTICE.reform.zh in text
     for area in N.NOTICE.free_trade_zone_areas:
@@ -29,7 +29,7 @@ def test_legal_basis_gives_the_delegation_and_addressees() -> None:
 
 
 def test_conditions_overview_quotes_all_three_items() -> None:
-    reply = A.conditions_overview("zh")
+    reply = render.conditions_overview("zh")
     for cc in N.CONDITION_CLAUSES:
         assert cc.text.zh in reply.text
         assert cc.clause.ref.zh in reply.text
@@ -63,7 +63,7 @@ def test_a_clause_reference_gets_the_whole_item() -> None:
 
 def test_materials_overview_lists_every_item_with_its_id() -> None:
     for lang in ("zh", "en"):
-        text = A.materials_overview(lang).text
+        text = render.materials_overview(lang).text
         for m in N.MATERIALS:
             assert f"{m.id} {m.name.get(lang)}" in text
         for c in N.CATEGORIES:
@@ -73,7 +73,7 @@ def test_materials_overview_lists_every_item_with_its_id() -> None:
 
 @pytest.mark.parametrize("category", N.CATEGORIES, ids=lambda c: c.id)
 def test_a_category_lists_exactly_its_items(category) -> None:
-    text = A.category(category, "zh").text
+    text = render.category(category, "zh").text
     for m in N.MATERIALS:
         assert (f"{m.id} {m.name.zh}" in text) == (m.category == category.id)
 
@@ -138,7 +138,7 @@ def test_a_category_question_gets_the_category() -> None:
 
 def test_translation_rule() -> None:
     for lang in ("zh", "en"):
-        text = A.translation(lang).text
+        text = render.translation(lang).text
         assert N.TRANSLATION_RULE.get(lang) in text
         assert N.TRANSLATION_CLAUSE.cite(lang) in text
 
@@ -190,31 +190,31 @@ def test_a_named_item_of_one_side_still_wins_over_the_side() -> None:
 
 
 def test_procedure_and_submission() -> None:
-    text = A.procedure("zh").text
+    text = render.procedure("zh").text
     for step in N.PROCEDURE:
         assert step.text.zh in text and step.clause.ref.zh in text
-    sub = A.submission("en").text
+    sub = render.submission("en").text
     assert N.PROCEDURE[0].text.en in sub
     assert "does not say where or how" in sub
 
 
 def test_time_limit_and_vague_time_question() -> None:
-    assert "45个工作日内作出审批决定" in A.timing("zh").text
+    assert "45个工作日内作出审批决定" in render.timing("zh").text
     vague = A.answer("ask_timing", "有哪些时间要求", "zh")
     assert {b.payload for b in vague.buttons} >= {"/ask_assessment_plan", "/ask_annual_report"}
     assert "45" not in vague.text  # a clarifying question, not a guess
 
 
 def test_supervision() -> None:
-    assert N.SUPERVISION.en in A.supervision("en").text
-    assert N.SUPERVISION_CLAUSE.cite("en") in A.supervision("en").text
+    assert N.SUPERVISION.en in render.supervision("en").text
+    assert N.SUPERVISION_CLAUSE.cite("en") in render.supervision("en").text
 
 
 def test_duties_overview_and_each_duty() -> None:
-    overview = A.duties_overview("zh").text
+    overview = render.duties_overview("zh").text
     for d in N.DUTIES:
         assert d.summary.zh in overview
-        text = A.duty(d, "zh").text
+        text = render.duty(d, "zh").text
         assert d.text.zh in text and d.clause.ref.zh in text
 
 
@@ -234,13 +234,13 @@ def test_annual_report_offers_the_annex_2_template() -> None:
 @pytest.mark.parametrize("key", ["annex1", "annex2"])
 def test_annex_answer_lists_sections_fields_and_offers_a_template(key: str) -> None:
     form = N.ANNEXES[key]
-    reply = A.annex(key, "zh")
+    reply = render.annex(key, "zh")
     for section in form.sections:
         assert section.title.split("（")[0] in reply.text
     for f in form.fields():
         assert f.label in reply.text
     assert reply.custom == {"template": key}
-    en = A.annex(key, "en").text
+    en = render.annex(key, "en").text
     assert form.en in en and form.sections[0].fields[0].en in en
 
 

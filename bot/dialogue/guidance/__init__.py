@@ -13,30 +13,7 @@ Two jobs:
 
 from __future__ import annotations
 
-from bot.dialogue.guidance.render import (  # noqa: F401
-    annex,
-    annexes_overview,
-    approval,
-    category,
-    condition,
-    condition_clause,
-    conditions_overview,
-    duties_overview,
-    duty,
-    group,
-    legal_basis,
-    material,
-    materials_overview,
-    menu_buttons,
-    not_covered,
-    preamble_cite,
-    procedure,
-    submission,
-    supervision,
-    timing,
-    timing_menu,
-    translation,
-)
+from bot.dialogue.guidance.render import menu_buttons  # noqa: F401
 from bot.dialogue.guidance.resolve import (  # noqa: F401
     QUESTION_INTENTS,
     answer,
@@ -46,21 +23,4 @@ from bot.dialogue.guidance.resolve import (  # noqa: F401
     subject_button,
     subject_title,
 )
-from bot.dialogue.guidance.subject import (  # noqa: F401
-    ANNEX,
-    ASPECT,
-    CATEGORY,
-    CONDITION,
-    CONDITION_CLAUSE,
-    DUTY,
-    GROUP,
-    MATERIAL,
-    MATERIAL_CUE,
-    NOT_COVERED,
-    TIMING,
-    TRANSLATION_OPEN,
-    Match,
-    Subject,
-    find_aspects,
-    find_subjects,
-)
+from bot.dialogue.guidance.subject import Subject, find_subjects  # noqa: F401
