@@ -147,6 +147,9 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
     """A message we did not understand: the notice's units it may be about (answered when
     one clearly is, asked about when several are close), or the menu; never a guess."""
     lang = state.language
+    year = _year_reply(turn, state)
+    if year is not None:
+        return year
     replies, routed = understand.route(turn, state)
     if replies:
         return replies, routed
@@ -209,6 +212,17 @@ def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
 
 
 _ANNUAL_UNITS = ("6.annual_report", "annex2")
+
+
+def _year_reply(turn: Turn, state: State) -> tuple[list[Reply], State] | None:
+    """"那2027年的呢" after the annual summary, "2027年度的汇总表什么时候交": its deadline
+    in that year."""
+    year = annual.year_asked(turn.words)
+    if year is None or not (turn.intent == "ask_annual_report" or state.topic_unit in _ANNUAL_UNITS
+                            and is_bare(_YEAR_WORDS.sub("", turn.words))):
+        return None
+    return [Reply(annual.annual_line(year, state.language))], remember(
+        state, UNITS_BY_ID["6.annual_report"], turn.words)
 _YEAR_WORDS = re.compile(r"20\d\d\s*(?:年度|年)?|\b(?:year|for)\b", re.IGNORECASE)
 _AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area")
 _RECEIVING_UNITS = ("6.assessment_plan", "6.annual_report")  # sent to the city's bureau
@@ -252,12 +266,9 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
             if replies:
                 return replies, routed
         return help_menu(turn, state, today)
-    year = annual.year_asked(turn.words)
-    if year is not None and (intent == "ask_annual_report" or state.topic_unit in _ANNUAL_UNITS and
-                             is_bare(_YEAR_WORDS.sub("", turn.words))):
-        # "那2027年的呢" after the annual summary: its deadline in that year.
-        return [Reply(annual.annual_line(year, lang))], remember(
-            state, UNITS_BY_ID["6.annual_report"], turn.words)
+    year = _year_reply(turn, state)
+    if year is not None:
+        return year
     try:
         found = find_date(turn.words, today)
     except DateParseError as exc:
@@ -374,7 +385,7 @@ def self_check_unclear(turn: Turn, state: State, today: dt.date) -> tuple[list[R
     """A reply during the self-check that is neither an answer nor a question we know: a
     question the notice answers is answered (the form then asks its question again)."""
     if turn.words.strip() and turn.intent not in ("affirm", "deny", "unsure"):
-        replies, routed = understand.route(turn, state)
+        replies, routed = understand.route(turn, state, decisive=True)
         if replies:
             return replies, routed
     return [Reply(t("check_unparsed", state.language))], state
@@ -421,7 +432,8 @@ _START_CHECK = re.compile(
     r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)", re.IGNORECASE)
 _CHECK_CUE = re.compile(
     r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
-    r"self|eligib|qualif|assess|check|quiz|screen|conditions|\bapply\b", re.IGNORECASE)
+    r"\bself[- ]?(?:check|assess|test|evaluat)|eligib|qualif|assess|\bcheck (?:if|whether|my|our|us)\b|quiz|"
+    r"screen|conditions|\bapply\b", re.IGNORECASE)
 
 
 def verdict_reply(answers_by_slot: Mapping[str, str | None], lang: str) -> Reply:
@@ -471,7 +483,11 @@ def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
     return replies + more, state
 
 
-HANDLERS["handoff"] = _routed(handoff_recorded, long_ok=False)
+# A question that names no person ("专职工作人员和考评人员两张表有啥不同") is a question.
+HANDLERS["handoff"] = _routed(handoff_recorded, long_ok=False, when=re.compile(
+    r"^(?!.*(?:人工|真人|客服|联系人|找人|找个人|转接|person|human|agent|someone|somebody|staff member|"
+    r"operator|representative)).*(?:[？?]|吗|什么|啥|哪|怎么|有何|区别|不同|\b(?:what|which|how|why|is|are|does)\b)",
+    re.IGNORECASE))
 
 
 def respond(handler: str, turn: Turn, values: Mapping[str, Any],

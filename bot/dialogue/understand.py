@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
-from bot.dialogue import split, terms
+from bot.dialogue import compare, split, terms
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
@@ -186,13 +186,14 @@ _SPECIFIC = ("section", "field", "table", "column", "free_text", "header", "sent
 
 def _agrees(unit: Unit, classic_zh: str) -> bool:
     """Whether the classic topic answer (in Chinese) already gives this unit."""
-    if unit.text.zh[:16] in classic_zh:
-        return True
+    if unit.text.zh[:16] in classic_zh and (len(unit.text.zh) >= 20 or len(classic_zh) < 300):
+        return True  # (a short text such as "自治区人力资源社会保障部门" is in many answers)
     if unit.kind in _SPECIFIC:
         return False
     if unit.kind == "material":
         return unit.title.zh in classic_zh and len(classic_zh) < 600
-    return clause_key(unit) in classic_zh
+    key = clause_key(unit)
+    return len(key) >= 3 and key in classic_zh  # "六（三）", not "一"
 
 
 # The unit each topic intent's classic answer gives (its place in the notice).
@@ -205,6 +206,23 @@ INTENT_UNITS = {
     "ask_rectification": "6.rectification", "ask_annex": "annex1",
 }
 _HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holiday|weekend", re.IGNORECASE)
+
+
+def _compared(pair: tuple[str, str], state: State) -> list[Unit]:
+    """The unit each side of a comparison is about, when both are clear and different."""
+    found: list[list[Unit]] = []
+    for side in pair:
+        places = terms.places(side)[:2]  # the words as the notice writes them
+        if not places:
+            query, hits = ctx.contextual_search(side, state)
+            verdict, units = _decide(hits, is_zh(query))
+            if verdict not in ("answer", "several", "weak") or not units:
+                return []
+            places = units[:1]
+        found.append(places)
+    if {u.id for u in found[0]} == {u.id for u in found[1]}:
+        return []
+    return list({u.id: u for u in found[0] + found[1]}.values())
 
 
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
@@ -233,7 +251,8 @@ def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | Non
 
 
 def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
-                strict: bool = False) -> tuple[Reply | None, Unit | None, str]:
+                strict: bool = False, decisive: bool = False
+                ) -> tuple[Reply | None, Unit | None, str]:
     """One question: (reply or None for the classic answer, the unit cited, the query)."""
     lang = state.language
     query, hits = ctx.contextual_search(text, state)
@@ -248,6 +267,11 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         f_verdict, f_units = _decide(f_hits, is_zh(f_query))
         if f_verdict in ("answer", "several"):
             query, hits, verdict, units = f_query, f_hits, f_verdict, f_units
+    pair = compare.sides(text)
+    if pair is not None:
+        both = _compared(pair, state)
+        if both:
+            return render_units(both, lang, query=query), both[0], query
     term = terms.term_of(text) if verdict not in ("answer", "several") else None
     if term:
         # "备案是啥意思": where the notice uses the word (it defines few of them).
@@ -287,6 +311,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         return render_units(units, lang, query=query), units[0], query
     if strict:
         return None, None, query
+    if decisive and verdict in ("clarify", "weak") and units:
+        # Inside the self-check a question gets the likeliest answer (the check goes on).
+        return render_units(units[:1], lang, query=query), units[0], query
     if verdict == "clarify":
         return clarify(units, lang), None, query
     if classic is not None and conf >= 0.5:
@@ -297,7 +324,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     return None, None, query
 
 
-def route(turn: Turn, state: State, strict: bool = False) -> tuple[list[Reply] | None, State]:
+def route(turn: Turn, state: State, strict: bool = False,
+          decisive: bool = False) -> tuple[list[Reply] | None, State]:
     """The replies from the notice's units for a question (None: the classic topic answer
     stands) and the state with the subject remembered.  ``strict`` (a message classified as
     something other than a question) answers only when the notice clearly answers it."""
@@ -331,6 +359,6 @@ def route(turn: Turn, state: State, strict: bool = False) -> tuple[list[Reply] |
         if not answered:
             return None, state
         return replies, st
-    reply, unit, query = _answer_one(text, turn, state, True, strict)
+    reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
     new_state = ctx.remember(state, unit, query) if unit is not None else state
     return ([reply] if reply is not None else None), new_state

@@ -1,0 +1,44 @@
+"""Two things of the notice asked about side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.compare import sides
+from tests.dialogue.test_understand import Chat
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("考试章程和机构章程是一个东西吗", ("考试章程", "机构章程")),
+    ("汇总表的单位基本信息跟注册表的一样吗", ("汇总表的单位基本信息", "注册表的单位基本信息")),
+    ("汇总表和注册表的证书表比多了哪一栏", ("汇总表的证书表", "注册表的证书表")),
+    ("Is the examination charter different from our articles of association?",
+     ("examination charter", "articles of association")),
+    ("What is the difference between the full-time staff table and the examiners table?",
+     ("full-time staff table", "examiners table")),
+])
+def test_the_two_sides_are_read(text: str, expected: tuple[str, str]) -> None:
+    assert sides(text) == expected
+
+
+@pytest.mark.parametrize("text", ["外方和中方都要交章程吗", "审批要多久", "谁审批，要多久？"])
+def test_other_questions_are_not_comparisons(text: str) -> None:
+    assert sides(text) is None
+
+
+def test_a_comparison_is_answered_with_both_places() -> None:
+    reply = Chat().say("考试章程和机构章程是一个东西吗").text
+    assert "三（三）" in reply and "考试章程" in reply
+    assert "机构章程" in reply and "三（一）" in reply
+
+
+def test_both_tables_of_the_staff_section_are_given() -> None:
+    reply = Chat().say("专职人员和考评人员的表有啥不同").text
+    assert "专职工作人员" in reply and "考评人员" in reply
+
+
+def test_a_year_after_the_annual_summary_gives_that_year_s_deadline() -> None:
+    chat = Chat()
+    assert "12月底" in chat.say("年度汇总表每年啥时候交").text
+    reply = chat.say("那2027年的呢").text
+    assert "2027年12月31日" in reply
