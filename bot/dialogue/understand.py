@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.dialogue import compare, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
-from bot.dialogue import compare, split, terms
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
