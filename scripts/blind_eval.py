@@ -38,7 +38,7 @@ from bot.settings import get_settings
 # The targets, printed next to the figures.
 TARGETS = {"zh": 0.97, "en": 0.95, "wrong": 0.01, "dialogues": 0.90, "traps": 1.0}
 # What the run must reach to pass (set from what the assistant reaches; see the README).
-THRESHOLDS = {"zh": 0.80, "en": 0.82, "wrong": 0.16, "dialogues": 0.70, "traps": 0.80}
+THRESHOLDS = {"zh": 0.90, "en": 0.88, "wrong": 0.10, "dialogues": 0.78, "traps": 0.80}
 
 _SELF_CHECK_PAYLOADS = ("/affirm", "/deny", "/unsure")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|万元|yuan|rmb|cny|usd|美元|\$)|[¥￥$]\s*\d",
