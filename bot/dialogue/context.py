@@ -20,6 +20,9 @@ from bot.notice.units import UNITS_BY_ID, Unit, children
 OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
 CLEAR_OWN = 0.25  # … or this, twice the runner-up, with no follow-up word
 NEAR_BONUS = 0.08
+POINTER_OWN = 0.75  # a follow-up with "it"/"它" is read alone only when it scores this alone
+_POINTS_BACK = re.compile(r"它们|它|这些|那些|这个|那个|这份|那份|上面|刚才|前面说的|\b(?:it|its|they|them|their|"
+                          r"this|that|these|those|such)\b", re.IGNORECASE)
 BARE_OWN = 0.7  # a bare follow-up ("交给谁") is read alone only when it scores this on its own
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -279,6 +282,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if not own or own[0].score < BARE_OWN or current is not None and any(
                 _same_clause(h.unit, current) for h in own[:3]):
             return combined, joint
+    if joint and current is not None and _POINTS_BACK.search(text) and \
+            _same_clause(joint[0].unit, current) and not (own and own[0].score >= POINTER_OWN):
+        # "who's responsible if they don't match?", "它要翻译吗": of what was just said.
+        return combined, joint
     # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):

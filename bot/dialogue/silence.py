@@ -58,6 +58,9 @@ _FIRST: tuple[tuple[str, str], ...] = (
                         r"(?:通知|文件|规定)\S{0,6}(?:有效期|还有效|失效|废止|过期|到期|还适用|还管用)|"
                         r"(?:施行|生效)(?:日期|时间)|(?:notice|document|rules?)\b.{0,30}\b(?:come into (?:force|effect)|"
                         r"take effect|in force|effective (?:date|from)|still (?:valid|apply|applies|in force)|expire)"),
+    ("translator", r"(?:翻译|译本|译文)\S{0,8}(?:资质|公司|机构|盖章|公章|认证|公证|签字|专业翻译)|(?:有资质|专业|正规)的?翻译|"
+                   r"翻译(?:件)?要不要盖章|certified translat|sworn translat|official translat|translation (?:agency|company|"
+                   r"firm|stamp|seal)|translator"),
     ("form_language", r"(?:填|写)(?:英文|中文|外文)还是(?:中文|英文|外文)|(?:用|拿)(?:中文|英文|外文)(?:填|写)|"
                       r"(?:填|写)(?:成|的)?(?:中文|英文)(?:吗|还是)|in (?:english|chinese) or (?:in )?(?:english|chinese)|"
                       r"which language.{0,30}(?:fill|form|write|complete)"),

@@ -98,3 +98,22 @@ def test_a_question_inside_the_self_check_is_answered() -> None:
     assert "考试章程" in out.text and t("check_unparsed", "zh") not in out.text
     # A reply the check cannot read and that asks nothing still gets the hint.
     assert Chat().say("嗯嗯嗯", handler="self_check_unclear").text == t("check_unparsed", "zh")
+
+
+def test_a_follow_up_with_a_pronoun_is_asked_of_what_was_just_said() -> None:
+    chat = Chat()
+    assert "中文译本" in chat.say("我们的材料是德文的，要翻译吗").text
+    reply = chat.say("那它们内容不一致谁负责").text
+    assert "申请人" in reply
+
+
+def test_a_bare_follow_up_is_asked_of_the_current_unit() -> None:
+    chat = Chat()
+    assert "10日" in chat.say("鉴定计划要提前几天报").text
+    assert "设区市" in chat.say("推给谁？").text
+
+
+def test_another_part_of_the_header_after_a_part_of_the_header() -> None:
+    chat = Chat()
+    assert "人力资源和社会保障厅" in chat.say("这通知谁发的").text
+    assert "2020年9月22日" in chat.say("哪天发的").text
