@@ -16,7 +16,8 @@ _EN = re.compile(
     r"(?:difference|differences|differ) between (?:the )?(?P<a>.{3,60}?) and (?:the )?(?P<b>.{3,60}?)"
     r"(?:\?|\.|$)|^(?:is|are) (?:the )?(?P<a2>.{3,60}?) (?:the same (?:thing )?as|different from|"
     r"identical to) (?:the |our )?(?P<b2>.{3,60}?)(?:\?|\.|$)|^(?:what is |how is )?(?:the )?(?P<a3>.{3,60}?) "
-    r"(?:vs\.?|versus) (?:the )?(?P<b3>.{3,60}?)(?:\?|\.|$)", re.IGNORECASE)
+    r"(?:vs\.?|versus) (?:the )?(?P<b3>.{3,60}?)(?:\?|\.|$)|\b(?:does|do) (?:the )?(?P<a4>.{3,60}?) have that "
+    r"(?:the )?(?P<b4>.{3,60}?) (?:does not|doesn't|do not|don't)", re.IGNORECASE)
 
 
 def sides(text: str) -> tuple[str, str] | None:

@@ -313,7 +313,11 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
             state = remember(state, UNITS_BY_ID[_DATE_UNITS[kind]], turn.words)
             return [_date_reply(kind, found, lang, today, turn, state.ftz_area)], state
         if intent == "inform_date":
-            # "today"-less text classified as a date but holding none: ask for one.
+            # A question the notice answers ("年报是12月初还是12月底") is answered; other text
+            # classified as a date but holding none: ask for one.
+            replies, routed = understand.route(turn, state, strict=True)
+            if replies:
+                return replies, routed
             key = "date_needed_plan" if kind == PLAN else "date_needed_decision"
             return [Reply(t(key, lang))], state
         if kind in (DECISION, PLAN):

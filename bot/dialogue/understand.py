@@ -225,6 +225,17 @@ def _compared(pair: tuple[str, str], state: State) -> list[Unit]:
     return list({u.id: u for u in found[0] + found[1]}.values())
 
 
+def _same_label(units: list[Unit]) -> list[Unit]:
+    """A form field asked about by a label two fields share (附件1's two 联系手机): both."""
+    top = units[0] if units else None
+    if top is None or top.kind not in ("field", "column"):
+        return units
+    form = top.id.split(".")[0]
+    twins = [u for u in UNITS_BY_ID.values() if u.kind == top.kind and u.id != top.id and
+             u.title.zh == top.title.zh and u.id.split(".")[0] == form]
+    return [top] + twins + [u for u in units[1:] if u not in twins] if twins else units
+
+
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
 
 
@@ -260,6 +271,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if key is not None:
         return silent_reply(key, lang), None, query
     verdict, units = _decide(hits, is_zh(query))
+    if verdict in ("answer", "several"):
+        more = _with_party(_same_label(units), query)
+        if len(more) > len(units):
+            verdict, units = "several", more
     focused = split.focus(text)
     if focused:
         # A question inside a story: the asking clause alone may say it more clearly.
@@ -307,7 +322,6 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             ctx.is_elliptical(text) and state.topic_query and query != text:
         verdict, units = "answer", [current]
     if verdict in ("answer", "several"):
-        units = _with_party(units, query)
         return render_units(units, lang, query=query), units[0], query
     if strict:
         return None, None, query

@@ -117,3 +117,14 @@ def test_another_part_of_the_header_after_a_part_of_the_header() -> None:
     chat = Chat()
     assert "人力资源和社会保障厅" in chat.say("这通知谁发的").text
     assert "2020年9月22日" in chat.say("哪天发的").text
+
+
+def test_a_material_of_one_party_asked_of_the_other_gives_both_lists() -> None:
+    reply = Chat().say("中方要不要交银行资信证明").text
+    assert "外方机构" in reply and "银行资信证明" in reply
+    assert "营业执照" in reply  # what the Chinese institution does hand in
+
+
+def test_a_label_two_fields_share_gives_both_fields() -> None:
+    reply = Chat().say("注册表里的联系手机填谁的").text
+    assert "单位负责人" in reply and "业务联系人" in reply
