@@ -20,7 +20,7 @@ from bot.notice.units import UNITS_BY_ID, Unit, children
 OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
 CLEAR_OWN = 0.25  # … or this, twice the runner-up, with no follow-up word
 NEAR_BONUS = 0.08
-POINTER_OWN = 0.75  # a follow-up with "it"/"它" is read alone only when it scores this alone
+POINTER_OWN = 0.5  # a follow-up with "it"/"它" is read alone only when it scores this alone
 _POINTS_BACK = re.compile(r"它们|它|这些|那些|这个|那个|这份|那份|上面|刚才|前面说的|\b(?:it|its|they|them|their|"
                           r"this|that|these|those|such)\b", re.IGNORECASE)
 BARE_OWN = 0.7  # a bare follow-up ("交给谁") is read alone only when it scores this on its own
