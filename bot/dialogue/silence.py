@@ -25,7 +25,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                          r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
-    ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|on paper|paper (?:copy|copies|version|form|application|submission)|hard cop|by post|by mail"
+    ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"

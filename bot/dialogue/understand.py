@@ -225,6 +225,22 @@ def _compared(pair: tuple[str, str], state: State) -> list[Unit]:
     return list({u.id: u for u in found[0] + found[1]}.values())
 
 
+def _section_over_table(units: list[Unit], hits: Sequence[Hit], text: str) -> list[Unit]:
+    """A table and its section scoring alike for a question that does not name the table
+    ("What does Annex 1 ask about personnel?"): the section, which gives all its tables."""
+    top = units[0] if units else None
+    if top is None or top.kind != "table" or not hits:
+        return units
+    section = next((h for h in hits[:3] if h.unit.id == top.parent), None)
+    if section is None or section.score < 0.85 * hits[0].score:
+        return units
+    name = re.sub(r"^[（(][一二三四五六\d][)）]\s*|情况$", "", top.title.zh)
+    name_en = re.sub(r"^\(\d\)\s*", "", top.title.en).lower()
+    if name[:2] in text or name_en in text.lower():
+        return units
+    return [section.unit] + units[1:]
+
+
 def _same_label(units: list[Unit]) -> list[Unit]:
     """A form field asked about by a label two fields share (附件1's two 联系手机): both."""
     top = units[0] if units else None
@@ -271,6 +287,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if key is not None:
         return silent_reply(key, lang), None, query
     verdict, units = _decide(hits, is_zh(query))
+    if verdict == "answer":
+        units = _section_over_table(units, hits, text)
     if verdict in ("answer", "several"):
         more = _with_party(_same_label(units), query)
         if len(more) > len(units):

@@ -23,6 +23,8 @@ from bot.dialogue.silence import silent_aspect
     ("审核论证的专家都是哪些人", "published_list"),
     ("有没有网上申报系统", "channel"),
     ("申请费多少", "fees"),
+    ("Can we apply on paper?", "channel"),
+    ("翻译件要不要盖翻译公司的章", "translator"),
 ])
 def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) -> None:
     assert silent_aspect(text) == key
@@ -33,6 +35,7 @@ def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) ->
     "Is it fine to use a rented venue?", "Can we extend our partnership to a second partner?",
     "Who orders an institution to rectify within a time limit?", "技术技能水平证明复印件要交吗",
     "德文原件能直接交吗", "Who guarantees that the translation matches the original?",
+    "Are sample examination papers required for every level?",
 ])
 def test_a_question_the_notice_answers_is_not_taken_for_silence(text: str) -> None:
     assert silent_aspect(text) is None

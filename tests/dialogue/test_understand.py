@@ -128,3 +128,13 @@ def test_a_material_of_one_party_asked_of_the_other_gives_both_lists() -> None:
 def test_a_label_two_fields_share_gives_both_fields() -> None:
     reply = Chat().say("注册表里的联系手机填谁的").text
     assert "单位负责人" in reply and "业务联系人" in reply
+
+
+def test_a_section_asked_about_in_general_gives_all_its_tables() -> None:
+    reply = Chat().say("What does Annex 1 ask about personnel?").text
+    assert "Full-time staff" in reply and "Examiners" in reply
+
+
+def test_breaking_the_rules_points_to_rectification() -> None:
+    reply = Chat().say("What if an institution does not carry out assessments according to the rules?").text
+    assert "rectify" in reply
