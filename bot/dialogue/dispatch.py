@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.dialogue import annual, understand
+from bot.dialogue import annual, split, understand
 from bot.dialogue import guidance as answers
 from bot.dialogue import self_check as elig
 from bot.dialogue import uploads as package_dialogue
@@ -88,7 +88,8 @@ def _routed(handler: Handler, long_ok: bool = True, unless: re.Pattern[str] | No
             if replies:
                 return replies, routed
         corrected = strip_correction(words)[1]
-        asked = when is not None and bool(when.search(words))
+        asked = (when is not None and bool(when.search(words))) or (
+            when is None and len(split.clauses(words)) == 1 and split.clauses(words)[0][1])
         if words and (turn.confidence < 0.7 or (long_ok and len(words) > 12)
                       or unless is not None or corrected or asked):
             replies, routed = understand.route(turn, state, strict=not corrected)
@@ -212,13 +213,16 @@ def _date_reply(kind: str, found: FoundDate, lang: str, today: dt.date,
 
 
 _ANNUAL_UNITS = ("6.annual_report", "annex2")
+_ANNUAL_WORDS = re.compile(r"汇总表|年报|年度报告|附件2|annual (?:summary|report)|\bsummary\b|annex 2",
+                           re.IGNORECASE)
 
 
 def _year_reply(turn: Turn, state: State) -> tuple[list[Reply], State] | None:
     """"那2027年的呢" after the annual summary, "2027年度的汇总表什么时候交": its deadline
     in that year."""
     year = annual.year_asked(turn.words)
-    if year is None or not (turn.intent == "ask_annual_report" or state.topic_unit in _ANNUAL_UNITS
+    if year is None or not (turn.intent == "ask_annual_report" or _ANNUAL_WORDS.search(turn.words)
+                            or state.topic_unit in _ANNUAL_UNITS
                             and is_bare(_YEAR_WORDS.sub("", turn.words))):
         return None
     return [Reply(annual.annual_line(year, state.language))], remember(

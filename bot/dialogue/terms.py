@@ -47,6 +47,20 @@ def term_of(text: str) -> str | None:
     return term
 
 
+def is_marked(text: str, term: str) -> bool:
+    """Whether the question sets the term apart: in quotation marks, or as a short name the
+    notice defines ("以下简称…")."""
+    quoted = re.search(rf"[“\"「『']\s*{re.escape(term)}\s*[”\"」』']", text, re.IGNORECASE)
+    return bool(quoted) or is_defined(term)
+
+
+def is_defined(term: str) -> bool:
+    """Whether the notice defines the term as a short name ("以下简称…", "together “…”")."""
+    low = term.lower()
+    return any(re.search(rf"简称{re.escape(term)}", u.text.zh) or
+               re.search(rf"together “{re.escape(low)}”", u.text.en.lower()) for u in UNITS)
+
+
 def places(term: str) -> list[Unit]:
     """The most specific units whose text uses ``term`` (at most MAX_PLACES; [] for none or
     too many to be a definition)."""

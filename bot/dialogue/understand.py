@@ -21,6 +21,7 @@ from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
 from bot.notice import ANNEX_CLAUSES, NOTICE
+from bot.notice.document import Text
 from bot.notice.units import UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
@@ -95,6 +96,23 @@ def _quote(unit: Unit, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _short_name() -> tuple[Text, Text, Text]:
+    """The short name part six defines ("国外职业资格证书机构") and what it stands for."""
+    unit = UNITS_BY_ID["6.operate_in_ftz"]
+    zh = re.search(r"许可的(?P<who>.+?)（两者以下简称(?P<name>.+?)）", unit.text.zh)
+    en = re.search(r"^(?P<who>.+?) \(together “(?P<name>.+?)”\)", unit.text.en)
+    assert zh and en, "the definition of the short name is in 六（一）"
+    return Text(zh.group("name"), en.group("name")), Text(zh.group("who"), en.group("who")), unit.ref
+
+
+_SHORT_NAME_PARTS = _short_name()
+
+
+def _short_name_line(lang: str) -> str:
+    name, who, ref = _SHORT_NAME_PARTS
+    return t("unit_short_name", lang, name=name.get(lang), who=who.get(lang), ref=ref.get(lang))
+
+
 _MEANS = {"二": "conditions", "三": "materials", "四": "procedure", "五": "supervision",
           "六": "duties"}
 
@@ -134,6 +152,9 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
         line = _area_line(query, lang)
         if line:
             body = f"{body}\n{line}"
+    elif ctx.party_of(query) and any(_SHORT_NAME_PARTS[0].zh in u.text.zh for u in units):
+        # "中方机构也要推吗": the duty's subject, a short name, covers both parties.
+        body = f"{body}\n{_short_name_line(lang)}"
     return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
 
 
@@ -305,14 +326,17 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         both = _compared(pair, state)
         if both:
             return render_units(both, lang, query=query), both[0], query
-    term = terms.term_of(text) if verdict not in ("answer", "several") else None
+    term = terms.term_of(text)
+    if term and verdict in ("answer", "several") and not terms.is_marked(text, term):
+        term = None  # an unmarked word in a question the notice answers plainly
     if term:
         # "备案是啥意思": where the notice uses the word (it defines few of them).
         found = terms.places(term)
         if found:
             reply = render_units(found, lang, query=query)
-            return Reply(f"{reply.text}\n{t('term_not_defined', lang, term=term, contact=get_settings().contact.get(lang))}",
-                         reply.buttons), found[0], query
+            key = "term_defined" if terms.is_defined(term) else "term_not_defined"
+            line = t(key, lang, term=term, contact=get_settings().contact.get(lang))
+            return Reply(f"{reply.text}\n{line}", reply.buttons), found[0], query
     pasted = ctx.is_pasted(text, units[0]) if units else False
     if pasted:
         return render_units(units[:1], lang, pasted=True), units[0], query

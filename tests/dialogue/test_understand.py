@@ -138,3 +138,18 @@ def test_a_section_asked_about_in_general_gives_all_its_tables() -> None:
 def test_breaking_the_rules_points_to_rectification() -> None:
     reply = Chat().say("What if an institution does not carry out assessments according to the rules?").text
     assert "rectify" in reply
+
+
+def test_a_duty_of_the_short_name_asked_for_one_party_says_whom_the_name_covers() -> None:
+    reply = Chat().say("鉴定计划要提前10日推送，中方机构也要推吗").text
+    assert "10日" in reply and "中方合作机构" in reply and "六（一）" in reply
+
+
+def test_a_quoted_short_name_is_answered_with_its_definition() -> None:
+    reply = Chat().say("“国外职业资格证书机构”指的是哪两家").text
+    assert "代表机构" in reply and "中方合作机构" in reply and "简称" in reply
+
+
+def test_who_files_the_application_is_the_issuing_institution() -> None:
+    reply = Chat().say("中方合作机构能不能代替外方提交申请").text
+    assert "发证机构向自治区人力资源社会保障部门提出申请" in reply
