@@ -258,6 +258,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     unit = _annex_section(text) or _by_ordinal(text, state)
     if unit is not None:
         return f"{unit.title.zh} {text}", [Hit(unit, 1.0)]
+    both = _both(text, state)
+    if both:
+        # "都是交给同一个部门吗" after two answers: both of them.
+        return f"{state.topic_query} {text}", both
     own = search(text)
     if not state.topic_query or not is_elliptical(text) and not corrected:
         return text, own
@@ -300,6 +304,21 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
         return text, own
     return combined, joint
+
+
+_BOTH = re.compile(r"^(?:那)?(?:都|两个都|这两个|两者|两项|二者|它们都|这俩)|^(?:and )?(?:both|are they both|"
+                   r"are both|do both|is it the same|the same (?:office|department|bureau))", re.IGNORECASE)
+
+
+def _both(text: str, state: State) -> list[Hit]:
+    """The current unit and the one before, for a follow-up about both of them."""
+    if not _BOTH.search(text.strip()) or not state.topic_previous or "|" not in state.topic_previous:
+        return []
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    before = UNITS_BY_ID.get(state.topic_previous.split("|", 1)[0])
+    if current is None or before is None or current.id == before.id:
+        return []
+    return [Hit(current, 1.0), Hit(before, 1.0)]
 
 
 def _near_subject(hits: list[Hit], state: State) -> list[Hit]:

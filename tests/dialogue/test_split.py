@@ -42,3 +42,8 @@ def test_the_question_inside_a_long_story_is_found() -> None:
              "现在想在崇左片区搞，你帮我说说广西这里受理以后具体是什么流程")
     assert focus(story) == "你帮我说说广西这里受理以后具体是什么流程"
     assert focus("审批要多久") is None
+
+
+def test_a_belief_checked_with_dui_ba_is_a_question() -> None:
+    assert questions("年度汇总表报给设区市人社部门对吧？那审批决定抄送的也是设区市吗") == [
+        "年度汇总表报给设区市人社部门对吧", "那审批决定抄送的也是设区市吗"]

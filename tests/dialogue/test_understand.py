@@ -153,3 +153,16 @@ def test_a_quoted_short_name_is_answered_with_its_definition() -> None:
 def test_who_files_the_application_is_the_issuing_institution() -> None:
     reply = Chat().say("中方合作机构能不能代替外方提交申请").text
     assert "发证机构向自治区人力资源社会保障部门提出申请" in reply
+
+
+def test_a_follow_up_about_both_gives_both_previous_answers() -> None:
+    chat = Chat()
+    chat.say("鉴定计划提前几天推？年度汇总表几月交？")
+    reply = chat.say("都是交给同一个部门吗").text
+    assert "六（二）" in reply and "六（四）" in reply
+
+
+def test_when_the_count_starts_is_the_day_the_application_is_received() -> None:
+    chat = Chat()
+    chat.say("审批要多久")
+    assert "收到申请之日起" in chat.say("是从提交那天算还是受理那天算").text
