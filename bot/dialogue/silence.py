@@ -19,12 +19,8 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
     ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
-    ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催|expedit|fast[- ]track|speed (?:it )?up|faster"
+    ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催办|催一下|能不能催|能催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),
-    ("other_time_limit", r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
-                         r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
-                         r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
-                         r"corrections|supplement)"),
     ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
@@ -43,7 +39,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                    r"|in person at the review|defend"),
     ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
-    ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|language of the exam|exam in english"
+    ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
@@ -52,6 +48,16 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
+    ("other_time_limit", r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
+                         r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
+                         r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
+                         r"corrections|supplement)"),
+    ("approved_list", r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
+                      r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"
+                      r"|list of (?:approved|registered)"),
+    ("years_established", r"成立满?(?:几|多少)年|成立(?:多久|多长时间|时间要求)|(?:经营|运营)(?:满)?(?:几|多少)年|"
+                          r"years? (?:of|in) (?:operation|existence|business)|established for (?:how long|at least)|"
+                          r"how (?:long|many years).{0,30}(?:established|in operation|existed|been operating)"),
     ("foreign_id", r"(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"
                    r"|foreign (?:staff|examiners?|nationals?|employees?)\b.{0,40}\bID\b|\bno (?:chinese )?ID (?:card|number)"),
     ("notice_in_force", r"(?:通知|文件|这个文|本文|规定)\S{0,6}(?:什么时候|何时|哪天)?(?:起?施行|生效|实施|执行)|"

@@ -31,6 +31,7 @@ _CUT_EN = re.compile(r"[?;!]+\s*|(?<=[a-z0-9])\.\s+|\s*\((?:[a-d]|[1-4]|i{1,3}|i
                      r",?\s+and\s+(?:(?:to|from|by|in|for|with|at|within|under|on)\s+)?(?=(?:who|what|when|where|which|how|whether|is|are|do|does|can|"
                      r"must|should)\b)|,?\s+also\s+", re.IGNORECASE)
 
+_WH_ZH = re.compile(r"谁|哪|几|多久|多少|什么|啥")
 MIN_CLAUSE = {"zh": 3, "en": 2}
 SHORT = {"zh": 10, "en": 6}  # a question this short (characters / words) takes its background
 
@@ -60,7 +61,9 @@ def clauses(text: str) -> list[tuple[str, bool]]:
         size = len(_CJK.findall(piece)) if zh else len(piece.split())
         if _META.search(piece):
             continue
-        out.append((piece, bool(ask.search(piece)) and size >= MIN_CLAUSE["zh" if zh else "en"]))
+        strong = zh and bool(_WH_ZH.search(piece))  # "哪天", "谁批": short, yet a question
+        out.append((piece, bool(ask.search(piece)) and (
+            size >= MIN_CLAUSE["zh" if zh else "en"] or strong and size >= 2)))
     return out
 
 

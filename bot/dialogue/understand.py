@@ -31,6 +31,7 @@ MID = {"zh": 0.28, "en": 0.22}  # this high answers when nothing elsewhere comes
 CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this ratio
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
+SILENT_WITH_UNIT = 0.75  # a question on what the notice leaves open also quotes a unit this clear
 UNIT_PREFIX = "unit:"
 UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
 
@@ -121,11 +122,19 @@ def _means(unit: Unit, lang: str) -> str:
     return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
 
 
+_WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有哪些|片区是哪|哪些地方|哪里|哪儿|在哪|自贸区(?:有|包括)|"
+                          r"which (?:areas|parts|zones|districts)|what areas|\bwhere\b|areas? (?:make up|of the)",
+                          re.IGNORECASE)
+
+
 def _area_line(query: str, lang: str) -> str | None:
     """Which FTZ areas the notice names, and whether the place asked about is one."""
     area = ctx.area_of(query)
     if area is None:
-        return None
+        if not _WHICH_AREAS.search(query):
+            return None
+        areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
+        return t("area_list", lang, areas="、".join(areas) if lang == "zh" else ", ".join(areas))
     areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
     names = "、".join(areas) if lang == "zh" else ", ".join(areas)
     inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
@@ -305,9 +314,15 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     lang = state.language
     query, hits = ctx.contextual_search(text, state)
     key = silent_aspect(text)
-    if key is not None:
-        return silent_reply(key, lang), None, query
     verdict, units = _decide(hits, is_zh(query))
+    if key is not None:
+        silent = silent_reply(key, lang)
+        if verdict == "answer" and hits[0].score >= SILENT_WITH_UNIT and \
+                units[0].kind not in ("header", "part", "annex"):
+            # "收考试费算不算营利": what the notice does say, then what it leaves open.
+            quoted = render_units(units[:1], lang, query=query)
+            return Reply(f"{quoted.text}\n{silent.text}", silent.buttons), units[0], query
+        return silent, None, query
     if verdict == "answer":
         units = _section_over_table(units, hits, text)
     if verdict in ("answer", "several"):
@@ -401,7 +416,10 @@ def route(turn: Turn, state: State, strict: bool = False,
         st = state
         answered = 0
         for part in parts:
-            reply, unit, query = _answer_one(part, replace(turn, intent=None), st, False, strict)
+            # Each part is a question of its own; a bare one ("哪天") leans on the part before.
+            own_state = st if ctx.is_bare(part) else state
+            reply, unit, query = _answer_one(part, replace(turn, intent=None), own_state, False,
+                                             strict)
             if reply is None and unit is not None:
                 reply = render_units([unit], lang)
             if reply is None:

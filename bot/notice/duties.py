@@ -94,7 +94,7 @@ DUTIES: tuple[Duty, ...] = (
             "有《行政许可法》规定的可变更、撤回、撤销、注销等情形的，按规定办理。",
             en="An institution that does not assess and issue certificates as required is urged by the "
             "free-trade-zone city's department to rectify within a time limit. Where the Administrative "
-            "Licensing Law provides for changing, withdrawing, revoking or cancelling the licence, that "
+            "Licensing Law provides for a change, withdrawal, revocation or cancellation of the licence, that "
             "is done as provided.",
         ),
     ),

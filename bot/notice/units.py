@@ -212,8 +212,9 @@ def _annex_units(form: AnnexForm) -> list[Unit]:
             tid = f"{sid}.{tb.key}"
             units.append(Unit(tid, "table", ref, Text(tb.title, tb.en), Text(
                 f"{form.number}{s.title}{'' if tb.title in s.title else tb.title}，栏目："
-                + "、".join(tb.columns),
-                f"Annex {no}, {s.en}, {tb.en}: columns " + ", ".join(tb.columns_en)),
+                + "、".join(tb.columns) + f"（表中印有{tb.rows}行）",
+                f"Annex {no}, {s.en}, {tb.en}: columns " + ", ".join(tb.columns_en)
+                + f" ({tb.rows} numbered rows printed)"),
                 ANNEX_ALIASES.get(tid, ()), parent=sid))
             for col, col_en in zip(tb.columns, tb.columns_en, strict=False):
                 if col == "序号":
