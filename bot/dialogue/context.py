@@ -31,9 +31,9 @@ _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "2nd": 2, "3rd": 3, "4th": 4}
 
 _CORRECTION = re.compile(
-    r"^\s*(?:不对|不是|错了|搞错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*"
+    r"^\s*(?:不对|不是|错了|搞错了|我搞错了|我弄错了|我打错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*"
     r"(?:我(?:是|想)?(?:问|说|指)的?是?|我是想问|我问的是|应该是)?[，,:：\s]*"
-    r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我是问)[，,:：\s]*"
+    r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我是问|我的?意思是|哦?我意思是)[，,:：\s]*"
     r"|^\s*(?:no|sorry|oops)?[,.!\s]*(?:i meant|i mean|what i meant was|i was asking about"
     r"|actually i meant)[,:\s]*", re.IGNORECASE)
 _BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"

@@ -229,6 +229,8 @@ def _year_reply(turn: Turn, state: State) -> tuple[list[Reply], State] | None:
         state, UNITS_BY_ID["6.annual_report"], turn.words)
 _YEAR_WORDS = re.compile(r"20\d\d\s*(?:年度|年)?|\b(?:year|for)\b", re.IGNORECASE)
 _AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area")
+_BUREAU_APPROVES = re.compile(r"(?:人社局|人社部门|人力资源和?社会保障局|bureau).{0,10}(?:审批|批准|批|approv)|"
+                              r"(?:审批|批准|approv)\w*.{0,10}(?:人社局|bureau)", re.IGNORECASE)
 _RECEIVING_UNITS = ("6.assessment_plan", "6.annual_report")  # sent to the city's bureau
 
 
@@ -237,6 +239,8 @@ def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
     annual summary's date."""
     lang = state.language
     words = turn.words
+    if _BUREAU_APPROVES.search(words):
+        return None  # "南宁市人社局负责审批吗": who approves, not where to send plans
     area = annual.find_area(words) or (None if annual.find_outside_place(words) else
                                        state.ftz_area)
     outside = annual.find_outside_place(words)

@@ -18,7 +18,10 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("office", r"办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
                r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
-    ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"),
+    ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
+                        r"|\bwho (?:can|should|do) (?:i|we) (?:call|phone|ring|contact)\b|\bcall (?:about|for help)"),
+    ("download", r"模板.{0,6}下载|下载.{0,8}(?:模板|表格|范本)|范本|样表|官方模板|标准模板|\bdownload\w*\b.{0,20}"
+                 r"(?:template|form)|(?:template|form)s?\b.{0,20}\bdownload"),
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催办|催一下|能不能催|能催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),
     ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"

@@ -29,7 +29,8 @@ _CUT_ZH = re.compile(r"[？?；;！!。]+|[，,、]\s*|(?<=[\u4e00-\u9fff])\s+(?
                      r"(?<![\u4e00-\u9fff])[一二三四]是|第[一二三四][，,：:]|(?:^|(?<=\s))[（(]?[1-4][)）.、])")
 _CUT_EN = re.compile(r"[?;!]+\s*|(?<=[a-z0-9])\.\s+|\s*\((?:[a-d]|[1-4]|i{1,3}|iv)\)\s*|"
                      r",?\s+and\s+(?:(?:to|from|by|in|for|with|at|within|under|on)\s+)?(?=(?:who|what|when|where|which|how|whether|is|are|do|does|can|"
-                     r"must|should)\b)|,?\s+also\s+", re.IGNORECASE)
+                     r"must|should)\b)|,?\s+also\s+|,\s*(?=(?:who|what|when|where|which|how|whether|must|can|do|does|is|are)\b)|"
+                     r":\s+", re.IGNORECASE)
 
 _WH_ZH = re.compile(r"谁|哪|几|多久|多少|什么|啥")
 MIN_CLAUSE = {"zh": 3, "en": 2}
@@ -38,8 +39,9 @@ SHORT = {"zh": 10, "en": 6}  # a question this short (characters / words) takes 
 # Clauses that only announce questions ("我想问两个事", "他问两件事", "I have two questions").
 _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|要|有)?问(?:下|一下)?.{0,2}"
                    r"(?:[两几二三四]|一些)(?:个|件)?(?:事|问题)|^(?:two|a few|several|some) questions|"
-                   r"\bi have (?:two|a few|several|some) questions|^(?:问题如下|如下)$", re.IGNORECASE)
-_POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)  # characters (zh) / words (en) a question clause needs
+                   r"\bi have (?:two|a few|several|some) questions|^(?:问题如下|如下)$|^(?:two|three|four|a few|several) "
+                   r"(?:things|questions|points)\b", re.IGNORECASE)
+_POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 
 
 def _is_zh(text: str) -> bool:

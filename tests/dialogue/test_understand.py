@@ -166,3 +166,20 @@ def test_when_the_count_starts_is_the_day_the_application_is_received() -> None:
     chat = Chat()
     chat.say("审批要多久")
     assert "收到申请之日起" in chat.say("是从提交那天算还是受理那天算").text
+
+
+def test_three_questions_in_one_english_message_are_each_answered() -> None:
+    out = Chat().say("Three things: who approves, how long, and must docs be translated?")
+    text = out.text
+    assert "Autonomous Region" in text and "45" in text and "Chinese translation" in text
+
+
+def test_a_city_bureau_asked_about_approval_is_told_who_approves() -> None:
+    reply = Chat().say("南宁市人社局负责审批吗", intent="ask_operating_area", confidence=0.9).text
+    assert "自治区人力资源社会保障部门" in reply
+
+
+def test_i_mean_replaces_the_question() -> None:
+    chat = Chat()
+    chat.say("国庆前交材料，45天后能出结果吗")
+    assert "工作日" in chat.say("我意思是国庆长假算在那45个里面吗").text
