@@ -109,7 +109,7 @@ def _has_follow_word(text: str) -> bool:
     return bool(pattern.search(text.strip()))
 
 
-_ASKING = re.compile(r"谁|哪(?:个|些|里|儿|一)?|什么|啥|多久|多长|几|怎么|如何|吗|呢|么|那|还|要|是|"
+_ASKING = re.compile(r"谁|哪(?:个|些|里|儿|一)?|什么|啥|时候|多久|多长|几|怎么|如何|吗|呢|么|那|还|要|是|"
                      r"的|了|给|向|跟|和|对|吧|啊|[\s？?。.!！，,]|\b(?:who|whom|what|when|where|which|"
                      r"how|why|is|are|do|does|it|that|they|them|this|and|to|from|for|with|about|"
                      r"the|a|so|then|by|at|of)\b", re.IGNORECASE)
@@ -125,7 +125,7 @@ def is_bare(text: str, parties: bool = False) -> bool:
                 rest = re.sub(re.escape(w), "", rest, flags=re.IGNORECASE)
         rest = re.sub(r"合作机构|机构|partner|side|institution|body", "", rest, flags=re.IGNORECASE)
     rest = _ASKING.sub("", rest)
-    return len(rest) <= (3 if is_zh(text) else 8)
+    return len(rest) <= (2 if is_zh(text) else 8)
 
 
 def _same_clause(a: Unit, b: Unit) -> bool:

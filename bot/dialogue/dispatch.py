@@ -482,8 +482,8 @@ HANDLERS.update(package_dialogue.HANDLERS)
 # Questions about the application taken for questions about one's own files.
 _OWN_FILES = re.compile(r"上传|我的文件|我们的文件|传的文件|预审|检查报告|(?:我的|我们的)报告|报告(?:在哪|下载|怎么看|生成)|缺[了什么哪]|还差|我的材料|我们的材料|传了|"
                         r"upload|my files?|our files?|(?<!work )\breport\b|missing|pre-?check|my documents|"
-                        r"our documents", re.IGNORECASE)
-for _name in ("upload_help", "missing", "report"):
+                        r"our documents|删除|删掉|清除|注销账号|\bdelete|\berase|\bremove", re.IGNORECASE)
+for _name in ("upload_help", "missing", "report", "delete_request"):
     if _name in HANDLERS:
         HANDLERS[_name] = _routed(HANDLERS[_name], unless=_OWN_FILES)
 

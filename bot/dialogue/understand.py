@@ -283,6 +283,8 @@ def _same_label(units: list[Unit]) -> list[Unit]:
 
 
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
+# "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
+_NOTICE_DATES = ("header.signed", "header.printed")
 
 
 def _with_party(units: list[Unit], query: str) -> list[Unit]:
@@ -325,6 +327,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         return silent, None, query
     if verdict == "answer":
         units = _section_over_table(units, hits, text)
+    if verdict == "answer" and units[0].id in _NOTICE_DATES:
+        verdict, units = "several", [UNITS_BY_ID[u] for u in _NOTICE_DATES]  # both dates
     if verdict in ("answer", "several"):
         more = _with_party(_same_label(units), query)
         if len(more) > len(units):

@@ -183,3 +183,14 @@ def test_i_mean_replaces_the_question() -> None:
     chat = Chat()
     chat.say("国庆前交材料，45天后能出结果吗")
     assert "工作日" in chat.say("我意思是国庆长假算在那45个里面吗").text
+
+
+def test_the_notice_s_date_gives_both_the_signing_and_the_printing_day() -> None:
+    reply = Chat().say("这通知啥时候发的").text
+    assert "2020年9月22日" in reply and "2020年9月25日" in reply
+
+
+def test_a_short_follow_up_that_names_its_subject_is_read_on_its_own() -> None:
+    chat = Chat()
+    chat.say("鉴定计划提前几天？")
+    assert "12月底" in chat.say("年报几月").text
