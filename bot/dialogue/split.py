@@ -16,7 +16,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What makes a Chinese clause a question (or a request for an explanation).
 _ASK_ZH = re.compile(
     r"谁|哪|多久|多长|多少|几|什么|啥|怎么|怎样|如何|吗|么|能否|是否|可否|要不要|能不能|有没有|呢|"
-    r"行不行|可不可以|可以不|对不对|是不是|算不算|用不用|需不需要|会不会|够不够|咋|对吧|是吧|对吗|没错吧|"
+    r"行不行|可不可以|可以不|对不对|是不是|算不算|用不用|需不需要|会不会|够不够|咋|对吧|是吧|对吗|没错吧|还是|"
     r"说说|讲讲|介绍一下|解释一下|告诉我|说明一下|请问|[？?]$")
 _ASK_EN = re.compile(r"^(?:and |so |also |then )?(?:is|are|was|were|do|does|did|can|could|must|"
                      r"should|may|will|would|has|have|need)\b|\b(?:who|what|when|where|which|how|"
@@ -62,6 +62,10 @@ def clauses(text: str) -> list[tuple[str, bool]]:
             continue
         size = len(_CJK.findall(piece)) if zh else len(piece.split())
         if _META.search(piece):
+            continue
+        if zh and piece.startswith("还是") and out:
+            # "……银行资信证明，还是中方提交": the other half of one choice question.
+            out[-1] = (f"{out[-1][0]}，{piece}", True)
             continue
         strong = zh and bool(_WH_ZH.search(piece))  # "哪天", "谁批": short, yet a question
         out.append((piece, bool(ask.search(piece)) and (

@@ -47,3 +47,10 @@ def test_the_question_inside_a_long_story_is_found() -> None:
 def test_a_belief_checked_with_dui_ba_is_a_question() -> None:
     assert questions("年度汇总表报给设区市人社部门对吧？那审批决定抄送的也是设区市吗") == [
         "年度汇总表报给设区市人社部门对吧", "那审批决定抄送的也是设区市吗"]
+
+
+def test_a_choice_question_is_one_question_and_a_second_choice_is_another() -> None:
+    assert questions("外方机构是否需要提交银行资信证明，还是中方提交") == [
+        "外方机构是否需要提交银行资信证明，还是中方提交"]
+    assert questions("材料外文的要不要翻译，合作协议给原件还是复印件") == [
+        "材料外文的要不要翻译", "合作协议给原件还是复印件"]
