@@ -53,7 +53,7 @@ def clauses(text: str) -> list[tuple[str, bool]]:
     zh = _is_zh(text)
     cut = _CUT_ZH if zh else _CUT_EN
     ask = _ASK_ZH if zh else _ASK_EN
-    out = []
+    out: list[tuple[str, bool]] = []
     for piece in cut.split(text):
         piece = (piece or "").strip(" ，,。.：:")
         if not zh:
