@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.dialogue import dispatch as d
 from bot.dialogue.state import Turn
 
@@ -33,13 +35,6 @@ def test_follow_up_by_ordinal_within_the_materials() -> None:
     chat.say("材料清单有哪几类")
     assert "考试章程" in chat.say("第三类呢").text
     assert "考务管理规则" in chat.say("第二项呢").text
-
-
-def test_follow_up_on_another_place() -> None:
-    chat = Chat()
-    chat.say("获批后能在崇左片区考试吗")
-    reply = chat.say("柳州呢").text
-    assert "自由贸易试验区" in reply and "不在其中" in reply
 
 
 def test_correction_replaces_the_subject() -> None:
@@ -100,25 +95,6 @@ def test_a_question_inside_the_self_check_is_answered() -> None:
     assert Chat().say("嗯嗯嗯", handler="self_check_unclear").text == t("check_unparsed", "zh")
 
 
-def test_a_follow_up_with_a_pronoun_is_asked_of_what_was_just_said() -> None:
-    chat = Chat()
-    assert "中文译本" in chat.say("我们的材料是德文的，要翻译吗").text
-    reply = chat.say("那它们内容不一致谁负责").text
-    assert "申请人" in reply
-
-
-def test_a_bare_follow_up_is_asked_of_the_current_unit() -> None:
-    chat = Chat()
-    assert "10日" in chat.say("鉴定计划要提前几天报").text
-    assert "设区市" in chat.say("推给谁？").text
-
-
-def test_another_part_of_the_header_after_a_part_of_the_header() -> None:
-    chat = Chat()
-    assert "人力资源和社会保障厅" in chat.say("这通知谁发的").text
-    assert "2020年9月22日" in chat.say("哪天发的").text
-
-
 def test_a_material_of_one_party_asked_of_the_other_gives_both_lists() -> None:
     reply = Chat().say("中方要不要交银行资信证明").text
     assert "外方机构" in reply and "银行资信证明" in reply
@@ -155,19 +131,6 @@ def test_who_files_the_application_is_the_issuing_institution() -> None:
     assert "发证机构向自治区人力资源社会保障部门提出申请" in reply
 
 
-def test_a_follow_up_about_both_gives_both_previous_answers() -> None:
-    chat = Chat()
-    chat.say("鉴定计划提前几天推？年度汇总表几月交？")
-    reply = chat.say("都是交给同一个部门吗").text
-    assert "六（二）" in reply and "六（四）" in reply
-
-
-def test_when_the_count_starts_is_the_day_the_application_is_received() -> None:
-    chat = Chat()
-    chat.say("审批要多久")
-    assert "收到申请之日起" in chat.say("是从提交那天算还是受理那天算").text
-
-
 def test_three_questions_in_one_english_message_are_each_answered() -> None:
     out = Chat().say("Three things: who approves, how long, and must docs be translated?")
     text = out.text
@@ -190,7 +153,19 @@ def test_the_notice_s_date_gives_both_the_signing_and_the_printing_day() -> None
     assert "2020年9月22日" in reply and "2020年9月25日" in reply
 
 
-def test_a_short_follow_up_that_names_its_subject_is_read_on_its_own() -> None:
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("获批后能在崇左片区考试吗", "柳州呢", ("自由贸易试验区", "不在其中")),  # another place
+    ("鉴定计划提前几天推？年度汇总表几月交？", "都是交给同一个部门吗", ("六（二）", "六（四）")),  # both
+    ("审批要多久", "是从提交那天算还是受理那天算", ("收到申请之日起",)),  # when the count starts
+    ("鉴定计划提前几天？", "年报几月", ("12月底",)),  # names its own subject
+    ("我们的材料是德文的，要翻译吗", "那它们内容不一致谁负责", ("申请人",)),  # a pronoun
+    ("鉴定计划要提前几天报", "推给谁？", ("设区市",)),  # only a question word left
+    ("这通知谁发的", "哪天发的", ("2020年9月22日",)),  # another part of the header
+])
+def test_a_follow_up_leans_on_the_turn_before(first: str, then: str,
+                                              expected: tuple[str, ...]) -> None:
     chat = Chat()
-    chat.say("鉴定计划提前几天？")
-    assert "12月底" in chat.say("年报几月").text
+    chat.say(first)
+    reply = chat.say(then).text
+    assert all(e in reply for e in expected), reply
+
