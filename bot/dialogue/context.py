@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.state import State
@@ -125,7 +126,21 @@ def is_bare(text: str, parties: bool = False) -> bool:
                 rest = re.sub(re.escape(w), "", rest, flags=re.IGNORECASE)
         rest = re.sub(r"合作机构|机构|partner|side|institution|body", "", rest, flags=re.IGNORECASE)
     rest = _ASKING.sub("", rest)
+    if is_zh(text) and len(rest) >= 2 and any(w in rest for w in _subject_words()):
+        return False  # "谁审批": a word that names a part of the notice
     return len(rest) <= (2 if is_zh(text) else 8)
+
+
+@lru_cache(maxsize=1)
+def _subject_words() -> frozenset[str]:
+    """The Chinese words that name a part of the notice: unit titles and aliases."""
+    words = set()
+    for unit in UNITS_BY_ID.values():
+        for w in (unit.title.zh, *unit.aliases):
+            w = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.]?\s*|情况$", "", w)
+            if len(w) >= 2 and is_zh(w) and len(w) <= 6:
+                words.add(w)
+    return frozenset(words)
 
 
 def _same_clause(a: Unit, b: Unit) -> bool:

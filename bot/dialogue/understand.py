@@ -362,7 +362,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     classic = _intent_reply(turn, lang, text) if allow_intent else None
     conf = turn.confidence
     if classic is not None:
-        agree = bool(units) and _agrees(units[0], classic[1].text)
+        agree = bool(units) and (_agrees(units[0], classic[1].text)
+                                 or units[0].id == INTENT_UNITS.get(turn.intent or ""))
         if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
             return render_units(units[:1], lang, query=query), units[0], query
         if agree and (verdict != "several"):

@@ -169,3 +169,14 @@ def test_a_follow_up_leans_on_the_turn_before(first: str, then: str,
     reply = chat.say(then).text
     assert all(e in reply for e in expected), reply
 
+
+
+def test_a_short_question_that_names_a_subject_is_not_a_follow_up() -> None:
+    chat = Chat()
+    chat.say("审批要多久")
+    assert "审批层级" in chat.say("谁审批？", intent="ask_approval", confidence=0.9).text
+
+
+def test_the_classic_answer_stands_when_retrieval_finds_the_same_part() -> None:
+    reply = Chat().say("需要提交哪些材料？", intent="ask_materials", confidence=0.95).text
+    assert "外方机构登记证书" in reply  # the items by name, not only the categories
