@@ -143,10 +143,20 @@ def _subject_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _same_clause(a: Unit, b: Unit) -> bool:
-    if "header" in (a.kind, b.kind):
-        return a.id == b.id  # each part of the header and footer is a place of its own
-    ka, kb = a.ref.zh.split("·")[0], b.ref.zh.split("·")[0]
+def clause_key(unit: Unit) -> str:
+    """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
+    ref = unit.ref.zh
+    if unit.kind == "header":
+        return unit.id  # each part of the header and footer is a place of its own
+    if ref.startswith("附件"):
+        return ref.split("·")[0]
+    m = re.match(r"[一二三四五六](?:（[一二三四]）)?", ref)
+    return m.group(0) if m else ref
+
+
+def same_place(a: Unit, b: Unit) -> bool:
+    """Whether two units sit in the same place (one clause within or equal to the other)."""
+    ka, kb = clause_key(a), clause_key(b)
     return ka.startswith(kb) or kb.startswith(ka)
 
 
@@ -299,10 +309,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if current is not None and any(h.unit.id == current.id for h in own[:5]):
             return combined, [Hit(current, max(own[0].score, joint[0].score))]
         if not own or own[0].score < BARE_OWN or current is not None and any(
-                _same_clause(h.unit, current) for h in own[:3]):
+                same_place(h.unit, current) for h in own[:3]):
             return combined, joint
     if joint and current is not None and _POINTS_BACK.search(text) and \
-            _same_clause(joint[0].unit, current) and not (own and own[0].score >= POINTER_OWN):
+            same_place(joint[0].unit, current) and not (own and own[0].score >= POINTER_OWN):
         # "who's responsible if they don't match?", "它要翻译吗": of what was just said.
         return combined, joint
     # The follow-up's own reading wins when it stands alone on another subject.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.retrieval import is_zh as _is_zh
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # What makes a Chinese clause a question (or a request for an explanation).
@@ -42,10 +44,6 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"\bi have (?:two|a few|several|some) questions|^(?:问题如下|如下)$|^(?:two|three|four|a few|several) "
                    r"(?:things|questions|points)\b", re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
-
-
-def _is_zh(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 def clauses(text: str) -> list[tuple[str, bool]]:

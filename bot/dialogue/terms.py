@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.normalise import normalise
+from bot.dialogue.retrieval import is_zh
 from bot.notice.units import UNITS, Unit
 
 _ZH = re.compile(
@@ -64,7 +65,7 @@ def is_defined(term: str) -> bool:
 def places(term: str) -> list[Unit]:
     """The most specific units whose text uses ``term`` (at most MAX_PLACES; [] for none or
     too many to be a definition)."""
-    zh = bool(re.search(r"[\u4e00-\u9fff]", term))
+    zh = is_zh(term)
     low = term.lower()
     found = [u for u in UNITS if (low in u.text.zh if zh else low in u.text.en.lower())]
     defining = [u for u in found if re.search(rf"简称{re.escape(term)}|(?:called|together) “?{re.escape(low)}",

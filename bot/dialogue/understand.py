@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot.dialogue import compare, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
+from bot.dialogue.context import clause_key, same_place  # noqa: F401
 from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.retrieval import Hit, is_zh
 from bot.dialogue.silence import silent_aspect
@@ -34,23 +35,6 @@ CONFIDENT_INTENT = 0.85
 SILENT_WITH_UNIT = 0.75  # a question on what the notice leaves open also quotes a unit this clear
 UNIT_PREFIX = "unit:"
 UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
-
-
-def clause_key(unit: Unit) -> str:
-    """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
-    ref = unit.ref.zh
-    if unit.kind == "header":
-        return unit.id  # each part of the header and footer is a place of its own
-    if ref.startswith("附件"):
-        return ref.split("·")[0]
-    m = re.match(r"[一二三四五六](?:（[一二三四]）)?", ref)
-    return m.group(0) if m else ref
-
-
-def same_place(a: Unit, b: Unit) -> bool:
-    """Whether two units sit in the same place (one clause within or equal to the other)."""
-    ka, kb = clause_key(a), clause_key(b)
-    return ka.startswith(kb) or kb.startswith(ka)
 
 
 def _distinct(hits: Sequence[Hit]) -> list[Hit]:
@@ -130,13 +114,12 @@ _WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有�
 def _area_line(query: str, lang: str) -> str | None:
     """Which FTZ areas the notice names, and whether the place asked about is one."""
     area = ctx.area_of(query)
-    if area is None:
-        if not _WHICH_AREAS.search(query):
-            return None
-        areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
-        return t("area_list", lang, areas="、".join(areas) if lang == "zh" else ", ".join(areas))
+    if area is None and not _WHICH_AREAS.search(query):
+        return None
     areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
     names = "、".join(areas) if lang == "zh" else ", ".join(areas)
+    if area is None:
+        return t("area_list", lang, areas=names)
     inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
                  for a in NOTICE.free_trade_zone_areas)
     return t("area_in" if inside else "area_out", lang, area=area if lang == "zh" else
