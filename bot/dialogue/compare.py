@@ -9,8 +9,8 @@ import re
 from bot.dialogue.normalise import normalise
 
 _ZH = re.compile(
-    r"^(?:请问|那)?(?P<a>[^，,。？?]{2,24}?)(?:和|与|跟|同|以及)(?P<b>[^，,。？?的]{2,24}?)(?:的(?P<tail>[^，,。？?比有是的]{1,8}))?(?:之间)?的?"
-    r"(?:有(?:什么|啥|哪些)?(?:区别|不同|差别|差异)|区别|不同|差别|差异|(?:是)?(?:一样|相同|一回事|一个东西|同一个)|"
+    r"^(?:请问|那)?(?P<a>[^，,。？?]{2,24}?)(?:和|与|跟|同|以及)(?P<b>[^，,。？?的]{2,24}?(?:[里中]的[^，,。？?的]{1,10})?)(?:的(?P<tail>[^，,。？?比有是的]{1,8}))?(?:之间)?的?"
+    r"(?:有(?:什么|啥|哪些)?(?:区别|不同|差别|差异|不一样)|区别|不同|差别|差异|差在哪|(?:哪里|哪儿|哪些地方)(?:不一样|不同)|不一样在哪|(?:是)?(?:一样|相同|一回事|一个东西|同一个)|"
     r"(?:比)?.{0,4}(?:多了|少了))")
 _EN = re.compile(
     r"(?:difference|differences|differ) between (?:the )?(?P<a>.{3,60}?) and (?:the )?(?P<b>.{3,60}?)"
@@ -36,6 +36,9 @@ def sides(text: str) -> tuple[str, str] | None:
         a, b = (f"{x}的{tail}" if "的" not in x else x for x in (a, b))
     elif "的" in a and "的" not in b:  # "汇总表的单位基本信息跟注册表": the same part of both
         b = f"{b}{a[a.index('的'):]}"
+    elif "的" in b and "的" not in a:  # "汇总表和注册表里的证书信息表": likewise
+        cut = b.index("的") - (1 if b[b.index("的") - 1] in "里中" else 0)
+        a = f"{a}{b[cut:]}"
     if not a or not b or a == b:
         return None
     return a, b

@@ -56,8 +56,8 @@ _TIME_LIMITS = (("decision", ("45", "审批", "决定", "工作日", "多久", "
                 ("annual", ("12月", "年度", "每年", "annual", "december")))
 _ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十]|\d+)\s*(类|项|条|个|部分|点|样|种|栏|部)")
 _ORDINAL_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th)\b"
-                         r"(?:\s+(category|item|one|part|point))?|\b(?:category|item|part|point)\s+"
-                         r"(\d)\b", re.IGNORECASE)
+                         r"(?:\s+(category|item|one|part|point))?|\b(category|item|part|point)\s+"
+                         r"\(?(\d)\)?(?!\d)", re.IGNORECASE)
 
 
 def _party(text: str) -> str | None:
@@ -143,6 +143,10 @@ def _subject_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# The score of a unit the words point at ("第三部分", "都是…"), not one retrieval ranked.
+PICKED = 1.0
+
+
 def clause_key(unit: Unit) -> str:
     """The place in the notice a unit sits in ("六（三）", "附件1", "三（一）")."""
     ref = unit.ref.zh
@@ -175,8 +179,8 @@ def _ordinal(text: str) -> tuple[int, str] | None:
         return n, m.group(2)
     m = _ORDINAL_EN.search(text)
     if m:
-        n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(3))
-        kind = (m.group(2) or "item").lower()
+        n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(4))
+        kind = (m.group(2) or m.group(3) or "item").lower()
         return n, "类" if kind == "category" else "项"
     return None
 
@@ -213,17 +217,85 @@ _ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b
                             re.I), "annex2"))
 
 
-def _annex_section(text: str) -> Unit | None:
-    """"附件1第四部分", "section one of Annex 2": that part of the form."""
-    found = _ordinal(text) or _cardinal_part(text)
-    if not found:
+_SEVERAL_ZH = re.compile(r"((?:第\s*(?:[一二两三四五六七八九十]|\d+)\s*(?:、|和|与|跟|及|以及|,|，)\s*)+"
+                         r"第\s*(?:[一二两三四五六七八九十]|\d+))\s*(?:部分|类|项|块)")
+
+
+_NUM = r"([一二两三四五六七八九十]|\d+)"
+_CATEGORY_ITEM = (
+    re.compile(rf"第\s*{_NUM}\s*类\S{{0,3}}?第\s*{_NUM}\s*(?:项|个|条|点)"),
+    re.compile(r"\bitem\s+\(?(\d)\)?\s+(?:in|of|under)\s+(?:the\s+)?(?:category|group|class)\s+\(?(\d)\)?"
+               r"|\b(?:category|group|class)\s+\(?(\d)\)?,?\s+item\s+\(?(\d)\)?", re.IGNORECASE),
+)
+
+
+_CONDITION_N = (
+    re.compile(rf"(?:许可条件|条件)\S{{0,3}}?第\s*{_NUM}\s*(?:条|项|点|个)|第\s*{_NUM}\s*(?:条|项|个)(?:许可)?条件"),
+    re.compile(r"\b(?:(first|second|third) (?:licensing )?condition|(?:licensing )?condition \(?(\d)\)?)",
+               re.IGNORECASE),
+)
+
+
+def _condition_n(text: str) -> Unit | None:
+    """"许可条件第一条", "the second condition": that clause of part two."""
+    m = _CONDITION_N[0].search(text)
+    if m:
+        x = m.group(1) or m.group(2)
+        n = int(x) if x.isdigit() else _CN_NUM[x]
+    else:
+        m = _CONDITION_N[1].search(text)
+        if not m:
+            return None
+        n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(2))
+    return UNITS_BY_ID.get(f"2.{n}")
+
+
+def _category_item(text: str) -> Unit | None:
+    """"第三类第2项", "item 2 in category (3)": that material of the materials list."""
+    m = _CATEGORY_ITEM[0].search(text)
+    if m:
+        cat, item = (int(x) if x.isdigit() else _CN_NUM[x] for x in m.groups())
+    else:
+        m = _CATEGORY_ITEM[1].search(text)
+        if not m:
+            return None
+        item_s, cat_s, cat2, item2 = m.groups()
+        cat, item = (int(cat_s), int(item_s)) if item_s else (int(cat2), int(item2))
+    category = UNITS_BY_ID.get(f"3.{cat}")
+    if category is None:
         return None
+    kids = [u for u in children(category.id) if u.kind != "sentence"]
+    return kids[item - 1] if 1 <= item <= len(kids) else None
+
+
+# "通知里所有的时间要求", "list all the deadlines": every time limit the notice sets.
+_ALL_LIMITS = re.compile(
+    r"(?:所有|全部|哪些|几个|几项|几种|各项|各个)(?:的)?(?:时间|期限|时限|截止)|(?:时间|期限|时限)(?:要求|节点)?(?:都|全|有哪些|有几个|列)"
+    r"|\b(?:all|every|each) (?:the )?(?:time limits?|deadlines?|time requirements?)|what (?:time limits|deadlines)"
+    r"|(?:list|summari[sz]e) (?:all )?(?:the |of )?(?:time limits|deadlines)", re.IGNORECASE)
+TIME_LIMIT_UNITS = ("4.3", "6.assessment_plan", "6.annual_report")
+
+
+def _numbers(text: str) -> list[int]:
+    """"第三、第四部分": [3, 4]; one ordinal: [n]; none: []."""
+    m = _SEVERAL_ZH.search(text)
+    if m:
+        return [int(x) if x.isdigit() else _CN_NUM[x]
+                for x in re.findall(r"第\s*([一二两三四五六七八九十]|\d+)", m.group(1))]
+    found = _ordinal(text) or _cardinal_part(text)
+    return [found[0]] if found else []
+
+
+def _annex_sections(text: str) -> list[Unit]:
+    """"附件1第四部分", "section one of Annex 2", "汇总表第三、第四部分": those parts of the form."""
+    numbers = _numbers(text)
+    if not numbers:
+        return []
     for rx, key in _ANNEX_NAMED:
         if rx.search(text):
             kids = [u for u in children(key) if u.kind == "section"]
-            n = found[0]
-            return kids[n - 1] if 1 <= n <= len(kids) else None
-    return None
+            return [kids[n - 1] for n in numbers if 1 <= n <= len(kids)]
+    return []
 
 
 _CARDINAL_EN = re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|\d)\b", re.I)
@@ -280,9 +352,15 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
-    unit = _annex_section(text) or _by_ordinal(text, state)
+    if _ALL_LIMITS.search(text):
+        return text, [Hit(UNITS_BY_ID[u], PICKED) for u in TIME_LIMIT_UNITS]
+    sections = _annex_sections(text)
+    if len(sections) > 1:
+        return text, [Hit(u, PICKED) for u in sections]
+    unit = sections[0] if sections else (_category_item(text) or _condition_n(text)
+                                             or _by_ordinal(text, state))
     if unit is not None:
-        return f"{unit.title.zh} {text}", [Hit(unit, 1.0)]
+        return f"{unit.title.zh} {text}", [Hit(unit, PICKED)]
     both = _both(text, state)
     if both:
         # "都是交给同一个部门吗" after two answers: both of them.
@@ -343,7 +421,7 @@ def _both(text: str, state: State) -> list[Hit]:
     before = UNITS_BY_ID.get(state.topic_previous.split("|", 1)[0])
     if current is None or before is None or current.id == before.id:
         return []
-    return [Hit(current, 1.0), Hit(before, 1.0)]
+    return [Hit(current, PICKED), Hit(before, PICKED)]
 
 
 def _near_subject(hits: list[Hit], state: State) -> list[Hit]:

@@ -424,8 +424,9 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     if text and not text.startswith("/"):
         if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
             return "start_self_check"
-        if intent == "start_self_check" and not _CHECK_CUE.search(text):
-            # Only mentions a condition ("会来查我们吗", "能保证通过吗"): a question.
+        if intent == "start_self_check" and (not _CHECK_CUE.search(text) or silent_aspect(text)):
+            # Only mentions a condition ("会来查我们吗", "能保证通过吗"), or asks what the
+            # notice leaves open ("不批能申请复议吗"): a question.
             return elig.FALLBACK_INTENT
     return elig.answer_intent(text, intent, confidence)
 
@@ -441,7 +442,10 @@ _START_CHECK = re.compile(
     r"|do we qualify|see if we (?:qualify|are eligible)|(?:assess|check|see|find out|evaluate) (?:whether|if)"
     r" (?:we|our \w+|my \w+) (?:meets?|qualif|satisf|fulfil)|(?:go|walk) (?:me |us )?through the "
     r"(?:licensing )?conditions|一条一条(?:问|对照|核对)|逐条(?:问|对照|核对)|对照(?:一下)?(?:许可)?条件"
-    r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)", re.IGNORECASE)
+    r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)"
+    r"|过一[遍下](?:资格|条件)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
+    r"|有没有资格)(?:申请|报|办|注册)|yes/no checklist|checklist to see (?:if|whether)|see (?:if|whether) (?:we|i)"
+    r" (?:can|could) apply|(?:go|walk) (?:me |us )?through the (?:requirements|criteria)", re.IGNORECASE)
 _CHECK_CUE = re.compile(
     r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
     r"\bself[- ]?(?:check|assess|test|evaluat)|eligib|qualif|assess|\bcheck (?:if|whether|my|our|us)\b|quiz|"

@@ -187,15 +187,23 @@ class Index:
     def _form_bonus(self, query: str) -> np.ndarray:
         """A question that names one annex form is about that form's parts, not the other's;
         one about what is inside it ("哪几列", "which fields") is not about the clauses that
-        merely name the form."""
+        merely name the form; one that also names a part of it in the user's own words
+        ("汇总表的基本信息") is about that part, not the whole form."""
         named = {key for rx, key in _FORMS if rx.search(query)}
         out = np.zeros(len(self.units))
         if len(named) != 1:
             return out
         (key,) = named
         inside = bool(_INSIDE.search(query))
+        low = next(rx for rx, k in _FORMS if k == key).sub(" ", query.lower())  # not its name
+        part_named = any(any(a in low for a in (*zh_alias, u.title.zh)) or
+                         (en_rx is not None and en_rx.search(low))
+                         for u, (zh_alias, en_rx) in zip(self.units, self.aliases, strict=False)
+                         if u.id.startswith(f"{key}.") and u.kind == "section")
         for i, u in enumerate(self.units):
-            if u.id == key or u.id.startswith(f"{key}."):
+            if u.id == key:
+                out[i] = -FORM_BONUS if part_named else FORM_BONUS
+            elif u.id.startswith(f"{key}."):
                 out[i] = FORM_BONUS
             elif u.id.startswith("annex") or (inside and u.id in _NAMES_FORM):
                 out[i] = -FORM_BONUS

@@ -12,7 +12,7 @@ from bot.dialogue.normalise import normalise
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
     ("fees", r"费用|收费|多少钱|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
-             r"|\bprice\b|\bcharges?\b|pay for"),
+             r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|pay for"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
     ("office", r"办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
@@ -24,7 +24,8 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                  r"(?:template|form)|(?:template|form)s?\b.{0,20}\bdownload"),
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催办|催一下|能不能催|能催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),
-    ("channel", r"网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
+    ("channel", r"(?:什么|啥|哪个|哪套)系统|发邮件|用邮件|邮件(?:发|报|推送)|通过邮件|(?:by|via) e-?mail|which system|what system"
+                r"|\bportal\b|网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
@@ -42,16 +43,22 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                    r"|in person at the review|defend"),
     ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
-    ("language_exam", r"用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
+    ("language_exam", r"(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
+    ("greater_china", r"香港|澳门|台湾|港澳|港台|澳台|hong ?kong|macau|macao|taiwan"),
+    ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久一次|多长时间一次|频率|多频繁|经常)|"
+                  r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
+                  r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
     ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
 )
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
-    ("other_time_limit", r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
+    ("other_time_limit", r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
+                         r"how long(?!.{0,40}(?:decision|decide|result|approv)).{0,30}(?:expert|review panel|to accept|acceptance)|"
+                         r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
                          r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),

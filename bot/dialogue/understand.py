@@ -72,13 +72,19 @@ def _quote(unit: Unit, lang: str) -> str:
             lines.append(t("unit_whole", lang, text=parent.text.get(lang)))
         else:
             lines.append(t("unit_in", lang, text=parent.text.get(lang)))
+    return "\n".join(lines)
+
+
+def _notes(unit: Unit, lang: str) -> list[str]:
+    """What follows a unit's quote: how its days count, what its form is for."""
+    lines = []
     if "工作日" in unit.text.zh:
         lines.append(t("unit_working_days", lang))
     if unit.ref.zh.startswith("附件"):
         key = "annex1" if unit.ref.zh.startswith("附件1") else "annex2"
         lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang),
                        contact=get_settings().contact.get(lang)))
-    return "\n".join(lines)
+    return lines
 
 
 def _short_name() -> tuple[Text, Text, Text]:
@@ -131,15 +137,16 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
     """The answer from one or several units, each quoted and cited."""
     cites = "；".join(dict.fromkeys(u.cite(lang) for u in units)) if lang == "zh" else \
         "; ".join(dict.fromkeys(u.cite(lang) for u in units))
+    notes = list(dict.fromkeys(line for u in units for line in _notes(u, lang)))
     if len(units) == 1:
-        body = _quote(units[0], lang)
+        body = "\n".join([_quote(units[0], lang)] + notes)
         if pasted:
             body = "\n".join((t("unit_pasted", lang, ref=units[0].ref.get(lang)), body,
                               _means(units[0], lang)))
     else:
         parts = [t("unit_several", lang, n=len(units))]
         parts += [f"{i}. {_quote(u, lang)}" for i, u in enumerate(units, 1)]
-        body = "\n".join(parts)
+        body = "\n".join(parts + notes)  # each note once, after the places it is about
     if any(u.id == "6.operate_in_ftz" for u in units):
         line = _area_line(query, lang)
         if line:
@@ -206,6 +213,8 @@ def _agrees(unit: Unit, classic_zh: str) -> bool:
     if unit.kind == "material":
         return unit.title.zh in classic_zh and len(classic_zh) < 600
     key = clause_key(unit)
+    if unit.kind == "clause" and f"{key} " in classic_zh and unit.text.zh[:16] not in classic_zh:
+        return False  # the clause named in a list of headings, its words not given
     return len(key) >= 3 and key in classic_zh  # "六（三）", not "一"
 
 
@@ -292,14 +301,35 @@ def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | Non
     return (answers.answer(intent, text, lang, subject), answers.answer(intent, text, "zh", subject))
 
 
+_OUTLINE = re.compile(
+    r"(?:正文|通知|文件|这个文)\S{0,8}(?:几部分|几个部分|哪几部分|哪些部分|几大部分|结构|框架|几大块|大纲|目录|分了几)"
+    r"|(?:structure|outline|parts|sections) of (?:the|this) notice|how is (?:the|this) notice (?:structured|"
+    r"organi[sz]ed|divided)|how many parts (?:does|has) (?:the|this) notice", re.IGNORECASE)
+
+
+def _outline(lang: str) -> Reply:
+    """The notice's six parts by their headings, and its two annexes."""
+    sep = "；" if lang == "zh" else "; "
+    parts = sep.join(f"{UNITS_BY_ID[i].ref.get(lang)}{'、' if lang == 'zh' else ': '}"
+                     f"{UNITS_BY_ID[i].title.get(lang)}" for i in "123456")
+    annexes = UNITS_BY_ID["header.annexes"]
+    text = t("unit_outline", lang, parts=parts, annexes=annexes.text.get(lang))
+    return Reply(f"{text}\n{t('unit_source', lang, cites=annexes.cite(lang))}")
+
+
 def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                 strict: bool = False, decisive: bool = False
                 ) -> tuple[Reply | None, Unit | None, str]:
     """One question: (reply or None for the classic answer, the unit cited, the query)."""
     lang = state.language
+    if _OUTLINE.search(text):
+        return _outline(lang), None, text
     query, hits = ctx.contextual_search(text, state)
     key = silent_aspect(text)
     verdict, units = _decide(hits, is_zh(query))
+    picked = bool(hits) and all(h.score == ctx.PICKED for h in hits)
+    if picked and len(hits) > 1:
+        verdict, units = "several", [h.unit for h in hits]  # "第三、第四部分"
     if key is not None:
         silent = silent_reply(key, lang)
         if verdict == "answer" and hits[0].score >= SILENT_WITH_UNIT and \
@@ -342,7 +372,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     pasted = ctx.is_pasted(text, units[0]) if units else False
     if pasted:
         return render_units(units[:1], lang, pasted=True), units[0], query
-    classic = _intent_reply(turn, lang, text) if allow_intent else None
+    # A place the words point at is answered as such, not by the topic it belongs to.
+    classic = _intent_reply(turn, lang, text) if allow_intent and not picked else None
     conf = turn.confidence
     if classic is not None:
         agree = bool(units) and (_agrees(units[0], classic[1].text)
@@ -398,6 +429,8 @@ def route(turn: Turn, state: State, strict: bool = False,
     text = turn.words
     if not text.strip():
         return None, state
+    if _OUTLINE.search(text):
+        return [_outline(lang)], state  # one question, however many clauses it has
     parts = split.questions(text)
     if len(parts) > 1:
         replies: list[Reply] = []
@@ -415,7 +448,8 @@ def route(turn: Turn, state: State, strict: bool = False,
                 reply = Reply(t("part_unclear", lang, part=part[:60]))
             else:
                 answered += 1
-            replies.append(reply)
+            if not any(reply.text in r.text for r in replies):
+                replies.append(reply)  # two parts one answer holds: said once
             if unit is not None:
                 st = ctx.remember(st, unit, query)
         if not answered:

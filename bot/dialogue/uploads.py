@@ -20,6 +20,7 @@ from bot.dialogue.reply import Button, Reply, payload
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
 from bot.notice import FORM_MATERIAL_ID, MATERIALS, MATERIALS_BY_ID
+from bot.notice.units import UNITS_BY_ID
 from bot.precheck.problems import (
     file_problem_message,
     form_problem_message,
@@ -336,8 +337,12 @@ def delete_cancelled(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
 def upload_help(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
     lang = state.language
     limits = get_settings().limits
-    text = t("upload_help", lang, mb=limits.max_file_bytes // (1024 * 1024),
-             n=limits.max_files_per_session) + "\n" + t("templates_offer", lang)
+    review = UNITS_BY_ID["4.2"]  # the review itself is the department's, with experts
+    text = "\n".join((t("upload_help", lang, mb=limits.max_file_bytes // (1024 * 1024),
+                        n=limits.max_files_per_session),
+                      t("upload_not_review", lang, ref=review.ref.get(lang),
+                        text=review.text.get(lang)),
+                      t("templates_offer", lang)))
     return [Reply(text, _next_buttons(lang), custom=templates_custom(lang))], state
 
 

@@ -56,8 +56,8 @@ DUTIES: tuple[Duty, ...] = (
         "equivalence",
         _d(3),
         Text("经审核注册的国外证书可等同于我国同类工种同等级职业技能证书",
-             "Registered certificates count as equal to Chinese skill certificates of the same trade "
-             "and level"),
+             "Registered certificates count as equal to Chinese skill certificates of the same type "
+             "of work and the same level"),
         Text(
             zh="在办理申请职业培训补贴、机关事业工作人员单位岗位晋升、职业资格或职业技能等级晋升等事项时，"
             "相关人员持有的经自治区人力资源社会保障部门审核注册的国外职业资格证书，可等同于我国同类工种"
@@ -65,8 +65,8 @@ DUTIES: tuple[Duty, ...] = (
             en="When applying for vocational training subsidies, for promotion of staff of government "
             "bodies and public institutions, or for promotion in vocational qualification or skill "
             "level, a foreign certificate reviewed and registered by the Autonomous Region's department "
-            "may be treated as equal to a Chinese vocational skill certificate of the same trade and "
-            "level.",
+            "may be treated as equal to a Chinese vocational skill certificate of the same type of "
+            "work (trade) and the same level.",
         ),
     ),
     Duty(

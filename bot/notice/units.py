@@ -70,6 +70,10 @@ def _sentences(text: Text) -> list[Text]:
     """The sentences of a text in both languages, when they pair up one to one."""
     zh = [s for s in re.split(r"(?<=。)", text.zh) if s.strip()]
     en = [s for s in re.split(r"(?<=\.)\s+(?=[A-Z“])", text.en) if s.strip()]
+    if len(zh) < 2:
+        # One long sentence of two requirements ("…合作，且同一时期内…"): its two halves.
+        zh = [s for s in re.split(r"(?<=，)(?=且)", text.zh) if s.strip()]
+        en = [s for s in re.split(r"(?<=;)\s+", text.en) if s.strip()]
     if len(zh) != len(en) or len(zh) < 2:
         return []
     return [Text(z.strip(), e.strip()) for z, e in zip(zh, en, strict=False)]

@@ -11,7 +11,7 @@ from bot.dialogue.silence import silent_aspect
 
 @pytest.mark.parametrize(("question", "unit"), [
     ("我们收点报名费赚点钱可以吗", "2.1.s2"),
-    ("国内要找几家单位一起搞", "2.2"),
+    ("国内要找几家单位一起搞", "2.2.s2"),
     ("名册那部分可以单独附上吗", "annex2.register"),
     ("设备是租来的，表里怎么写", "annex1.facilities.equipment.所有权归属"),
     ("这份文件公开吗", "header.disclosure"),

@@ -24,7 +24,7 @@ def test_other_questions_are_not_term_questions(text: str) -> None:
 
 def test_the_most_specific_place_is_given() -> None:
     assert [u.id for u in places("双随机")] == ["5.s1"]  # the sentence, not the whole clause
-    assert [u.id for u in places("备案")] == ["2.2"]
+    assert [u.id for u in places("备案")] == ["2.2.s1"]
 
 
 def test_a_defined_short_name_points_to_its_definition() -> None:

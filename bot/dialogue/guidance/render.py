@@ -219,7 +219,7 @@ def material(m: N.Material, lang: str, aspects: Sequence[str] = ()) -> Reply:
     if m.group:
         g = N.GROUPS_BY_ID[m.group]
         lines.append(t("item_intro", lang, name=m.name.get(lang), ref=_ref(m.clause, lang),
-                       group=g.name.get(lang), id=m.id))
+                       group=g.name.get(lang), category=cat.name.get(lang), id=m.id))
         lines.append(t("notice_says", lang) + t("quote", lang, text=g.notice_text.get(lang)))
     else:
         lines.append(t("item_intro_plain", lang, name=m.name.get(lang), ref=_ref(m.clause, lang),

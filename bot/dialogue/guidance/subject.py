@@ -76,7 +76,7 @@ _CONDITION_WORDS: dict[str, tuple[str, ...]] = {
         "correspond", "match a chinese", "chinese occupation", "occupation code",
     ),
     "technical_strength": (
-        "技术实力", "实力", "专职人员", "考评人员", "technical strength", "technical capacity",
+        "技术实力", "实力", "专职人员", "考评人员", "中外合作机构", "sino-foreign", "technical strength", "technical capacity",
         "technical capability", "expertise", "examiners", "staff",
     ),
     "reliable_credit": (
