@@ -106,7 +106,8 @@ def date_texts(text: str) -> list[str]:
 
 
 _AREA_ONLY = re.compile(r"^(?:那|在|我们在|我们是|是)?(?P<place>[\w\s]{1,12}?)(?:片区|市)?"
-                        r"(?:呢|行不行|可以吗|可不可以|怎么样|行吗)?[?？!！。.\s]*$")
+                        r"(?:的话)?(?:呢|行不行|可以吗|可不可以|怎么样|行吗|(?:报|交|推|送)给谁|报哪里)?"
+                        r"[?？!！。.\s]*$")
 
 
 def is_area_only(text: str) -> bool:
@@ -115,6 +116,8 @@ def is_area_only(text: str) -> bool:
     if not m:
         return False
     place = m.group("place").strip()
+    if re.search(r"[\u4e00-\u9fff]", place) and len(place) > 6:
+        return False  # "申请书交给南宁市人社局可以吗": a sentence that names a place
     return bool(place) and (find_area(place) is not None or find_outside_place(place) is not None)
 
 

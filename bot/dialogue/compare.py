@@ -12,6 +12,7 @@ _ZH = re.compile(
     r"^(?:请问|那)?(?P<a>[^，,。？?]{2,24}?)(?:和|与|跟|同|以及)(?P<b>[^，,。？?的]{2,24}?(?:[里中]的[^，,。？?的]{1,10})?)(?:的(?P<tail>[^，,。？?比有是的]{1,8}))?(?:之间)?的?"
     r"(?:有(?:什么|啥|哪些)?(?:区别|不同|差别|差异|不一样)|区别|不同|差别|差异|差在哪|(?:哪里|哪儿|哪些地方)(?:不一样|不同)|不一样在哪|(?:是)?(?:一样|相同|一回事|一个东西|同一个)|"
     r"(?:比)?.{0,4}(?:多了|少了))")
+_ZH_MORE = re.compile(r"^(?:请问|那)?(?P<a>[^，,。？?比]{2,24}?)比(?P<b>[^，,。？?]{2,24}?)(?:多了|少了|多出|多|少)")
 _EN = re.compile(
     r"(?:difference|differences|differ) between (?:the )?(?P<a>.{3,60}?) and (?:the )?(?P<b>.{3,60}?)"
     r"(?:\?|\.|$)|^(?:is|are) (?:the )?(?P<a2>.{3,60}?) (?:the same (?:thing )?as|different from|"
@@ -23,7 +24,7 @@ _EN = re.compile(
 def sides(text: str) -> tuple[str, str] | None:
     """The two things a comparison question sets side by side, or None."""
     text = normalise(text).strip()
-    m = _ZH.search(text) or _EN.search(text)
+    m = _ZH.search(text) or _ZH_MORE.search(text) or _EN.search(text)
     if not m:
         return None
     named = m.groupdict()
@@ -42,3 +43,46 @@ def sides(text: str) -> tuple[str, str] | None:
     if not a or not b or a == b:
         return None
     return a, b
+
+
+# "比附件1多了啥栏目", "What extra column does the summary have?": the two forms' parts that
+# hold the same kind of entries, side by side.
+_FORM_WORDS = (
+    ("annex1", re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|annex i\b|registration form|application form",
+                          re.IGNORECASE)),
+    ("annex2", re.compile(r"附件\s*2|附件二|汇总表|年报|annex\s*2\b|annex ii\b|\bsummary\b", re.IGNORECASE)),
+)
+_DIFFERENCE = re.compile(r"多了|少了|多出|多哪|多些|额外|不一样|一样吗|一样不|相同吗|区别|差在|差别|不同|\bextra\b|"
+                         r"\badditional\b|\bmore (?:columns|fields)\b|\bfewer\b|\bsame as\b|\bthe same\b|"
+                         r"\bdiffer", re.IGNORECASE)
+_ENTRIES = re.compile(r"栏|列|字段|基本信息|证书(?:信息)?表|多了|少了|多出|\bcolumns?\b|\bfields?\b|\bentr(?:y|ies)\b|"
+                      r"\bbasic\b|\bextra\b|\badditional\b|\bfewer\b", re.IGNORECASE)
+_BASIC = re.compile(r"基本信息|\bbasic\b", re.IGNORECASE)
+FORM_PARTS = {"basic": ("annex1.basic", "annex2.basic"),
+              "certificates": ("annex1.certificates.certificates", "annex2.issued.issued")}
+_FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
+
+
+def _form_of(unit_id: str) -> str | None:
+    key = _FORM_OF.get(unit_id) or unit_id.split(".")[0]
+    return key if key in ("annex1", "annex2") else None
+
+
+def form_parts(text: str, topic_unit: str | None = None) -> tuple[str, str] | None:
+    """The ids of the two forms' matching parts a question compares, the one asked about
+    first; None when it does not compare the forms."""
+    text = normalise(text)
+    if not _DIFFERENCE.search(text) or not _ENTRIES.search(text):
+        return None  # "附件1和附件2有什么区别": the two forms, not their entries
+    found = sorted((m.start(), key) for key, rx in _FORM_WORDS for m in [rx.search(text)] if m)
+    named = [key for _, key in found]
+    if len(named) == 1:
+        other = "annex2" if named[0] == "annex1" else "annex1"
+        current = _form_of(topic_unit or "")
+        # "比附件1多了啥" while Annex 2 is the subject; "what extra column does the summary
+        # have?": against the other form (there are two).
+        named = [other, named[0]] if current == other and "比" in text else [named[0], other]
+    if len(named) != 2:
+        return None
+    first, second = FORM_PARTS["basic" if _BASIC.search(text) else "certificates"]
+    return (first, second) if named[0] == "annex1" else (second, first)

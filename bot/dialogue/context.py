@@ -365,6 +365,12 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if both:
         # "都是交给同一个部门吗" after two answers: both of them.
         return f"{state.topic_query} {text}", both
+    when = _when_of_form(text, state)
+    if when is not None:
+        return f"{when.title.zh} {text}", [Hit(when, PICKED)]
+    in_form = _in_current_form(text, state)
+    if in_form:
+        return in_form, _near_subject(search(in_form), state)
     own = search(text)
     if not state.topic_query or not is_elliptical(text) and not corrected:
         return text, own
@@ -407,6 +413,35 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
         return text, own
     return combined, joint
+
+
+_INSIDE_ASK = re.compile(r"哪一?列|哪一?栏|栏目|字段|\b(?:columns?|fields?|rows?|box(?:es)?)\b", re.IGNORECASE)
+
+
+def _in_current_form(text: str, state: State) -> str | None:
+    """"Which column shows the volume?" while a form is the subject: the question, asked of
+    that form."""
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if current is None or not _INSIDE_ASK.search(text) or any(rx.search(text) for rx, _ in _ANNEX_NAMED):
+        return None
+    key = _FORM_OF.get(current.id) or current.id.split(".")[0]
+    if key not in ("annex1", "annex2"):
+        return None
+    number = key[-1]
+    return f"附件{number} {text}" if is_zh(text) else f"Annex {number} {text}"
+
+
+_WHEN = re.compile(r"什么时候|何时|哪天|几月|啥时候|截止|\bwhen\b|\bby when\b|\bdeadline\b|\bdue\b",
+                   re.IGNORECASE)
+
+
+def _when_of_form(text: str, state: State) -> Unit | None:
+    """"When is it filed?" while the annual summary (or a part of it) is the subject: the
+    duty that sets its date."""
+    current = state.topic_unit or ""
+    if not current.startswith("annex2") or not _WHEN.search(text) or not is_elliptical(text):
+        return None
+    return UNITS_BY_ID["6.annual_report"]
 
 
 _BOTH = re.compile(r"^(?:那)?(?:都|两个都|这两个|两者|两项|二者|它们都|这俩)|^(?:and )?(?:both|are they both|"

@@ -51,7 +51,8 @@ from bot.settings import get_settings
 
 
 def observe(state: State, turn: Turn) -> State:
-    """The state after reading the user's message: mainly, which language to answer in."""
+    """The state after reading the user's message: which language to answer in, and the
+    FTZ area it names."""
     lang_state = LanguageState(state.language, state.preferred_language)  # type: ignore[arg-type]
     lang_state = lang_state.observe(turn.text, turn.entities.get("language"))
     page_lang = (turn.metadata or {}).get("lang")
@@ -59,8 +60,10 @@ def observe(state: State, turn: Turn) -> State:
         # A button, an upload or a page event carries no words: answer in the language the
         # page is shown in.
         return replace(state, language=page_lang, preferred_language=None)
+    area = annual.find_area(turn.words) if turn.words and not turn.is_payload else None
+    # The FTZ area the user names ("our exam is in the Qinzhou area") stays the subject.
     return replace(state, language=lang_state.language,
-                   preferred_language=lang_state.preferred)
+                   preferred_language=lang_state.preferred, ftz_area=area or state.ftz_area)
 
 
 # ---------------------------------------------------------------------------
@@ -153,7 +156,7 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
         return year
     replies, routed = understand.route(turn, state)
     if replies:
-        return replies, routed
+        return _receiver(replies, turn, routed)
     subjects = answers.candidates(turn.words)
     if subjects:
         buttons = tuple(answers.subject_button(s, lang) for s in subjects)
@@ -256,6 +259,18 @@ def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
     return None
 
 
+def _receiver(replies: list[Reply], turn: Turn, state: State) -> tuple[list[Reply], State]:
+    """"To whom?" after a plan for an exam in the Qinzhou area: the answer, and that city's
+    bureau."""
+    area = annual.find_area(turn.words) or state.ftz_area
+    if area and state.topic_unit in _RECEIVING_UNITS:
+        line = "\n".join(annual.area_lines(area, state.language, turn.words))
+        if not any(line in r.text for r in replies):
+            replies = replies + [Reply(line)]
+        state = replace(state, ftz_area=area)
+    return replies, state
+
+
 def _is_notice_date(day: dt.date) -> bool:
     from bot.notice import NOTICE
 
@@ -348,12 +363,8 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 replies = [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))]
             return replies + [extra], state
     if replies:
-        area = annual.find_area(turn.words) or state.ftz_area
-        if area and state.topic_unit in _RECEIVING_UNITS and intent not in _AREA_INTENTS:
-            # "To whom?" after a plan for an exam in the Qinzhou area: that city's bureau.
-            replies = replies + [Reply("\n".join(annual.area_lines(area, lang, turn.words)))]
-            state = replace(state, ftz_area=area)
-        return replies, state
+        return (_receiver(replies, turn, state) if intent not in _AREA_INTENTS
+                else (replies, state))
     return [answers.answer(intent, turn.words, lang, turn.entities.get("subject"))], state
 
 

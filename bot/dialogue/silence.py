@@ -48,7 +48,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
     ("greater_china", r"香港|澳门|台湾|港澳|港台|澳台|hong ?kong|macau|macao|taiwan"),
-    ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久一次|多长时间一次|频率|多频繁|经常)|"
+    ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
     ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
@@ -103,7 +103,7 @@ _COMPILED_FIRST = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _FIRST)
 # Words that name something the notice does state, so that a match above is about that
 # (e.g. 多少天 for the plan, 联系手机 as a form field): such a question is not silent.
 _STATED = re.compile(
-    r"联系手机|办公电话|电子邮箱|邮箱一栏|电话一栏|填写|哪一栏|那栏|这栏|栏目|表里|表中|提前多少天|提前几天|"
+    r"联系手机|手机号|办公电话|电子邮箱|邮箱一栏|电话一栏|填写|哪一栏|那栏|这栏|栏目|表里|表中|提前多少天|提前几天|"
     r"多少个工作日|几个工作日|发证数量|数量(?:那|一)?栏|序号|"
     r"office telephone|e-mail field|mobile field|which field|column|working days|on the form|"
     r"in the form|registration form|annex|summary table|field",

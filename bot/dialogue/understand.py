@@ -317,6 +317,25 @@ def _outline(lang: str) -> Reply:
     return Reply(f"{text}\n{t('unit_source', lang, cites=annexes.cite(lang))}")
 
 
+def _difference(pair: tuple[str, str], lang: str, query: str) -> Reply:
+    """Two forms' matching parts: what one has that the other does not, and both quoted."""
+    a, b = (UNITS_BY_ID[x] for x in pair)
+    cols = {u.id: list(dict.fromkeys(k.title.get(lang) for k in children(u.id))) for u in (a, b)}
+    sep = "、" if lang == "zh" else ", "
+    lines = []
+    def label(u: Unit) -> str:
+        return f"{u.ref.get(lang)}{'' if lang == 'zh' else ' '}“{u.title.get(lang)}”"
+
+    for x, y in ((a, b), (b, a)):
+        extra = [c for c in cols[x.id] if c not in cols[y.id]]
+        if extra:
+            lines.append(t("compare_extra", lang, a=label(x), b=label(y), cols=sep.join(extra)))
+    if not lines:
+        lines.append(t("compare_same", lang, a=label(a), b=label(b), cols=sep.join(cols[a.id])))
+    both = render_units([a, b], lang, query=query)
+    return Reply("\n".join(lines + [both.text]), both.buttons)
+
+
 def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                 strict: bool = False, decisive: bool = False
                 ) -> tuple[Reply | None, Unit | None, str]:
@@ -324,6 +343,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     lang = state.language
     if _OUTLINE.search(text):
         return _outline(lang), None, text
+    forms = compare.form_parts(text, state.topic_unit)
+    if forms is not None:
+        return _difference(forms, lang, text), UNITS_BY_ID[forms[0]], text
     query, hits = ctx.contextual_search(text, state)
     key = silent_aspect(text)
     verdict, units = _decide(hits, is_zh(query))
@@ -356,6 +378,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     pair = compare.sides(text)
     if pair is not None:
         both = _compared(pair, state)
+        if len(both) == 2 and all(k.kind in ("column", "field") for u in both
+                                  for k in children(u.id)[:1]) and all(children(u.id) for u in both):
+            # Two tables or sections: what one has that the other does not.
+            return _difference((both[0].id, both[1].id), lang, query), both[0], query
         if both:
             return render_units(both, lang, query=query), both[0], query
     term = terms.term_of(text)
@@ -380,6 +406,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                                  or units[0].id == INTENT_UNITS.get(turn.intent or ""))
         if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
             return render_units(units[:1], lang, query=query), units[0], query
+        duty = next((u for u in (units[0], UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", "")))
+                     if u is not None and _SHORT_NAME_PARTS[0].zh in u.text.zh), None)
+        if duty is not None and ctx.party_of(query) and (
+                agree or (units[0].id.startswith("annex2") and duty.id == "6.annual_report")):
+            # "中方机构也要推吗": the duty's clause, and whom its short name covers.
+            return render_units([duty], lang, query=query), duty, query
         if agree and (verdict != "several"):
             return None, units[0], query
         own = UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", ""))

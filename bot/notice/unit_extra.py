@@ -17,7 +17,8 @@ ANNEX_LIST = Text(
 )
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("标题", "全称", "名称", "正式名称", "事项名称", "叫什么", "通知叫什么", "title", "full name", "name of the notice"),
+    "title": ("标题", "全称", "名称", "正式名称", "事项名称", "叫什么", "通知叫什么", "讲什么的", "是关于什么",
+              "subject matter", "what is the notice about", "what the notice is about", "title", "full name", "name of the notice"),
     "number": ("文号", "编号", "几号文", "document number", "reference number", "number"),
     "addressees": ("主送", "发给", "下发给", "哪些单位", "收文", "addressed", "sent to",
                    "recipients", "addressees", "管委会"),
@@ -47,6 +48,7 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
     "2.1.s1": ("国际影响", "流通性", "职业种类", "职业资格证书体系", "international", "recognised",
                "widely", "circulation", "occupations", "standards"),
     "2.1.s2": ("中外合作机构", "合作机构需要", "合作机构要", "技术实力", "资信", "cooperating institution",
+               "cooperating organisations", "cooperating organizations", "cooperating institutions",
                "sino-foreign", "partner institutions need", "partners need", "营利", "非营利", "赚钱", "收益", "profit", "non-profit",
                "commercial", "technical strength", "credit standing", "money"),
     "2.2": ("合作", "中方合作机构", "备案", "一家", "驻华办事机构", "境外机构", "partner",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.compare import sides
+from bot.dialogue.compare import form_parts, sides
 from tests.dialogue.test_understand import Chat
 
 
@@ -42,3 +42,25 @@ def test_a_year_after_the_annual_summary_gives_that_year_s_deadline() -> None:
     assert "12月底" in chat.say("年度汇总表每年啥时候交").text
     reply = chat.say("那2027年的呢").text
     assert "2027年12月31日" in reply
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("附件2里有哪些部分", "它比附件1多了哪一栏", "发证数量"),  # leans on the form in question
+    ("What is Annex 1?", "Which extra column does the annual summary have?", "Number issued"),
+])
+def test_the_column_one_form_has_and_the_other_lacks_is_named(first: str, then: str,
+                                                              expected: str) -> None:
+    chat = Chat()
+    chat.say(first)
+    reply = chat.say(then).text
+    assert expected in reply.split("\n")[0], reply
+
+
+def test_forms_with_the_same_entries_are_said_to_match() -> None:
+    reply = Chat().say("注册表和汇总表的单位基本信息栏目一样吗").text
+    assert "相同" in reply.split("\n")[0] and "统一社会信用代码" in reply
+
+
+def test_the_forms_as_a_whole_are_not_reduced_to_one_table() -> None:
+    assert form_parts("附件1和附件2有什么区别") is None
+    assert form_parts("审批要多久") is None

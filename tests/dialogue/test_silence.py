@@ -25,12 +25,23 @@ from bot.dialogue.silence import silent_aspect
     ("申请费多少", "fees"),
     ("Can we apply on paper?", "channel"),
     ("翻译件要不要盖翻译公司的章", "translator"),
+    ("澳门的培训机构能按境外机构申请吗", "greater_china"),
+    ("Does a Taiwan certification body count as overseas?", "greater_china"),
+    ("日常检查多久来一次", "frequency"),
+    ("How often will the city bureau inspect us?", "frequency"),
+    ("受理以后专家论证大概要几天", "other_time_limit"),
+    ("How long does the expert review usually take?", "other_time_limit"),
+    ("年度汇总表用哪个系统报", "channel"),
+    ("Can we send the plan by email?", "channel"),
+    ("Can the tests be taken in English?", "language_exam"),
 ])
 def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) -> None:
     assert silent_aspect(text) == key
 
 
 @pytest.mark.parametrize("text", [
+    "专家审完之后多久出审批决定", "How long until the decision after acceptance?",
+    "Who is the person in charge on the form?",
     "审批要多久", "身份证号那栏填什么", "节假日算不算", "合作协议要交原件吗",
     "Is it fine to use a rented venue?", "Can we extend our partnership to a second partner?",
     "Who orders an institution to rectify within a time limit?", "技术技能水平证明复印件要交吗",

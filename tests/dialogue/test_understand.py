@@ -161,6 +161,8 @@ def test_the_notice_s_date_gives_both_the_signing_and_the_printing_day() -> None
     ("我们的材料是德文的，要翻译吗", "那它们内容不一致谁负责", ("申请人",)),  # a pronoun
     ("鉴定计划要提前几天报", "推给谁？", ("设区市",)),  # only a question word left
     ("这通知谁发的", "哪天发的", ("2020年9月22日",)),  # another part of the header
+    ("附件2分几部分", "哪一栏写发了多少证", ("发证数量",)),  # a column of the form in question
+    ("What parts does the annual summary have?", "When is it due?", ("December",)),  # its date
 ])
 def test_a_follow_up_leans_on_the_turn_before(first: str, then: str,
                                               expected: tuple[str, ...]) -> None:
@@ -180,3 +182,28 @@ def test_a_short_question_that_names_a_subject_is_not_a_follow_up() -> None:
 def test_the_classic_answer_stands_when_retrieval_finds_the_same_part() -> None:
     reply = Chat().say("需要提交哪些材料？", intent="ask_materials", confidence=0.95).text
     assert "外方机构登记证书" in reply  # the items by name, not only the categories
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("通知里一共有哪些时间期限", ("45个工作日", "前10日", "12月底")),  # every time limit
+    ("List every deadline in the notice", ("45 working days", "10 days", "December")),
+    ("这个通知分哪几部分", ("审批层级", "许可条件", "申请材料清单", "办理程序", "事中事后监管", "其他要求")),
+    ("许可条件第三条是什么", ("独立法人资格",)),  # a condition by its number
+    ("item 3 of category 2?", ("sample",)),  # a material by category and item
+    ("汇总表第一、第二部分分别填什么", ("机构名称", "发证数量")),  # two sections at once
+    ("协会能不能做我们的中方合作方", ("行业组织", "社会团体")),  # the half of II(2) asked about
+    ("同一时期可以有两个中方合作机构吗", ("原则上应为一家",)),
+])
+def test_the_place_the_words_point_at_is_answered(text: str, expected: tuple[str, ...]) -> None:
+    reply = Chat().say(text).text
+    assert all(e in reply for e in expected), reply
+
+
+def test_a_material_s_category_is_named() -> None:
+    reply = Chat().say("机构章程属于哪一类材料", intent="ask_materials", confidence=0.9).text
+    assert "机构资信证明类文件" in reply
+
+
+def test_a_duty_of_both_parties_says_whom_its_short_name_covers() -> None:
+    reply = Chat().say("年度汇总表中方机构也要报吗", intent="ask_annual_report", confidence=0.9).text
+    assert "中方合作机构" in reply and "六（一）" in reply

@@ -286,8 +286,10 @@ def _is_ascii_word(term: str) -> bool:
 def _pattern(term: str) -> re.Pattern[str]:
     escaped = re.escape(term.lower())
     if _is_ascii_word(term):
-        # Whole words (a prefix such as "rectif" or "notari" matches word beginnings).
-        tail = r"" if term.endswith(("if", "ari", "alis", "aliz", "penalt", "translat")) else r"\b"
+        # Whole words (a prefix such as "rectif" or "notari" matches word beginnings); a
+        # Chinese character next to it is not part of the word ("45天").
+        tail = r"" if term.endswith(("if", "ari", "alis", "aliz", "penalt", "translat")) \
+            else r"(?![a-z0-9])"
         return re.compile(rf"(?<![a-z0-9]){escaped}{tail}")
     return re.compile(escaped)
 
