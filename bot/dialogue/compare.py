@@ -86,3 +86,27 @@ def form_parts(text: str, topic_unit: str | None = None) -> tuple[str, str] | No
         return None
     first, second = FORM_PARTS["basic" if _BASIC.search(text) else "certificates"]
     return (first, second) if named[0] == "annex1" else (second, first)
+
+
+# "鉴定计划和年度汇总表，分别什么时候报？", "the plan and the annual summary — when is each
+# due?": one question asked of two things.
+_EACH_ZH = re.compile(r"(?P<a>[^，,。？?：:；;]{2,16}?)(?:和|与|跟|以及|还有)(?P<b>[^，,。？?：:；;]{2,16}?)[，,]?\s*"
+                      r"(?:分别|各自|各)(?P<q>[^。？?]{2,20})")
+_EACH_EN = re.compile(r"(?:the )?(?P<a>[\w' -]{3,40}?) and (?:the )?(?P<b>[\w' -]{3,40}?)\s*[—–:,-]+\s*"
+                      r"(?P<q>(?:when|how long|how often|who|where|what|to whom)\b[^?.]*?)\s*\beach\b",
+                      re.IGNORECASE)
+
+
+def each(text: str) -> tuple[str, str] | None:
+    """The question asked of each of two things, as two questions, or None."""
+    text = normalise(text).strip()
+    m = _EACH_ZH.search(text)
+    if m:
+        q = m.group("q").strip()
+        return f"{m.group('a').strip()}{q}", f"{m.group('b').strip()}{q}"
+    m = _EACH_EN.search(text)
+    if m:
+        q = m.group("q").strip()
+        a, b = (re.sub(r"^the\s+", "", m.group(k).strip(), flags=re.IGNORECASE) for k in "ab")
+        return f"{q} the {a}", f"{q} the {b}"
+    return None

@@ -172,7 +172,15 @@ def is_elliptical(text: str) -> bool:
     return len(words) <= 4 or bool(_FOLLOW_EN.search(text.strip()))
 
 
+_LAST = re.compile(r"最后(?:一)?(?P<zh>项|个|条|类|样|部分)|\bthe last (?P<en>one|item|category|part)\b", re.IGNORECASE)
+
+
 def _ordinal(text: str) -> tuple[int, str] | None:
+    """(n, kind) of "第三类", "the second item"; n is -1 for "最后一项", "the last one"."""
+    last = _LAST.search(text)
+    if last:
+        kind = last.group("zh") or ("类" if (last.group("en") or "").lower() == "category" else "项")
+        return -1, kind
     m = _ORDINAL_ZH.search(text)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _CN_NUM[m.group(1)]
@@ -194,7 +202,7 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
     if current is not None and kind in ("部分", "部") and current.id in _FORM_OF:
         current = UNITS_BY_ID[_FORM_OF[current.id]]
     if kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种")):
-        return UNITS_BY_ID.get(f"3.{n}")
+        return UNITS_BY_ID.get(f"3.{n if n > 0 else 4}")
     if current is None:
         return None
     for base in (current, UNITS_BY_ID.get(current.parent or "")):
@@ -203,8 +211,8 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         kids = [u for u in children(base.id) if u.kind not in ("sentence",)]
         if base.id.startswith("3.") and base.kind == "category":
             kids = [u for u in kids if u.kind == "material" and not u.id.startswith("3.g")] or kids
-        if 1 <= n <= len(kids):
-            return kids[n - 1]
+        if 1 <= n <= len(kids) or (n == -1 and kids):
+            return kids[n - 1 if n > 0 else -1]
     return None
 
 
@@ -234,6 +242,31 @@ _CONDITION_N = (
     re.compile(r"\b(?:(first|second|third) (?:licensing )?condition|(?:licensing )?condition \(?(\d)\)?)",
                re.IGNORECASE),
 )
+
+
+_PART_N = (
+    re.compile(rf"(?:通知|正文|文件|这个文|本文)\S{{0,4}}第\s*{_NUM}\s*(?:部分|大部分|大块|条|点)"),
+    re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|[1-6]|i{1,3}|iv|vi?)\s+of\s+(?:the|this)\s+"
+               r"notice\b|\bthe notice'?s\s+(first|second|third|fourth|fifth|sixth)\s+(?:part|section)",
+               re.IGNORECASE),
+)
+_ROMAN_N = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def _part_n(text: str) -> Unit | None:
+    """"通知第五部分", "section five of the notice": that part of the notice (一 to 六)."""
+    m = _PART_N[0].search(text)
+    if m:
+        x = m.group(1)
+        n = int(x) if x.isdigit() else _CN_NUM.get(x, 0)
+    else:
+        m = _PART_N[1].search(text)
+        if not m:
+            return None
+        w = (m.group(1) or m.group(2)).lower()
+        n = (int(w) if w.isdigit() else _WORDS_EN.get(w) or _ROMAN_N.get(w)
+             or _EN_NUM.get(w, 0))
+    return UNITS_BY_ID.get(str(n)) if 1 <= n <= 6 else None
 
 
 def _condition_n(text: str) -> Unit | None:
@@ -357,7 +390,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     sections = _annex_sections(text)
     if len(sections) > 1:
         return text, [Hit(u, PICKED) for u in sections]
-    unit = sections[0] if sections else (_category_item(text) or _condition_n(text)
+    unit = sections[0] if sections else (_category_item(text) or _condition_n(text) or _part_n(text)
                                              or _by_ordinal(text, state))
     if unit is not None:
         return f"{unit.title.zh} {text}", [Hit(unit, PICKED)]

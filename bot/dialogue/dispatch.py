@@ -10,6 +10,7 @@ adapters around :func:`respond`; other channels can call it the same way.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -372,7 +373,18 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
 
 
 def start_self_check(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State]:
-    return [Reply(t("check_intro", state.language, n=len(CONDITIONS)))], state
+    """The self-check's opening; a question asked in the same message ("帮我做个资格核查，另外
+    审批多少个工作日？") is answered first."""
+    replies: list[Reply] = []
+    words = turn.words
+    parts = split.questions(words) if words and not turn.is_payload else []
+    for part in parts if len(parts) > 1 else []:
+        if _START_CHECK.search(normalise(part)):
+            continue
+        answered, state = understand.route(replace(turn, text=part, intent=None), state,
+                                           strict=True)
+        replies += answered or []
+    return replies + [Reply(t("check_intro", state.language, n=len(CONDITIONS)))], state
 
 
 def ask_condition(condition_id: str) -> Handler:
@@ -435,12 +447,15 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     if text and not text.startswith("/"):
         if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
             return "start_self_check"
-        if intent == "start_self_check" and (not _CHECK_CUE.search(text) or silent_aspect(text)):
+        if intent == "start_self_check" and (not _CHECK_CUE.search(text) or silent_aspect(text)
+                                             or _INSPECTION.search(text)):
             # Only mentions a condition ("会来查我们吗", "能保证通过吗"), or asks what the
             # notice leaves open ("不批能申请复议吗"): a question.
             return elig.FALLBACK_INTENT
     return elig.answer_intent(text, intent, confidence)
 
+
+_log = logging.getLogger(__name__)
 
 _PERSON = re.compile(r"人工|真人|客服|工作人员联系|person|human|agent|staff member", re.IGNORECASE)
 
@@ -454,9 +469,12 @@ _START_CHECK = re.compile(
     r" (?:we|our \w+|my \w+) (?:meets?|qualif|satisf|fulfil)|(?:go|walk) (?:me |us )?through the "
     r"(?:licensing )?conditions|一条一条(?:问|对照|核对)|逐条(?:问|对照|核对)|对照(?:一下)?(?:许可)?条件"
     r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)"
-    r"|过一[遍下](?:资格|条件)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
+    r"|过一[遍下](?:资格|条件)|资格核查|(?:核查|审查|检查|评估)(?:一下)?(?:我们的?)?资格|做个资格(?:检查|审查|评估)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
     r"|有没有资格)(?:申请|报|办|注册)|yes/no checklist|checklist to see (?:if|whether)|see (?:if|whether) (?:we|i)"
     r" (?:can|could) apply|(?:go|walk) (?:me |us )?through the (?:requirements|criteria)", re.IGNORECASE)
+# A question about the department's inspections or review, not a request to run the check.
+_INSPECTION = re.compile(r"(?:会|要|来|去)(?:检查|审核|审查|核查|查)|检查我们|监督|抽查|\binspect|\bsupervis|\baudit"
+                         r"|\bwill (?:the \w+|they|you) (?:check|review|verify)", re.IGNORECASE)
 _CHECK_CUE = re.compile(
     r"自测|自查|自评|自检|评估|测|检查一下我们|看看我们|符合|够不够|资格|条件|能申请|能不能申请|可以申请|能否申请|能办|"
     r"\bself[- ]?(?:check|assess|test|evaluat)|eligib|qualif|assess|\bcheck (?:if|whether|my|our|us)\b|quiz|"
@@ -526,6 +544,12 @@ def respond(handler: str, turn: Turn, values: Mapping[str, Any],
     """
     before = State.from_values(values)
     state = observe(before, turn)
-    replies, after = HANDLERS[handler](turn, state, today or dt.date.today())
+    try:
+        replies, after = HANDLERS[handler](turn, state, today or dt.date.today())
+    except Exception:  # noqa: BLE001 - a fault must not leave the user without a reply
+        _log.exception("handler %s failed", handler)
+        lang = state.language
+        return Outcome([Reply(t("internal_error", lang), (
+            Button(t("btn_handoff", lang), payload("human_handoff")),))], {})
     changed = {k: v for k, v in after.values().items() if values.get(k) != v}
     return Outcome(replies, changed)

@@ -130,6 +130,21 @@ class Index:
         self.en_word_score = _Scorer(self.en_word, self.en_wm)
         self.en_char_score = _Scorer(self.en_char, self.en_cm)
         self._fit_phrasings()
+        self._children: dict[str, list[int]] = {}
+        for i, u in enumerate(self.units):
+            if u.parent is not None:
+                self._children.setdefault(u.parent, []).append(i)
+        # The aliases that name a unit and none of its siblings ("考评人员", not "人员").
+        self._own_words: list[tuple[tuple[str, ...], re.Pattern[str] | None]] = []
+        for u in self.units:
+            siblings = [self.units[j] for j in self._children.get(u.parent, [])
+                        if self.units[j].id != u.id] if u.parent else []
+            shared = {a.lower() for s in siblings for a in s.aliases}
+            own = [a.lower() for a in u.aliases if a.lower() not in shared]
+            zh_words = tuple(a for a in own if is_zh(a) and len(a) >= 2)
+            en_words = [a for a in own if not is_zh(a) and len(a) >= 5]
+            rx = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in en_words)) if en_words else None
+            self._own_words.append((zh_words, rx))
 
     def _fit_phrasings(self) -> None:
         """A TF-IDF matrix per language over every unit's phrasings, with the unit each
@@ -181,8 +196,33 @@ class Index:
             scores = 0.5 * self.en_word_score(low) + 0.5 * self.en_char_score(low)
         scores = np.maximum(scores, PHRASING_WEIGHT * self._phrasing_scores(query, zh))
         scores = scores + self._bonus(own, query, zh) + self._form_bonus(own)
+        scores = self._named_over_siblings(scores, own, zh)
         order = np.argsort(-scores, kind="stable")[:limit]
         return [Hit(self.units[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def _named_over_siblings(self, scores: np.ndarray, own: str, zh: bool) -> np.ndarray:
+        """A part the user names by its own words ("考评人员要填哪些信息") ranks above its
+        siblings and its own parts that only resemble the question's wording."""
+        low = own.lower()
+        if zh:
+            named = [i for i, (words, _) in enumerate(self._own_words) if any(w in low for w in words)]
+        else:
+            named = [i for i, (_, rx) in enumerate(self._own_words)
+                     if rx is not None and rx.search(low) is not None]
+        if not named:
+            return scores
+        out = scores.copy()
+        named_set = set(named)
+        for i in named:
+            parent = self.units[i].parent
+            others = list(self._children.get(parent, ())) if parent is not None else []
+            # nor its own columns, unnamed ("专职人员要填什么" is the table, not 身份证号)
+            others += [j for j in self._children.get(self.units[i].id, [])
+                       if self.units[j].kind == "column"]
+            for j in others:
+                if j not in named_set and out[j] >= out[i]:
+                    out[j] = out[i] - 0.01
+        return out
 
     def _form_bonus(self, query: str) -> np.ndarray:
         """A question that names one annex form is about that form's parts, not the other's;

@@ -12,7 +12,7 @@ from bot.dialogue.normalise import normalise
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
     ("fees", r"费用|收费|多少钱|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
-             r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|pay for"),
+             r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|\bcharged\b|pay for|how much (?:can|may|will|should)"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
     ("office", r"办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
@@ -43,29 +43,37 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                    r"|in person at the review|defend"),
     ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
-    ("language_exam", r"(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
+    ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
-    ("greater_china", r"香港|澳门|台湾|港澳|港台|澳台|hong ?kong|macau|macao|taiwan"),
+    ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,14}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能申请|可以申请|能申请)"
+                      r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
     ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
+    ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
+    ("residence", r"落户|户口|户籍|人才积分|积分落户|居住证|hukou|household registration|residence permit|talent points?"),
+    ("other_ftz", r"海南|上海自贸|其他自贸|别的自贸|外省自贸|其他省份?的自贸|hainan|other (?:provinces'? )?free[- ]trade zones?"),
+    ("e_certificate", r"电子证书|电子版证书|电子证照|证书电子化|e-?certificates?|digital certificates?|electronic certificates?"),
     ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
 )
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
-    ("other_time_limit", r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
+    ("other_time_limit", r"几天内\S{0,8}受理|受理(?:还是不受理|与否|不受理)|(?:多久|几天)\S{0,6}(?:告知|通知)?(?:是否)?受理(?!\S{0,6}(?:决定|结果|批))|"
+                         r"how (?:long|soon|many days)(?!.{0,60}(?:decision|decide|result|approv)).{0,40}(?:accept|whether .{0,20}accepted)|"
+                         r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
                          r"how long(?!.{0,40}(?:decision|decide|result|approv)).{0,30}(?:expert|review panel|to accept|acceptance)|"
                          r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
                          r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
-    ("approved_list", r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
+    ("approved_list", r"批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
+                      r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
                       r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"
                       r"|list of (?:approved|registered)"),
-    ("years_established", r"成立满?(?:几|多少)年|成立(?:多久|多长时间|时间要求)|(?:经营|运营)(?:满)?(?:几|多少)年|"
+    ("years_established", r"成立\S{0,3}满?(?:几|多少)年|成立(?:多久|多长时间|时间要求)|(?:经营|运营)(?:满)?(?:几|多少)年|"
                           r"years? (?:of|in) (?:operation|existence|business)|established for (?:how long|at least)|"
                           r"how (?:long|many years).{0,30}(?:established|in operation|existed|been operating)"),
     ("foreign_id", r"(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"

@@ -54,6 +54,8 @@ def _distinct(hits: Sequence[Hit]) -> list[Hit]:
 def _quote(unit: Unit, lang: str) -> str:
     text = unit.text.get(lang)
     lines = []
+    if unit.id in _PARTS:  # a whole part: its heading first
+        lines.append(t("unit_part_heading", lang, ref=unit.ref.get(lang), title=unit.title.get(lang)))
     if unit.kind in ("clause", "sentence", "material", "category", "header"):
         lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
     else:
@@ -73,6 +75,9 @@ def _quote(unit: Unit, lang: str) -> str:
         else:
             lines.append(t("unit_in", lang, text=parent.text.get(lang)))
     return "\n".join(lines)
+
+
+_PARTS = frozenset("123456")
 
 
 def _notes(unit: Unit, lang: str) -> list[str]:
@@ -343,6 +348,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     lang = state.language
     if _OUTLINE.search(text):
         return _outline(lang), None, text
+    two = compare.each(text)
+    if two is not None:
+        asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
+        of_each = [u for u in asked if u is not None]
+        if len(of_each) == 2 and of_each[0].id != of_each[1].id:
+            return render_units(of_each, lang, query=text), of_each[0], text
     forms = compare.form_parts(text, state.topic_unit)
     if forms is not None:
         return _difference(forms, lang, text), UNITS_BY_ID[forms[0]], text
@@ -406,9 +417,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                                  or units[0].id == INTENT_UNITS.get(turn.intent or ""))
         if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
             return render_units(units[:1], lang, query=query), units[0], query
-        duty = next((u for u in (units[0], UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", "")))
+        duty = next((u for u in (units[0] if units else None,
+                                 UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", "")))
                      if u is not None and _SHORT_NAME_PARTS[0].zh in u.text.zh), None)
-        if duty is not None and ctx.party_of(query) and (
+        if duty is not None and units and ctx.party_of(query) and (
                 agree or (units[0].id.startswith("annex2") and duty.id == "6.annual_report")):
             # "中方机构也要推吗": the duty's clause, and whom its short name covers.
             return render_units([duty], lang, query=query), duty, query

@@ -56,7 +56,7 @@ DUTIES: tuple[Duty, ...] = (
         "equivalence",
         _d(3),
         Text("经审核注册的国外证书可等同于我国同类工种同等级职业技能证书",
-             "Registered certificates count as equal to Chinese skill certificates of the same type "
+             "Registered certificates count as equivalent to Chinese skill certificates of the same type "
              "of work and the same level"),
         Text(
             zh="在办理申请职业培训补贴、机关事业工作人员单位岗位晋升、职业资格或职业技能等级晋升等事项时，"
@@ -65,7 +65,7 @@ DUTIES: tuple[Duty, ...] = (
             en="When applying for vocational training subsidies, for promotion of staff of government "
             "bodies and public institutions, or for promotion in vocational qualification or skill "
             "level, a foreign certificate reviewed and registered by the Autonomous Region's department "
-            "may be treated as equal to a Chinese vocational skill certificate of the same type of "
+            "may be treated as equivalent to a Chinese vocational skill certificate of the same type of "
             "work (trade) and the same level.",
         ),
     ),

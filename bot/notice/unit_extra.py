@@ -78,7 +78,8 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
           "duties", "what must we do after"),
     "3.translation": ("翻译", "译本", "中文版", "外文", "英文材料", "一致", "translation",
                       "translate", "chinese version", "foreign language", "english documents"),
-    "4.1": ("提出申请", "向谁申请", "递交", "提交申请", "apply", "submit", "application to"),
+    "4.1": ("提出申请", "向谁申请", "递交", "提交申请", "由谁提出", "谁来提出", "谁提出", "谁来申请", "谁申请",
+            "谁来提交", "apply", "submit", "application to", "who applies", "who files", "who submits"),
     "4.2": ("受理", "专家", "审核论证", "评审", "论证", "审核我们", "审核资质", "审查", "谁审核", "expert", "review",
             "assess", "accepted", "check our", "examine our", "who reviews"),
     "4.3": ("45", "工作日", "多久", "多长时间", "期限", "时限", "几天", "抄送", "决定",
@@ -120,7 +121,7 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 ANNEX_ALIASES: dict[str, tuple[str, ...]] = {
-    "annex1": ("注册表", "审核注册表", "申请表", "附件1", "表格", "registration form",
+    "annex1": ("which form", "form to fill", "form do we fill", "fill in to apply", "注册表", "审核注册表", "申请表", "附件1", "表格", "registration form",
                "application form", "annex 1", "form"),
     "annex2": ("汇总表", "年度汇总表", "年报", "附件2", "annual summary", "annex 2",
                "annual form", "yearly report"),

@@ -64,3 +64,13 @@ def test_forms_with_the_same_entries_are_said_to_match() -> None:
 def test_the_forms_as_a_whole_are_not_reduced_to_one_table() -> None:
     assert form_parts("附件1和附件2有什么区别") is None
     assert form_parts("审批要多久") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("外方和中方分别要交哪些合法性证明", ("机构登记证书", "营业执照")),
+    ("The plan and the annual summary: who receives each?", ("VI(2)", "VI(4)")),
+])
+def test_one_question_asked_of_two_things_answers_both(text: str,
+                                                      expected: tuple[str, ...]) -> None:
+    reply = Chat().say(text).text
+    assert all(e in reply for e in expected), reply

@@ -117,3 +117,16 @@ def test_exact_intents() -> None:
     assert C.exact_intent("没有", "affirm", 0.9) == "deny"
     assert C.exact_intent("2026年3月2日", "ask_timing", 0.4) == "inform_date"
     assert C.exact_intent("谁审批", "ask_approval", 0.9) is None
+
+
+def test_a_fault_in_a_handler_still_answers_in_the_user_s_language(monkeypatch) -> None:
+    from bot.dialogue import dispatch as d
+    from bot.dialogue.state import Turn
+
+    def broken(turn, state, today):  # noqa: ANN001, ANN202
+        raise IndexError("a bug")
+
+    monkeypatch.setitem(d.HANDLERS, "answer", broken)
+    out = d.respond("answer", Turn(intent="ask_materials", text="What must we submit?"), {})
+    assert len(out.replies) == 1 and "went wrong" in out.replies[0].text
+    assert out.values == {}  # nothing remembered from a turn that failed

@@ -34,6 +34,11 @@ from bot.dialogue.silence import silent_aspect
     ("年度汇总表用哪个系统报", "channel"),
     ("Can we send the plan by email?", "channel"),
     ("Can the tests be taken in English?", "language_exam"),
+    ("在自贸区考试能免税吗", "tax"),
+    ("持证以后能办居住证吗", "residence"),
+    ("上海自贸区也适用这个文件吗", "other_ftz"),
+    ("Can we issue digital certificates?", "e_certificate"),
+    ("提交以后多久能知道受不受理", "other_time_limit"),
 ])
 def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) -> None:
     assert silent_aspect(text) == key

@@ -193,6 +193,9 @@ def test_the_classic_answer_stands_when_retrieval_finds_the_same_part() -> None:
     ("汇总表第一、第二部分分别填什么", ("机构名称", "发证数量")),  # two sections at once
     ("协会能不能做我们的中方合作方", ("行业组织", "社会团体")),  # the half of II(2) asked about
     ("同一时期可以有两个中方合作机构吗", ("原则上应为一家",)),
+    ("正文第四部分叫什么", ("办理程序",)),  # a part of the notice by its number
+    ("What is part two of the notice about?", ("Licensing conditions",)),
+    ("考评人员那张表要写哪些内容", ("考评职业领域",)),  # the table named, not its sibling
 ])
 def test_the_place_the_words_point_at_is_answered(text: str, expected: tuple[str, ...]) -> None:
     reply = Chat().say(text).text
