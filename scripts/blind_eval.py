@@ -24,6 +24,7 @@ import socket
 import sys
 import tempfile
 import urllib.request
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -167,16 +168,17 @@ def run_set(path: Path, url: str, tag: str, workers: int = 4,
     questions = yaml.safe_load((path / "questions.yml").read_text(encoding="utf-8")) or []
     dialogues = yaml.safe_load((path / "dialogues.yml").read_text(encoding="utf-8")) or []
     fig = Figures(path.name)
+    run = uuid.uuid4().hex[:8]  # a fresh conversation per question on every run
 
     def one(i_q: tuple[int, dict[str, Any]]) -> tuple[dict[str, Any], str, Reply]:
         i, q = i_q
-        reply = post(url, f"blind-{tag}-q{i}", str(q["text"]))
+        reply = post(url, f"blind-{tag}-{run}-q{i}", str(q["text"]))
         return q, verdict(reply, q.get("expect", "answer"), q.get("keywords"), contact,
                           no_answer), reply
 
     def dialogue(i_d: tuple[int, dict[str, Any]]) -> tuple[dict[str, Any], bool, list[str]]:
         i, d = i_d
-        sender, ok, notes = f"blind-{tag}-d{i}", True, []
+        sender, ok, notes = f"blind-{tag}-{run}-d{i}", True, []
         for n, turn in enumerate(d.get("turns") or []):
             reply = post(url, sender, str(turn["user"]))
             v = verdict(reply, turn.get("expect", "answer"), turn.get("keywords"), contact,

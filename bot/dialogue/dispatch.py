@@ -377,12 +377,11 @@ def start_self_check(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
     审批多少个工作日？") is answered first."""
     replies: list[Reply] = []
     words = turn.words
-    parts = split.questions(words) if words and not turn.is_payload else []
-    for part in parts if len(parts) > 1 else []:
-        if _START_CHECK.search(normalise(part)):
+    parts = split.clauses(words) if words and not turn.is_payload else []
+    for part, asks in parts if len(parts) > 1 else []:
+        if not asks or _START_CHECK.search(normalise(part)):
             continue
-        answered, state = understand.route(replace(turn, text=part, intent=None), state,
-                                           strict=True)
+        answered, state = understand.route(replace(turn, text=part, intent=None), state)
         replies += answered or []
     return replies + [Reply(t("check_intro", state.language, n=len(CONDITIONS)))], state
 

@@ -113,3 +113,15 @@ def focus(text: str) -> str | None:
         return own
     sep = "，" if zh else ", "
     return sep.join(p for p, _ in parts[max(0, i - 1):i + 1])
+
+
+_PREAMBLE = re.compile(
+    r"^(?:(?:a |one )?quick question(?: first| for you)?|one (?:more )?question|a question|unrelated|"
+    r"off[- ]topic|btw|by the way|also|another thing|顺便问(?:一下|下)?|另外问(?:一下|下)?|问一下|问个问题|"
+    r"另外|还有个问题|插一句|题外话)\s*[:：,，—–-]+\s*", re.IGNORECASE)
+
+
+def without_preamble(text: str) -> str:
+    """The message without a lead-in such as "Quick question first:" or "顺便问一下，"."""
+    rest = _PREAMBLE.sub("", text.strip(), count=1)
+    return rest if rest.strip() else text

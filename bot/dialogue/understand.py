@@ -238,6 +238,7 @@ _HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五
 def _compared(pair: tuple[str, str], state: State) -> list[Unit]:
     """The unit each side of a comparison is about, when both are clear and different."""
     found: list[list[Unit]] = []
+    state = replace(state, topic_query=None, topic_unit=None)  # each side says what it is
     for side in pair:
         places = terms.places(side)[:2]  # the words as the notice writes them
         if not places:
@@ -470,9 +471,12 @@ def route(turn: Turn, state: State, strict: bool = False,
         if unit is None:
             return None, state
         return [render_units([unit], lang)], ctx.remember(state, unit, unit.title.get(lang))
-    text = turn.words
+    text = split.without_preamble(turn.words)
     if not text.strip():
         return None, state
+    if text != turn.words.strip():
+        # "题外话，这个文件公开不": a lead-in that turns away from the subject.
+        state = replace(state, topic_query=None)
     if _OUTLINE.search(text):
         return [_outline(lang)], state  # one question, however many clauses it has
     parts = split.questions(text)

@@ -108,3 +108,12 @@ def test_questions_are_numbered_in_both_languages() -> None:
     c = N.CONDITIONS[0]
     assert E.render_question(c, "zh").startswith(f"（1/{len(N.CONDITIONS)}）")
     assert c.question.en in E.render_question(c, "en")
+
+
+def test_a_question_asked_with_the_request_to_start_is_answered_first() -> None:
+    from tests.dialogue.test_understand import Chat
+
+    out = Chat().say("两件事：帮我做个资格核查，另外审批多少个工作日？", intent="start_self_check",
+                     confidence=0.9, handler="start_self_check")
+    assert "45个工作日" in out.replies[0].text
+    assert "资格自检" in out.replies[-1].text

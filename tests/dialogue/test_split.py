@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.split import focus, questions
+from bot.dialogue.split import focus, questions, without_preamble
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,3 +54,13 @@ def test_a_choice_question_is_one_question_and_a_second_choice_is_another() -> N
         "外方机构是否需要提交银行资信证明，还是中方提交"]
     assert questions("材料外文的要不要翻译，合作协议给原件还是复印件") == [
         "材料外文的要不要翻译", "合作协议给原件还是复印件"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quick question first: who approves?", "who approves?"),
+    ("顺便问一下，年报几月交", "年报几月交"),
+    ("Who approves?", "Who approves?"),  # nothing to take away
+    ("另外：", "另外："),  # nothing left after the lead-in: the message as it was
+])
+def test_a_lead_in_before_the_question_is_set_aside(text: str, expected: str) -> None:
+    assert without_preamble(text) == expected
