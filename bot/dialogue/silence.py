@@ -15,10 +15,10 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
              r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|\bcharged\b|pay for|how much (?:can|may|will|should)"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
-    ("office", r"办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
+    ("office", r"哪个位置|什么位置|哪个窗口|哪个大厅|办事大厅|办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
                r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
-    ("contact_details", r"电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
+    ("contact_details", r"电话(?:是|多少|号码|号|呢|吗)|(?:给|留|要|有没有|有)个?电话|什么电话|(?:联系|咨询|办公|服务|热线)电话|打(?:什么|哪个|几号)电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
                         r"|\bwho (?:can|should|do) (?:i|we) (?:call|phone|ring|contact)\b|\bcall (?:about|for help)"),
     ("download", r"模板.{0,6}下载|下载.{0,8}(?:模板|表格|范本)|范本|样表|官方模板|标准模板|\bdownload\w*\b.{0,20}"
                  r"(?:template|form)|(?:template|form)s?\b.{0,20}\bdownload"),
@@ -61,7 +61,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
-    ("other_time_limit", r"几天内\S{0,8}受理|受理(?:还是不受理|与否|不受理)|(?:多久|几天)\S{0,6}(?:告知|通知)?(?:是否)?受理(?!\S{0,6}(?:决定|结果|批))|"
+    ("other_time_limit", r"(?:几|多少)天内\S{0,8}(?:受理|受不受理)|受理(?:还是不受理|与否|不受理)|受不受理|(?:多久|几天|多少天)\S{0,6}(?:告知|通知)?(?:是否)?受理(?!\S{0,6}(?:决定|结果|批))|"
                          r"how (?:long|soon|many days)(?!.{0,60}(?:decision|decide|result|approv)).{0,40}(?:accept|whether .{0,20}accepted)|"
                          r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
                          r"how long(?!.{0,40}(?:decision|decide|result|approv)).{0,30}(?:expert|review panel|to accept|acceptance)|"
@@ -69,7 +69,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                          r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
-    ("approved_list", r"批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
+    ("approved_list", r"(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
                       r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
                       r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"
                       r"|list of (?:approved|registered)"),
@@ -88,7 +88,11 @@ _FIRST: tuple[tuple[str, str], ...] = (
     ("form_language", r"(?:填|写)(?:英文|中文|外文)还是(?:中文|英文|外文)|(?:用|拿)(?:中文|英文|外文)(?:填|写)|"
                       r"(?:填|写)(?:成|的)?(?:中文|英文)(?:吗|还是)|in (?:english|chinese) or (?:in )?(?:english|chinese)|"
                       r"which language.{0,30}(?:fill|form|write|complete)"),
-    ("fine", r"罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
+    ("seal", r"(?:要不要|需不需要|是否|需要|要)盖(?:公)?章|盖(?:公)?章(?:吗|不)|(?:要不要|需要)(?:加盖)?公章|(?:needs?|require[sd]?|must)"
+             r" (?:a |an |the )?(?:official )?(?:seal|stamp|chop)|\b(?:be )?(?:sealed|stamped)\b"),
+    ("certificate_content", r"证书上\S{0,6}(?:印|写|要有|标注|体现)|证书(?:要不要|是否|需不需要)(?:印|有|用|写)中文|"
+                            r"证书(?:样式|格式|版式)|certificates?\b.{0,30}\b(?:in chinese|chinese text|bilingual|layout|format)"),
+    ("fine", r"罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
              r"|how much.{0,20}(?:penalt|fine)"),
     ("subsidy_amount", r"补贴(?:多少|标准|金额|有多少|能有多少|是多少|怎么算|能拿多少)|补多少|能补几|"
                        r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?"),

@@ -501,6 +501,11 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(primary, shares[primary], has_chinese, bilingual, shares)
 
 
+# An English sentence around a Chinese quotation: it opens with English words and ends with
+# an English word (then punctuation), the Chinese in between.
+_ENGLISH_FRAME = re.compile(r"^[A-Za-z][A-Za-z' ]+\b.*[A-Za-z]{2,}\W*$", re.DOTALL)
+
+
 def message_language(text: str, previous: str | None = None) -> str:
     """The language ("zh" or "en") to answer a chat message in.
 
@@ -520,4 +525,8 @@ def message_language(text: str, previous: str | None = None) -> str:
         return fallback
     if latin and latin_words and all(w.lower() in {"ok", "okay"} for w in latin_words) and not han:
         return fallback
+    if latin >= 3 and han and _ENGLISH_FRAME.match(text.strip()):
+        # "What does 其活动不得以营利为目的 mean?", "Pasting from the notice: '…' - what does this
+        # mean?": Chinese quoted inside an English question.
+        return "en"
     return "en" if 1.5 * latin > han else "zh"

@@ -55,3 +55,17 @@ def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) ->
 ])
 def test_a_question_the_notice_answers_is_not_taken_for_silence(text: str) -> None:
     assert silent_aspect(text) is None
+
+
+@pytest.mark.parametrize("text, key", [
+    ("注册表需要盖公章吗", "seal"),
+    ("证书上要不要印中文", "certificate_content"),
+    ("能给个电话吗", "contact_details"),
+    ("已获批的证书名单在哪查", "approved_list"),
+])
+def test_more_that_the_notice_leaves_open(text: str, key: str) -> None:
+    assert silent_aspect(text) == key
+
+
+def test_a_call_mentioned_in_a_story_is_not_a_request_for_a_phone_number() -> None:
+    assert silent_aspect("电话里有人问审批结果会不会告诉市里，我该怎么答？") is None

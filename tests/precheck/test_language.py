@@ -71,3 +71,15 @@ def test_script_counts_ignore_digits_and_punctuation():
 ])
 def test_message_language_unchanged(text, previous, expected):
     assert message_language(text, previous) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "What does 其活动不得以营利为目的 mean?",
+    "Pasting from the notice: '同一时期内中方合作机构原则上应为一家' - what does this mean?",
+])
+def test_chinese_quoted_in_an_english_question_gets_an_english_answer(text: str) -> None:
+    assert message_language(text) == "en"
+
+
+def test_english_words_in_a_chinese_question_keep_it_chinese() -> None:
+    assert message_language("Annex 1 里面的 registration form 要填什么") == "zh"
