@@ -35,6 +35,7 @@ _CORRECTION = re.compile(
     r"^\s*(?:不对|不是|错了|搞错了|我搞错了|我弄错了|我打错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*"
     r"(?:我(?:是|想)?(?:问|说|指)的?是?|我是想问|我问的是|应该是)?[，,:：\s]*"
     r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我是问|我的?意思是|哦?我意思是)[，,:：\s]*"
+    r"|^\s*我(?:不是|没)问[^，,。]{0,12}[，,]\s*(?:我)?(?:是)?(?:想)?(?:问|说)的?是?[，,:：\s]*"
     r"|^\s*(?:no|sorry|oops)?[,.!\s]*(?:i meant|i mean|what i meant was|i was asking about"
     r"|actually i meant)[,:\s]*", re.IGNORECASE)
 _BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"
@@ -366,6 +367,27 @@ def _substitute(previous: str, text: str) -> str | None:
 _NOT_THAT = re.compile(r"[，,]?\s*(?:而不是|不是|rather than|not)\s*[^，,。.？?]+[。.？?]?$", re.IGNORECASE)
 
 
+# "不对，我问的是鉴定活动，不是发证", "I meant the representative office, not the partner":
+# the previous question with one thing put for another.
+_SWAP = re.compile(r"(?:我问的是|我是问|我说的是|我指的是|我的?意思是|\bi meant|\bi mean|\bi was asking about)\s*"
+                   r"(?:the\s+)?(?P<x>[^，,。.]+?)\s*[，,]?\s*(?:而不是|不是|\bnot|\brather than)\s*(?:the\s+)?"
+                   r"(?P<y>[^，,。.？?!]+)", re.IGNORECASE)
+
+
+def swapped_question(text: str, previous: str | None) -> str | None:
+    """The previous question with the thing the correction rejects replaced, or None."""
+    m = _SWAP.search(text)
+    if not m or not previous:
+        return None
+    x, y = m.group("x").strip(), m.group("y").strip()
+    if not x or not y or x == y:
+        return None
+    found = re.search(re.escape(y), previous, flags=re.IGNORECASE)
+    if found is None:
+        return None
+    return previous[:found.start()] + x + previous[found.end():]
+
+
 def strip_correction(text: str) -> tuple[str, bool]:
     m = _CORRECTION.match(text)
     if m and m.end() > 0 and text[m.end():].strip():
@@ -376,6 +398,9 @@ def strip_correction(text: str) -> tuple[str, bool]:
 
 def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     """(the question as understood, the units it is about, best first)."""
+    swapped_in = swapped_question(text, state.topic_query)
+    if swapped_in:
+        return swapped_in, _near_subject(search(swapped_in), state)
     text, corrected = strip_correction(text)
     back = _BACK.search(text)
     if back and state.topic_previous and "|" in state.topic_previous:

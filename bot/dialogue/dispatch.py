@@ -444,10 +444,11 @@ def exact_intent(text: str | None, intent: str | None, confidence: float = 1.0) 
     if text and annual.is_area_only(text):
         return "ask_operating_area"
     if text and not text.startswith("/"):
-        if _START_CHECK.search(text) and not elig.parse_answer(text.strip()):
+        if _START_CHECK.search(text) and not elig.parse_answer(text.strip()) \
+                and not _NOT_START.search(text):
             return "start_self_check"
         if intent == "start_self_check" and (not _CHECK_CUE.search(text) or silent_aspect(text)
-                                             or _INSPECTION.search(text)):
+                                             or _INSPECTION.search(text) or _NOT_START.search(text)):
             # Only mentions a condition ("会来查我们吗", "能保证通过吗"), or asks what the
             # notice leaves open ("不批能申请复议吗"): a question.
             return elig.FALLBACK_INTENT
@@ -468,9 +469,14 @@ _START_CHECK = re.compile(
     r" (?:we|our \w+|my \w+) (?:meets?|qualif|satisf|fulfil)|(?:go|walk) (?:me |us )?through the "
     r"(?:licensing )?conditions|一条一条(?:问|对照|核对)|逐条(?:问|对照|核对)|对照(?:一下)?(?:许可)?条件"
     r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)"
-    r"|过一[遍下](?:资格|条件)|资格核查|(?:核查|审查|检查|评估)(?:一下)?(?:我们的?)?资格|做个资格(?:检查|审查|评估)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
+    r"|过一[遍下](?:资格|条件)|一条条(?:问|对照|核对|过)|逐项(?:问|核对|对照)|(?:确认|看看|判断|测)(?:一下)?(?:自己|我们|我)?(?:够不够|符不符合|满不满足)(?:条件|资格)|资格核查|(?:核查|审查|检查|评估)(?:一下)?(?:我们的?)?资格|做个资格(?:检查|审查|评估)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
     r"|有没有资格)(?:申请|报|办|注册)|yes/no checklist|checklist to see (?:if|whether)|see (?:if|whether) (?:we|i)"
     r" (?:can|could) apply|(?:go|walk) (?:me |us )?through the (?:requirements|criteria)", re.IGNORECASE)
+# The check done already, or not wanted: "我们已经自查过条件了", "不用帮我逐条核对".
+_NOT_START = re.compile(r"(?:已经|已)\S{0,2}(?:自查|自测|自检|自评|核对|对照)过?|(?:自查|自测|自检|核对)过了|"
+                        r"不(?:用|需要|必)\S{0,4}(?:核对|自检|自查|自测|测|逐条|逐项|一条条|一条一条|问我)|no need to (?:check|run|go through)|"
+                        r"(?:don't|do not) (?:need|want) (?:a|the|an|any) (?:check|self-check|quiz)|already (?:checked|did|done|"
+                        r"ran|run)", re.IGNORECASE)
 # A question about the department's inspections or review, not a request to run the check.
 _INSPECTION = re.compile(r"(?:会|要|来|去)(?:检查|审核|审查|核查|查)|检查我们|监督|抽查|\binspect|\bsupervis|\baudit"
                          r"|\bwill (?:the \w+|they|you) (?:check|review|verify)", re.IGNORECASE)

@@ -18,7 +18,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("office", r"哪个位置|什么位置|哪个窗口|哪个大厅|办事大厅|办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
                r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
-    ("contact_details", r"电话(?:是|多少|号码|号|呢|吗)|(?:给|留|要|有没有|有)个?电话|什么电话|(?:联系|咨询|办公|服务|热线)电话|打(?:什么|哪个|几号)电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
+    ("contact_details", r"有没有(?:\S{0,4})?邮箱|邮箱(?:是多少|多少|地址是)|什么邮箱|电话(?:是|多少|号码|号|呢|吗)|(?:给|留|要|有没有|有)个?电话|什么电话|(?:联系|咨询|办公|服务|热线)电话|打(?:什么|哪个|几号)电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
                         r"|\bwho (?:can|should|do) (?:i|we) (?:call|phone|ring|contact)\b|\bcall (?:about|for help)"),
     ("download", r"模板.{0,6}下载|下载.{0,8}(?:模板|表格|范本)|范本|样表|官方模板|标准模板|\bdownload\w*\b.{0,20}"
                  r"(?:template|form)|(?:template|form)s?\b.{0,20}\bdownload"),
@@ -76,7 +76,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
     ("years_established", r"成立\S{0,3}满?(?:几|多少)年|成立(?:多久|多长时间|时间要求)|(?:经营|运营)(?:满)?(?:几|多少)年|"
                           r"years? (?:of|in) (?:operation|existence|business)|established for (?:how long|at least)|"
                           r"how (?:long|many years).{0,30}(?:established|in operation|existed|been operating)"),
-    ("foreign_id", r"(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"
+    ("foreign_id", r"(?:外方|境外|外国|国外)\S{0,8}没有\S{0,8}(?:代码|信用代码|身份证|证件)|(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"
                    r"|foreign (?:staff|examiners?|nationals?|employees?)\b.{0,40}\bID\b|\bno (?:chinese )?ID (?:card|number)"),
     ("notice_in_force", r"(?:通知|文件|这个文|本文|规定)\S{0,6}(?:什么时候|何时|哪天)?(?:起?施行|生效|实施|执行)|"
                         r"(?:通知|文件|规定)\S{0,6}(?:有效期|还有效|失效|废止|过期|到期|还适用|还管用)|"
@@ -92,7 +92,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
              r" (?:a |an |the )?(?:official )?(?:seal|stamp|chop)|\b(?:be )?(?:sealed|stamped)\b"),
     ("certificate_content", r"证书上\S{0,6}(?:印|写|要有|标注|体现)|证书(?:要不要|是否|需不需要)(?:印|有|用|写)中文|"
                             r"证书(?:样式|格式|版式)|certificates?\b.{0,30}\b(?:in chinese|chinese text|bilingual|layout|format)"),
-    ("fine", r"罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
+    ("fine", r"what(?:'s| is| would be) the (?:fine|penalty)\b|罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
              r"|how much.{0,20}(?:penalt|fine)"),
     ("subsidy_amount", r"补贴(?:多少|标准|金额|有多少|能有多少|是多少|怎么算|能拿多少)|补多少|能补几|"
                        r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?"),

@@ -9,7 +9,7 @@ from bot.notice.document import Text
 PRINTING_OFFICE = Text("广西壮族自治区人力资源和社会保障厅办公室",
                        "the General Office of the Guangxi Department of Human Resources and "
                        "Social Security")
-DISCLOSURE = Text("公开方式：主动公开", "Disclosure: published proactively (主动公开)")
+DISCLOSURE = Text("公开方式：主动公开", "Disclosure: made public proactively (主动公开)")
 ANNEX_LIST = Text(
     "附件：1.国外职业资格证书及其发证机构资格审核注册表；2.国外职业资格证书发证机构年度核发证书信息汇总表",
     "Annexes: 1. Registration form for the review of foreign vocational qualification "

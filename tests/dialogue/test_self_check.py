@@ -117,3 +117,15 @@ def test_a_question_asked_with_the_request_to_start_is_answered_first() -> None:
                      confidence=0.9, handler="start_self_check")
     assert "45个工作日" in out.replies[0].text
     assert "资格自检" in out.replies[-1].text
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("想确认一下自己够不够条件，你一条条问我吧", True),
+    ("许可条件是啥？列一下就行，不用一条条问我", False),
+    ("我们已经自查过条件了，下一步向谁提交？", False),
+    ("No need to run a check, just list the conditions", False),
+])
+def test_the_check_starts_only_when_asked_for(text: str, starts: bool) -> None:
+    from bot.dialogue.dispatch import exact_intent
+
+    assert (exact_intent(text, "start_self_check", 0.9) == "start_self_check") is starts

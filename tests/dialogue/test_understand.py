@@ -210,3 +210,16 @@ def test_a_material_s_category_is_named() -> None:
 def test_a_duty_of_both_parties_says_whom_its_short_name_covers() -> None:
     reply = Chat().say("年度汇总表中方机构也要报吗", intent="ask_annual_report", confidence=0.9).text
     assert "中方合作机构" in reply and "六（一）" in reply
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("发证活动能在全广西开展吗", "不对，我问的是鉴定活动，不是发证", "自由贸易试验区"),
+    ("Can the Chinese partner run exams outside the FTZ?",
+     "I meant the representative office, not the partner.", "free trade zone"),
+    ("中方合作机构能有几家", "我不是问数量，我是问中方得经过谁备案", "自治区人力资源社会保障部门备案"),
+])
+def test_a_correction_that_puts_one_thing_for_another(first: str, then: str,
+                                                      expected: str) -> None:
+    chat = Chat()
+    chat.say(first)
+    assert expected in chat.say(then).text
