@@ -96,11 +96,14 @@ def questions(text: str) -> list[str]:
     return out
 
 
+MIN_STORY = 28  # characters (an English word counts five): shorter is read as a whole
+
+
 def focus(text: str) -> str | None:
     """The asking clause of a long message that holds one question inside its background,
     with the clause just before it, or None (a short message, or no clear question)."""
     zh = _is_zh(text)
-    if (len(text) if zh else len(text.split()) * 5) < 40:
+    if (len(text) if zh else len(text.split()) * 5) < MIN_STORY:
         return None
     parts = clauses(text)
     asked = [i for i, (_, q) in enumerate(parts) if q]

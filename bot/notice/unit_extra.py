@@ -17,9 +17,10 @@ ANNEX_LIST = Text(
 )
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("full title", "title of the notice", "标题", "全称", "名称", "正式名称", "事项名称", "叫什么", "通知叫什么", "讲什么的", "是关于什么",
+    "title": ("full title", "title of the notice", "哪类国外证书", "哪类证书", "所有国外证书", "只管", "适用范围",
+              "管哪些证书", "which certificates", "what kind of certificates", "标题", "全称", "名称", "正式名称", "事项名称", "叫什么", "通知叫什么", "讲什么的", "是关于什么",
               "subject matter", "what is the notice about", "what the notice is about", "title", "full name", "name of the notice"),
-    "number": ("文号", "编号", "几号文", "document number", "reference number", "number"),
+    "number": ("文号", "编号", "几号文", "第几号", "几号", "桂人社规", "document number", "reference number", "number"),
     "addressees": ("主送", "发给", "下发给", "哪些单位", "收文", "addressed", "sent to",
                    "recipients", "addressees", "管委会"),
     "basis": ("依据", "根据", "实施方案", "开头引用", "引用的", "哪个文件", "上位文件", "为什么", "背景", "下放", "证照分离", "103号",
@@ -54,7 +55,7 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
     "2.2": ("合作", "中方合作机构", "备案", "一家", "驻华办事机构", "境外机构", "partner",
             "cooperate", "one partner", "on record", "representative office", "filed",
             "only one", "several partners", "more than one", "换", "更换", "两家", "多家"),
-    "2.2.s1": ("合作", "中方合作机构", "备案", "评价机构", "职业技能评价机构", "考核鉴定机构", "等级认定机构",
+    "2.2.s1": ("合作", "中方合作机构", "备案", "认证发证", "认证和发证", "只限考试", "哪些活动", "评价机构", "职业技能评价机构", "考核鉴定机构", "等级认定机构",
                "行业组织", "社会团体", "社团", "协会", "法人机构", "哪些机构", "哪类机构", "partner",
                "cooperate", "on record", "filed", "evaluation institution", "industry organisation",
                "social group", "association"),
