@@ -448,7 +448,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         # part of the header after a part of the header ("谁发的" → "哪天发的").
         if current is not None and own and current.kind == "header" and own[0].unit.kind == "header":
             return text, own
-        if current is not None and any(h.unit.id == current.id for h in own[:5]):
+        if current is not None and any(h.unit.id == current.id for h in own[:5]) and (
+                own[0].unit.id == current.id or own[0].score < BARE_OWN):
             return combined, [Hit(current, max(own[0].score, joint[0].score))]
         if not own or own[0].score < BARE_OWN or current is not None and any(
                 same_place(h.unit, current) for h in own[:3]):

@@ -471,7 +471,8 @@ _START_CHECK = re.compile(
     r"(?:看看|帮我|测)|帮我(?:看看|判断|测)(?:一下)?(?:我们)?(?:够不够|符不符合|满不满足)"
     r"|过一[遍下](?:资格|条件)|一条条(?:问|对照|核对|过)|逐项(?:问|核对|对照)|(?:确认|看看|判断|测)(?:一下)?(?:自己|我们|我)?(?:够不够|符不符合|满不满足)(?:条件|资格)|资格核查|(?:核查|审查|检查|评估)(?:一下)?(?:我们的?)?资格|做个资格(?:检查|审查|评估)|(?:看看|测下|瞧瞧|判断下)(?:我们|俺们?|咱们?|我司|我)(?:能不能|能否|是否能|够不够|符不符合"
     r"|有没有资格)(?:申请|报|办|注册)|yes/no checklist|checklist to see (?:if|whether)|see (?:if|whether) (?:we|i)"
-    r" (?:can|could) apply|(?:go|walk) (?:me |us )?through the (?:requirements|criteria)", re.IGNORECASE)
+    r" (?:can|could) apply|(?:go|walk) (?:me |us )?through the (?:requirements|criteria)|(?:go|walk) (?:me |us )?"
+    r"through (?:the |our )?(?:\w+ )?(?:conditions|requirements|criteria) one by one", re.IGNORECASE)
 # The check done already, or not wanted: "我们已经自查过条件了", "不用帮我逐条核对".
 _NOT_START = re.compile(r"(?:已经|已)\S{0,2}(?:自查|自测|自检|自评|核对|对照)过?|(?:自查|自测|自检|核对)过了|"
                         r"不(?:用|需要|必)\S{0,4}(?:核对|自检|自查|自测|测|逐条|逐项|一条条|一条一条|问我)|no need to (?:check|run|go through)|"

@@ -61,7 +61,21 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
-    ("other_time_limit", r"(?:几|多少)天内\S{0,8}(?:受理|受不受理)|受理(?:还是不受理|与否|不受理)|受不受理|(?:多久|几天|多少天)\S{0,6}(?:告知|通知)?(?:是否)?受理(?!\S{0,6}(?:决定|结果|批))|"
+    ("deemed_approval", r"默认(?:批准|通过|同意|获批)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
+                        r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"
+                        r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)"),
+    ("approval_document", r"(?:批准|许可|注册|审批)(?:证书|证|文件|决定书|批文|结果)\S{0,6}(?:发不发|怎么领|在哪领|领取|怎么拿|寄)|怎么领|在哪(?:里)?领|"
+                          r"发不发(?:批准|许可)?(?:证书|批文|文件)|approval (?:letter|certificate|document)|"
+                          r"how (?:do|will|can) we (?:receive|get|collect|obtain) the (?:approval|decision|licen[cs]e)"),
+    ("plan_format", r"(?:鉴定计划|计划)\S{0,8}(?:格式|模板|怎么写|范本|样式)|(?:format|template)\b.{0,30}\bplan\b|"
+                    r"\bplan\b.{0,30}\b(?:template|format)\b"),
+    ("partner_location", r"中方\S{0,10}(?:注册地|注册在|登记地|住所|办公地)|(?:注册地|注册在|登记在)\S{0,10}(?:自贸|片区)|"
+                         r"partner.{0,40}(?:registered|located|based|incorporated) (?:in|inside|within) the (?:ftz|free[- ]trade zone)"),
+    ("start_after", r"(?:最快|多久|多长时间|几天)\S{0,8}(?:可以|能)?(?:开考|开始考|开展鉴定|开始鉴定|开始考试)|"
+                    r"how soon.{0,40}\b(?:start|begin|hold|run)\w* (?:running |holding )?(?:the )?(?:exams?|assessments?)"),
+    ("other_time_limit", r"(?:包(?:不)?包括|含不含|包含|算不算在?|计不计入)\S{0,8}(?:专家|论证|审核论证|补正)|(?:专家|论证)\S{0,8}(?:算在|包括在|计入|算进)|"
+                         r"(?:expert|review)\w*\b.{0,40}\b(?:count(?:ed)? (?:in|towards)|included in|part of the 45)|"
+                         r"(?:include|count)s? (?:the )?(?:expert|review)|(?:几|多少)天内\S{0,8}(?:受理|受不受理)|受理(?:还是不受理|与否|不受理)|受不受理|(?:多久|几天|多少天)\S{0,6}(?:告知|通知)?(?:是否)?受理(?!\S{0,6}(?:决定|结果|批))|"
                          r"how (?:long|soon|many days)(?!.{0,60}(?:decision|decide|result|approv)).{0,40}(?:accept|whether .{0,20}accepted)|"
                          r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
                          r"how long(?!.{0,40}(?:decision|decide|result|approv)).{0,30}(?:expert|review panel|to accept|acceptance)|"

@@ -17,15 +17,16 @@ ANNEX_LIST = Text(
 )
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("full title", "title of the notice", "哪类国外证书", "哪类证书", "所有国外证书", "只管", "适用范围",
+    "title": ("full title", "title of the notice", "讲的是啥", "讲的什么", "讲什么", "讲啥", "概括", "一句话",
+              "主要内容", "是关于", "哪类国外证书", "哪类证书", "所有国外证书", "只管", "适用范围",
               "管哪些证书", "which certificates", "what kind of certificates", "标题", "全称", "名称", "正式名称", "事项名称", "叫什么", "通知叫什么", "讲什么的", "是关于什么",
               "subject matter", "what is the notice about", "what the notice is about", "title", "full name", "name of the notice"),
     "number": ("文号", "编号", "几号文", "第几号", "几号", "桂人社规", "document number", "reference number", "number"),
-    "addressees": ("主送", "发给", "下发给", "哪些单位", "收文", "addressed", "sent to",
+    "addressees": ("主送", "主送给", "发给", "送给谁", "发给了谁", "下发给", "哪些单位", "收文", "addressed", "sent to",
                    "recipients", "addressees", "管委会"),
     "basis": ("依据", "根据", "实施方案", "开头引用", "引用的", "哪个文件", "上位文件", "为什么", "背景", "下放", "证照分离", "103号",
               "basis", "legal basis", "why", "delegated", "background", "based on"),
-    "issuer": ("发文机关", "谁发的", "发布", "制定", "issued", "issuer", "who issued",
+    "issuer": ("发文机关", "谁发的", "哪个单位发", "哪个部门发", "发文单位", "哪家单位", "发布", "制定", "issued", "issuer", "who issued",
                "author", "published by"),
     "signed": ("成文日期", "发布日期", "什么时候发", "哪天发", "日期", "签发", "落款日期", "落款",
                "哪一年", "哪年", "年份", "年发的", "年出的", "出的文件", "什么时候出", "几月", "几月份", "哪个月", "哪月", "which year", "which month",
