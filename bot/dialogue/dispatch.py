@@ -475,7 +475,7 @@ _START_CHECK = re.compile(
     r"through (?:the |our )?(?:\w+ )?(?:conditions|requirements|criteria) one by one", re.IGNORECASE)
 # The check done already, or not wanted: "我们已经自查过条件了", "不用帮我逐条核对".
 _NOT_START = re.compile(r"(?:已经|已)\S{0,2}(?:自查|自测|自检|自评|核对|对照)过?|(?:自查|自测|自检|核对)过了|"
-                        r"不(?:用|需要|必)\S{0,4}(?:核对|自检|自查|自测|测|逐条|逐项|一条条|一条一条|问我)|no need to (?:check|run|go through)|"
+                        r"不(?:用|需要|必)\S{0,4}(?:核对|自检|自查|自测|测|检查|核查|审查|评估|逐条|逐项|一条条|一条一条|问我)|no need to (?:check|run|go through)|"
                         r"(?:don't|do not) (?:need|want) (?:a|the|an|any) (?:check|self-check|quiz)|already (?:checked|did|done|"
                         r"ran|run)", re.IGNORECASE)
 # A question about the department's inspections or review, not a request to run the check.

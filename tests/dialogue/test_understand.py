@@ -163,6 +163,8 @@ def test_the_notice_s_date_gives_both_the_signing_and_the_printing_day() -> None
     ("这通知谁发的", "哪天发的", ("2020年9月22日",)),  # another part of the header
     ("附件2分几部分", "哪一栏写发了多少证", ("发证数量",)),  # a column of the form in question
     ("What parts does the annual summary have?", "When is it due?", ("December",)),  # its date
+    ("审批决定多久能出", "出了以后还会告诉谁", ("设区市",)),  # the copy to the city
+    ("合作协议要交原件吗", "这个协议是哪两方之间签的", ("中外合作机构之间",)),
 ])
 def test_a_follow_up_leans_on_the_turn_before(first: str, then: str,
                                               expected: tuple[str, ...]) -> None:
