@@ -17,7 +17,7 @@ from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
 from bot.dialogue.reply import Button, Reply, payload
-from bot.dialogue.retrieval import Hit, is_zh
+from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
@@ -366,8 +366,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         verdict, units = "several", [h.unit for h in hits]  # "第三、第四部分"
     if key is not None:
         silent = silent_reply(key, lang)
+        alone = search(text) if query != text else hits  # the words alone, not the subject
         if verdict == "answer" and hits[0].score >= SILENT_WITH_UNIT and \
-                units[0].kind not in ("header", "part", "annex"):
+                units[0].kind not in ("header", "part", "annex") and \
+                alone and alone[0].unit.id == units[0].id and alone[0].score >= SILENT_WITH_UNIT:
             # "收考试费算不算营利": what the notice does say, then what it leaves open.
             quoted = render_units(units[:1], lang, query=query)
             return Reply(f"{quoted.text}\n{silent.text}", silent.buttons), units[0], query

@@ -225,3 +225,10 @@ def test_a_correction_that_puts_one_thing_for_another(first: str, then: str,
     chat = Chat()
     chat.say(first)
     assert expected in chat.say(then).text
+
+
+def test_what_the_notice_leaves_open_is_not_tied_to_the_previous_subject() -> None:
+    chat = Chat()
+    chat.say("审批要多久")
+    reply = chat.say("申请要收费吗").text
+    assert "收费" in reply and "45个工作日" not in reply
