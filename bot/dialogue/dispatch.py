@@ -236,6 +236,7 @@ _AREA_INTENTS = ("ask_assessment_plan", "ask_annual_report", "ask_operating_area
 _BUREAU_APPROVES = re.compile(r"(?:人社局|人社部门|人力资源和?社会保障局|bureau).{0,10}(?:审批|批准|批|approv)|"
                               r"(?:审批|批准|approv)\w*.{0,10}(?:人社局|bureau)", re.IGNORECASE)
 _RECEIVING_UNITS = ("6.assessment_plan", "6.annual_report")  # sent to the city's bureau
+_AREA_UNITS = (*_RECEIVING_UNITS, "6.operate_in_ftz", "header.addressees")
 
 
 def _area_reply(turn: Turn, state: State, today: dt.date) -> Reply | None:
@@ -357,6 +358,9 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
         # The deadlines and the receiving bureau, after what the notice says of the duty.
         extra = _area_reply(turn, state, today)
         state = replace(state, ftz_area=annual.find_area(turn.words) or state.ftz_area)
+        if extra is not None and replies and state.topic_unit not in _AREA_UNITS \
+                and not annual.find_outside_place(turn.words):
+            return replies, state  # "钦州的学校…协议要原件吗": the question was not the area's
         if extra is not None:
             if annual.is_area_only(turn.words):
                 return [extra], state
@@ -536,7 +540,7 @@ def handoff_recorded(turn: Turn, state: State, today: dt.date) -> tuple[list[Rep
 
 # A question that names no person ("专职工作人员和考评人员两张表有啥不同") is a question.
 HANDLERS["handoff"] = _routed(handoff_recorded, long_ok=False, when=re.compile(
-    r"^(?!.*(?:人工|真人|客服|联系人|找人|找个人|转接|person|human|agent|someone|somebody|staff member|"
+    r"^(?!.*(?:人工|真人|客服|(?<!业务)联系人|找人|找个人|转接|person|human|agent|someone|somebody|staff member|"
     r"operator|representative)).*(?:[？?]|吗|什么|啥|哪|怎么|有何|区别|不同|\b(?:what|which|how|why|is|are|does)\b)",
     re.IGNORECASE))
 

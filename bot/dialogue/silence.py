@@ -83,7 +83,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                          r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
-    ("approved_list", r"(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
+    ("approved_list", r"(?:已经|目前|现在)\S{0,4}(?:注册|批准|获批|批)了哪些|有(?:没有)?名单(?:可以)?查|(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
                       r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
                       r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"
                       r"|list of (?:approved|registered)"),

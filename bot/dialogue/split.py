@@ -44,7 +44,8 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"\bi have (?:two|a few|several|some) questions|^(?:问题如下|如下)$|^(?:two|three|four|a few|several) "
                    r"(?:things|questions|points)\b|^(?:(?:a |one )?quick question|one (?:more )?question|a question|"
                    r"question)(?: first| for you)?$|^(?:btw|by the way)$|^(?:顺便|另外|还有)?(?:问一下|问个问题|问一句)$|"
-                   r"^(?:[两二三四几]|一些)(?:件事|个问题)$", re.IGNORECASE)
+                   r"^(?:[两二三四几]|一些)(?:件事|个问题)$|^(?:另外|还有|再)?问(?:[两二三四几]|一些)(?:个|件)?$|"
+                   r"^(?:不对|不是|错了|搞错了)(?:[，,\s]*(?:不对|不是|错了))*$", re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 
 

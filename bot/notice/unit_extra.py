@@ -84,7 +84,8 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
             "谁来提交", "apply", "submit", "submitted", "which authority", "application to", "who applies", "who files", "who submits"),
     "4.2": ("受理", "专家", "审核论证", "评审", "论证", "审核我们", "审核资质", "审查", "谁审核", "expert", "review",
             "assess", "accepted", "check our", "examine our", "who reviews"),
-    "4.3": ("45", "工作日", "多久", "多长时间", "期限", "时限", "几天", "抄送", "决定", "委托",
+    "4.3": ("45", "工作日", "多久", "多长时间", "期限", "时限", "几天", "抄送", "决定", "委托", "日常管理", "负责管理",
+            "管理和监督",
             "how long", "working days", "decision", "deadline", "time limit", "entrusted", "entrust",
             "copy to the city", "city-level"),
     "4.3.s1": ("45", "工作日", "多久", "多长时间", "时限", "期限", "收到申请", "起算", "从哪天",
@@ -100,7 +101,7 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
              "key supervision"),
     "5.s3": ("违法", "违规", "查处", "公开结果", "处罚", "曝光", "violation", "illegal",
              "penalty", "punish", "made public"),
-    "6.operate_in_ftz": ("两类机构", "哪两类", "两者", "取得许可的", "拿到许可的", "获得许可的", "获批的机构",
+    "6.operate_in_ftz": ("简称", "合起来", "统称", "两类机构", "哪两类", "两者", "取得许可的", "拿到许可的", "获得许可的", "获批的机构",
                          "both licensed", "licensed institutions", "自贸区", "自由贸易试验区", "片区", "南宁", "钦州", "崇左", "哪里", "地方",
                          "区外", "地点", "where", "free trade zone", "ftz", "outside", "area",
                          "location", "nanning", "qinzhou", "chongzuo"),
@@ -124,9 +125,9 @@ CLAUSE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 ANNEX_ALIASES: dict[str, tuple[str, ...]] = {
-    "annex1": ("which form", "form to fill", "form do we fill", "fill in to apply", "注册表", "审核注册表", "申请表", "附件1", "表格", "registration form",
+    "annex1": ("叫什么", "全称", "全名", "表名", "which form", "form to fill", "form do we fill", "fill in to apply", "注册表", "审核注册表", "申请表", "附件1", "表格", "registration form",
                "application form", "annex 1", "form"),
-    "annex2": ("汇总表", "年度汇总表", "年报", "附件2", "annual summary", "annex 2",
+    "annex2": ("叫什么", "全称", "全名", "表名", "汇总表", "年度汇总表", "年报", "附件2", "annual summary", "annex 2",
                "annual form", "yearly report"),
     "annex1.basic": ("基本信息", "申请单位", "basic information", "applicant"),
     "annex1.certificates": ("证书信息", "证书名称", "工种", "职业编码", "certificates",

@@ -232,3 +232,23 @@ def test_what_the_notice_leaves_open_is_not_tied_to_the_previous_subject() -> No
     chat.say("审批要多久")
     reply = chat.say("申请要收费吗").text
     assert "收费" in reply and "45个工作日" not in reply
+
+
+def test_a_doubled_no_before_the_corrected_question_is_one_correction() -> None:
+    chat = Chat()
+    chat.say("谁审批？")
+    reply = chat.say("不对不对，我想问的是批完之后谁负责日常管理").text
+    assert "委托其进行管理和监督" in reply
+
+
+def test_a_form_field_named_like_a_person_is_a_question_not_a_handoff() -> None:
+    reply = Chat().say("业务联系人要留什么联系方式", intent="human_handoff", confidence=0.8,
+                       handler="handoff").text
+    assert "业务联系人" in reply and "转人工服务" not in reply
+
+
+def test_an_area_mentioned_in_passing_adds_no_bureau_line() -> None:
+    out = Chat().say("我们是钦州的职业学校，和外方签了协议，协议要原件吗？",
+                     intent="ask_operating_area", confidence=0.8)
+    text = out.text
+    assert "复印件" in text and "钦州市人力资源社会保障部门" not in text
