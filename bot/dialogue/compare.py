@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.context import form_of
 from bot.dialogue.normalise import normalise
 
 _ZH = re.compile(
@@ -60,12 +61,6 @@ _ENTRIES = re.compile(r"栏|列|字段|基本信息|证书(?:信息)?表|多了|
 _BASIC = re.compile(r"基本信息|\bbasic\b", re.IGNORECASE)
 FORM_PARTS = {"basic": ("annex1.basic", "annex2.basic"),
               "certificates": ("annex1.certificates.certificates", "annex2.issued.issued")}
-_FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
-
-
-def _form_of(unit_id: str) -> str | None:
-    key = _FORM_OF.get(unit_id) or unit_id.split(".")[0]
-    return key if key in ("annex1", "annex2") else None
 
 
 def form_parts(text: str, topic_unit: str | None = None) -> tuple[str, str] | None:
@@ -78,7 +73,7 @@ def form_parts(text: str, topic_unit: str | None = None) -> tuple[str, str] | No
     named = [key for _, key in found]
     if len(named) == 1:
         other = "annex2" if named[0] == "annex1" else "annex1"
-        current = _form_of(topic_unit or "")
+        current = form_of(topic_unit or "")
         # "比附件1多了啥" while Annex 2 is the subject; "what extra column does the summary
         # have?": against the other form (there are two).
         named = [other, named[0]] if current == other and "比" in text else [named[0], other]

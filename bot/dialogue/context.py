@@ -176,6 +176,11 @@ def is_elliptical(text: str) -> bool:
 _LAST = re.compile(r"最后(?:一)?(?P<zh>项|个|条|类|样|部分)|\bthe last (?P<en>one|item|category|part)\b", re.IGNORECASE)
 
 
+def _number(word: str) -> int:
+    """"3" or "三" as a number (the words the ordinal patterns capture)."""
+    return int(word) if word.isdigit() else _CN_NUM[word]
+
+
 def _ordinal(text: str) -> tuple[int, str] | None:
     """(n, kind) of "第三类", "the second item"; n is -1 for "最后一项", "the last one"."""
     last = _LAST.search(text)
@@ -184,7 +189,7 @@ def _ordinal(text: str) -> tuple[int, str] | None:
         return -1, kind
     m = _ORDINAL_ZH.search(text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _CN_NUM[m.group(1)]
+        n = _number(m.group(1))
         return n, m.group(2)
     m = _ORDINAL_EN.search(text)
     if m:
@@ -219,6 +224,12 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
 
 # Units that stand for an annex form when its parts are counted ("第四部分").
 _FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
+
+
+def form_of(unit_id: str) -> str | None:
+    """The annex form ("annex1" | "annex2") a unit belongs to or stands for, or None."""
+    key = _FORM_OF.get(unit_id) or unit_id.split(".")[0]
+    return key if key in ("annex1", "annex2") else None
 
 
 _ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
@@ -259,7 +270,7 @@ def _part_n(text: str) -> Unit | None:
     m = _PART_N[0].search(text)
     if m:
         x = m.group(1)
-        n = int(x) if x.isdigit() else _CN_NUM.get(x, 0)
+        n = _number(x)
     else:
         m = _PART_N[1].search(text)
         if not m:
@@ -275,7 +286,7 @@ def _condition_n(text: str) -> Unit | None:
     m = _CONDITION_N[0].search(text)
     if m:
         x = m.group(1) or m.group(2)
-        n = int(x) if x.isdigit() else _CN_NUM[x]
+        n = _number(x)
     else:
         m = _CONDITION_N[1].search(text)
         if not m:
@@ -288,7 +299,7 @@ def _category_item(text: str) -> Unit | None:
     """"第三类第2项", "item 2 in category (3)": that material of the materials list."""
     m = _CATEGORY_ITEM[0].search(text)
     if m:
-        cat, item = (int(x) if x.isdigit() else _CN_NUM[x] for x in m.groups())
+        cat, item = (_number(x) for x in m.groups())
     else:
         m = _CATEGORY_ITEM[1].search(text)
         if not m:
@@ -314,8 +325,7 @@ def _numbers(text: str) -> list[int]:
     """"第三、第四部分": [3, 4]; one ordinal: [n]; none: []."""
     m = _SEVERAL_ZH.search(text)
     if m:
-        return [int(x) if x.isdigit() else _CN_NUM[x]
-                for x in re.findall(r"第\s*([一二两三四五六七八九十]|\d+)", m.group(1))]
+        return [_number(x) for x in re.findall(r"第\s*([一二两三四五六七八九十]|\d+)", m.group(1))]
     found = _ordinal(text) or _cardinal_part(text)
     return [found[0]] if found else []
 
@@ -483,8 +493,8 @@ def _in_current_form(text: str, state: State) -> str | None:
     current = UNITS_BY_ID.get(state.topic_unit or "")
     if current is None or not _INSIDE_ASK.search(text) or any(rx.search(text) for rx, _ in _ANNEX_NAMED):
         return None
-    key = _FORM_OF.get(current.id) or current.id.split(".")[0]
-    if key not in ("annex1", "annex2"):
+    key = form_of(current.id)
+    if key is None:
         return None
     number = key[-1]
     return f"附件{number} {text}" if is_zh(text) else f"Annex {number} {text}"
