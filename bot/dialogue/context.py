@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from bot.dialogue import shape
 from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.state import State
 from bot.notice.units import UNITS_BY_ID, Unit, children
@@ -40,9 +41,10 @@ _CORRECTION = re.compile(
     r"|actually i meant)[,:\s]*", re.IGNORECASE)
 _BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"
                    r"(?: the| what we said about| what you said about)?|back to", re.IGNORECASE)
-_FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)")
+_FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)|"
+                        r"也(?:行|可以|算|要|适用|一样|能|需要|得)(?:吗|不|么)?[？?。!！]*$")
 _FOLLOW_EN = re.compile(r"^(?:and|what about|how about|and what about|so|then|what if)\b|\b(?:it|that"
-                        r"|they|them|this one)\b", re.IGNORECASE)
+                        r"|they|them|this one)\b|\b(?:too|as well)\s*\??$", re.IGNORECASE)
 
 _PARTIES = (("外方", ("外方", "境外", "外国", "国外机构", "老外")),
             ("中方", ("中方", "国内", "中国的", "合作机构")))
@@ -211,6 +213,8 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         return UNITS_BY_ID.get(f"3.{n if n > 0 else 4}")
     if current is None:
         return None
+    if current.id == "header.annexes" and n in (1, 2, -1):
+        return UNITS_BY_ID["annex2" if n in (2, -1) else "annex1"]  # "What's in the second one?"
     for base in (current, UNITS_BY_ID.get(current.parent or "")):
         if base is None:
             continue
@@ -314,13 +318,6 @@ def _category_item(text: str) -> Unit | None:
 
 
 # "通知里所有的时间要求", "list all the deadlines": every time limit the notice sets.
-_ALL_LIMITS = re.compile(
-    r"(?:所有|全部|哪些|几个|几项|几种|各项|各个)(?:的)?(?:时间|期限|时限|截止)|(?:时间|期限|时限)(?:要求|节点)?(?:都|全|有哪些|有几个|列)"
-    r"|\b(?:all|every|each) (?:the )?(?:time limits?|deadlines?|time requirements?)|what (?:time limits|deadlines)"
-    r"|(?:list|summari[sz]e) (?:all )?(?:the |of )?(?:time limits|deadlines)", re.IGNORECASE)
-TIME_LIMIT_UNITS = ("4.3", "6.assessment_plan", "6.annual_report")
-
-
 def _numbers(text: str) -> list[int]:
     """"第三、第四部分": [3, 4]; one ordinal: [n]; none: []."""
     m = _SEVERAL_ZH.search(text)
@@ -408,6 +405,7 @@ def strip_correction(text: str) -> tuple[str, bool]:
 
 def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     """(the question as understood, the units it is about, best first)."""
+    text, aside = shape.core_question(text)
     swapped_in = swapped_question(text, state.topic_query)
     if swapped_in:
         return swapped_in, _near_subject(search(swapped_in), state)
@@ -420,8 +418,9 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
-    if _ALL_LIMITS.search(text):
-        return text, [Hit(UNITS_BY_ID[u], PICKED) for u in TIME_LIMIT_UNITS]
+    limits = shape.time_limits(text)
+    if limits:
+        return text, [Hit(u, PICKED) for u in limits]
     sections = _annex_sections(text)
     if len(sections) > 1:
         return text, [Hit(u, PICKED) for u in sections]
@@ -433,13 +432,24 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if both:
         # "都是交给同一个部门吗" after two answers: both of them.
         return f"{state.topic_query} {text}", both
+    form = _form_of_subject(text, state)
+    if form is not None:
+        return f"{form.title.zh} {text}", [Hit(form, PICKED)]
     when = _when_of_form(text, state)
     if when is not None:
         return f"{when.title.zh} {text}", [Hit(when, PICKED)]
     in_form = _in_current_form(text, state)
     if in_form:
         return in_form, _near_subject(search(in_form), state)
-    own = search(text)
+    own = shape.not_aside(search(text), aside)
+    counted = shape.without_counts(text)
+    if own and counted != text:
+        # "We must send the assessment plan 45 days in advance?": a count is weaker evidence
+        # than the words around it when those point elsewhere on their own.
+        plain = search(counted)
+        if plain and plain[0].unit.id != own[0].unit.id and plain[0].score > 1.2 * own[0].score:
+            own = plain
+    own = shape.named_annex(own, text)
     if not state.topic_query or not is_elliptical(text) and not corrected:
         return text, own
     swapped = _substitute(state.topic_query, text)
@@ -504,13 +514,36 @@ _WHEN = re.compile(r"什么时候|何时|哪天|几月|啥时候|截止|\bwhen\b
                    re.IGNORECASE)
 
 
-def _when_of_form(text: str, state: State) -> Unit | None:
-    """"When is it filed?" while the annual summary (or a part of it) is the subject: the
-    duty that sets its date."""
+_WHICH_FORM = re.compile(r"(?:哪个|哪张|哪一?份|什么|啥)(?:表|表格|附件|模板)|用(?:哪个|什么|啥)表|"
+                         r"\b(?:which|what) (?:form|annex|template|table|attachment)\b", re.IGNORECASE)
+
+
+def _form_of_subject(text: str, state: State) -> Unit | None:
+    """"Which form do we use?" after the annual report (or the application): that form."""
     current = state.topic_unit or ""
-    if not current.startswith("annex2") or not _WHEN.search(text) or not is_elliptical(text):
+    if not _WHICH_FORM.search(text) or any(rx.search(text) for rx, _ in _ANNEX_NAMED) or \
+            not is_elliptical(text) and len(text) > 40:
         return None
-    return UNITS_BY_ID["6.annual_report"]
+    key = form_of(current) if current else None
+    return UNITS_BY_ID[key] if key else None
+
+
+_TO_WHOM = re.compile(r"(?:交|报|送|推|递|提交|报送|寄)给?(?:谁|哪个?部门|哪个?单位|哪里|哪儿)|给谁|"
+                      r"\bto whom\b|\bwho (?:gets|receives)\b|\b(?:send|submit|file) (?:it |them )?to\b|"
+                      r"\bwhere (?:do|should|must) (?:we|i) (?:send|submit|file)", re.IGNORECASE)
+# The clause that says when and to whom a form goes: the annual summary, the application.
+_FORM_DUTY = {"annex2": "6.annual_report", "annex1": "4.1"}
+
+
+def _when_of_form(text: str, state: State) -> Unit | None:
+    """"When is it filed?", "And to whom?" while a form (or a part of it) is the subject: the
+    clause that sets its date and its receiver (the application: to whom only)."""
+    key = form_of(state.topic_unit or "") if state.topic_unit else None
+    if key is None or not is_elliptical(text) or state.topic_unit in _FORM_DUTY.values():
+        return None
+    if _TO_WHOM.search(text) or key == "annex2" and _WHEN.search(text):
+        return UNITS_BY_ID[_FORM_DUTY[key]]
+    return None
 
 
 _BOTH = re.compile(r"^(?:那)?(?:都|两个都|这两个|两者|两项|二者|它们都|这俩)|^(?:and )?(?:both|are they both|"

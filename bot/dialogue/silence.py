@@ -15,7 +15,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
              r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|\bcharged\b|pay for|how much (?:can|may|will|should)"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
-    ("office", r"哪个位置|什么位置|哪个窗口|哪个大厅|办事大厅|办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
+    ("office", r"(?<!文件)(?<!通知)(?<!文中)(?<!文里)(?<!附件)哪个位置|(?<!文件)(?<!通知)什么位置|哪个窗口|哪个大厅|办事大厅|办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
                r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
     ("contact_details", r"有没有(?:\S{0,4})?邮箱|邮箱(?:是多少|多少|地址是)|什么邮箱|电话(?:是|多少|号码|号|呢|吗)|(?:给|留|要|有没有|有)个?电话|什么电话|(?:联系|咨询|办公|服务|热线)电话|打(?:什么|哪个|几号)电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
@@ -53,6 +53,10 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
     ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
+    ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
+    ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
+                      r"数据出境|跨境传输|信息出境|personal (?:data|information)|candidates'? data|data (?:transfer|protection|export)|"
+                      r"transfer\w* (?:of )?(?:data|personal)|servers? (?:abroad|overseas|outside china)"),
     ("residence", r"落户|户口|户籍|人才积分|积分落户|居住证|hukou|household registration|residence permit|talent points?"),
     ("other_ftz", r"海南|上海自贸|其他自贸|别的自贸|外省自贸|其他省份?的自贸|hainan|other (?:provinces'? )?free[- ]trade zones?"),
     ("e_certificate", r"电子证书|电子版证书|电子证照|证书电子化|e-?certificates?|digital certificates?|electronic certificates?"),
@@ -84,6 +88,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
     ("approved_list", r"(?:已经|目前|现在)\S{0,4}(?:注册|批准|获批|批)了哪些|有(?:没有)?名单(?:可以)?查|(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
+                      r"(?:已经|已)(?:被)?(?:批准|获批|注册|审核注册)(?:了|过)?的\S{0,10}(?:有哪些|有几|是哪些|名单)|"
                       r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
                       r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"
                       r"|list of (?:approved|registered)"),

@@ -45,7 +45,10 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"(?:things|questions|points)\b|^(?:(?:a |one )?quick question|one (?:more )?question|a question|"
                    r"question)(?: first| for you)?$|^(?:btw|by the way)$|^(?:顺便|另外|还有)?(?:问一下|问个问题|问一句)$|"
                    r"^(?:[两二三四几]|一些)(?:件事|个问题)$|^(?:另外|还有|再)?问(?:[两二三四几]|一些)(?:个|件)?$|"
-                   r"^(?:不对|不是|错了|搞错了)(?:[，,\s]*(?:不对|不是|错了))*$", re.IGNORECASE)
+                   r"^(?:不对|不是|错了|搞错了)(?:[，,\s]*(?:不对|不是|错了))*$|"
+                   r"^(?:那)?(?:我|我们)?(?:该|应该|要|得)?(?:怎么|如何|咋)(?:回答|答复|回复|解释|跟(?:他|她|他们|对方|客户)说)"
+                   r"(?:他|她|他们|对方|客户)?(?:呢|啊)?$|^how (?:should|do|can) (?:i|we) (?:answer|reply|respond)\b.{0,20}$",
+                   re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 
 
@@ -108,8 +111,9 @@ def focus(text: str) -> str | None:
         return None
     parts = clauses(text)
     asked = [i for i, (_, q) in enumerate(parts) if q]
-    if len(asked) != 1 or len(parts) < 3:
-        return None
+    if len(asked) != 1 or len(parts) < 2 or len(parts) == 2 and (
+            asked[0] != 0 or re.search(r"[?？]", parts[1][0] + text[-2:])):
+        return None  # two clauses: only "question? background" (the other way, both are needed)
     i = asked[0]
     own = parts[i][0]
     size = len(own) if zh else len(own.split())

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.dialogue import compare, split, terms
+from bot.dialogue import actors, compare, shape, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
@@ -122,8 +122,9 @@ _WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有�
                           re.IGNORECASE)
 
 
-def _area_line(query: str, lang: str) -> str | None:
-    """Which FTZ areas the notice names, and whether the place asked about is one."""
+def _area_line(query: str, lang: str, addressees: bool = False) -> str | None:
+    """Which FTZ areas the notice names, and whether the place asked about is one (of the
+    addressees: its area's committee or its city's bureau)."""
     area = ctx.area_of(query)
     if area is None and not _WHICH_AREAS.search(query):
         return None
@@ -133,8 +134,9 @@ def _area_line(query: str, lang: str) -> str | None:
         return t("area_list", lang, areas=names)
     inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
                  for a in NOTICE.free_trade_zone_areas)
-    return t("area_in" if inside else "area_out", lang, area=area if lang == "zh" else
-             area.title(), areas=names)
+    key = ("addressee_area_in" if inside else "addressee_area_out") if addressees else \
+        ("area_in" if inside else "area_out")
+    return t(key, lang, area=area if lang == "zh" else area.title(), areas=names)
 
 
 def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
@@ -150,13 +152,20 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
                               _means(units[0], lang)))
     else:
         parts = [t("unit_several", lang, n=len(units))]
-        parts += [f"{i}. {_quote(u, lang)}" for i, u in enumerate(units, 1)]
+        seen: set[str] = set()
+        for i, u in enumerate(units, 1):
+            first, *rest = _quote(u, lang).split("\n")
+            rest = [line for line in rest if line not in seen]  # a shared category once
+            seen.update(rest)
+            parts.append("\n".join([f"{i}. {first}"] + rest))
         body = "\n".join(parts + notes)  # each note once, after the places it is about
-    if any(u.id == "6.operate_in_ftz" for u in units):
-        line = _area_line(query, lang)
+    to_addressees = any(u.id == "header.addressees" for u in units) and bool(ctx.area_of(query))
+    if any(u.id == "6.operate_in_ftz" for u in units) or to_addressees:
+        line = _area_line(query, lang, addressees=to_addressees)
         if line:
             body = f"{body}\n{line}"
-    elif ctx.party_of(query) and any(_SHORT_NAME_PARTS[0].zh in u.text.zh for u in units):
+    elif (ctx.party_of(query) or shape.both_parties(query)) and \
+            any(_SHORT_NAME_PARTS[0].zh in u.text.zh for u in units):
         # "中方机构也要推吗": the duty's subject, a short name, covers both parties.
         body = f"{body}\n{_short_name_line(lang)}"
     return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
@@ -299,6 +308,69 @@ def _with_party(units: list[Unit], query: str) -> list[Unit]:
     return units
 
 
+def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
+    """"中方外方都要交机构章程吗", "Do both sides need a bank reference?": the material each
+    party hands in under that name, or which of the two hands it in."""
+    if not shape.both_parties(text):
+        return None
+    core = shape.without_parties(text)
+    if len(core) < 2:
+        return None
+    hits = search(core)
+    verdict, units = _decide(hits, is_zh(core))
+    if verdict not in ("answer", "several", "clarify"):
+        return None
+    # "要交机构章程吗" also reads as the exam's 章程: of two near readings, the material.
+    top = next((h.unit for h in hits[:4] if h.unit.kind == "material"
+                and h.score >= 0.8 * hits[0].score), units[0])
+    groups = {v: k for k, v in _GROUPS.items()}
+    if top.id in ("3", "3.1") or top.id in groups:
+        # "外方中方分别交什么材料": each party's list.
+        pair = [UNITS_BY_ID[_GROUPS["外方"]], UNITS_BY_ID[_GROUPS["中方"]]]
+        return render_units(pair, lang, query=core), top, core
+    if top.kind != "material":
+        return None
+    if top.parent not in groups:
+        return render_units([top], lang, query=core), top, core  # a joint material
+    name = re.sub(r"^(?:外方|中方)", "", top.title.zh)
+    other = _GROUPS["中方" if groups[top.parent] == "外方" else "外方"]
+    twin = next((u for u in children(other) if re.sub(r"^(?:外方|中方)", "", u.title.zh) == name),
+                None)
+    if twin is not None:
+        pair = sorted([top, twin], key=lambda u: u.parent != _GROUPS["外方"])
+        reply = render_units(pair, lang, query=core)
+        return Reply(f"{t('both_parties_both', lang)}\n{reply.text}", reply.buttons), top, core
+    key = "both_parties_only_foreign" if groups[top.parent] == "外方" else "both_parties_only_chinese"
+    reply = render_units([top, UNITS_BY_ID[other]], lang, query=core)
+    return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
+
+
+_CALENDAR_DAYS = re.compile(r"(?<!工作)(?:天|日)(?!内作)|\bdays\b", re.IGNORECASE)
+_WORKING_DAYS = re.compile(r"工作日|working days?|business days?", re.IGNORECASE)
+_A_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}|"
+                    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+                    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _claim_line(text: str, shown: str, lang: str) -> str | None:
+    """For a statement to confirm that holds a count ("45个工作日内作决定，对吗？"): whether
+    the clauses shown say that number, and in working days when they count them so.  A
+    statement holding a date is left to the date reckoning (and the clauses shown)."""
+    if _A_DAY.search(text) or re.search(r"(?:19|20)\d\d", text):
+        return None  # "3月2日交的，5月8日出结果对吗": a date to compute, not a count to check
+    said = shape.counts(text)
+    there = shape.counts(shown)
+    known = [(kind, n) for kind, n in said if any(k == kind for k, _ in there)]
+    if not known:
+        return None  # the clauses shown count nothing of that kind: nothing to compare
+    if any((kind, n) not in there for kind, n in known):
+        return t("claim_differs", lang)
+    if _WORKING_DAYS.search(shown) and _CALENDAR_DAYS.search(text) and \
+            not _WORKING_DAYS.search(text):
+        return t("claim_working_days", lang)
+    return t("claim_holds", lang)
+
+
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
     intent = turn.intent or ""
     if intent not in answers.QUESTION_INTENTS:
@@ -349,6 +421,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     lang = state.language
     if _OUTLINE.search(text):
         return _outline(lang), None, text
+    roles = actors.actor_units(text) if silent_aspect(text) is None else []
+    if roles:
+        # "设区市还负责收哪些东西": every clause that gives that department a task.
+        texts = [f"{t('actor_role', lang, name=name)}\n{render_units(units, lang, query=text).text}"
+                 for name, units in roles]
+        return Reply("\n\n".join(texts)), roles[0][1][0], text
     two = compare.each(text)
     if two is not None:
         asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
@@ -358,6 +436,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     forms = compare.form_parts(text, state.topic_unit)
     if forms is not None:
         return _difference(forms, lang, text), UNITS_BY_ID[forms[0]], text
+    of_both = _of_both_parties(text, lang) if silent_aspect(text) is None else None
+    if of_both is not None:
+        return of_both
     query, hits = ctx.contextual_search(text, state)
     key = silent_aspect(text)
     verdict, units = _decide(hits, is_zh(query))
@@ -506,5 +587,10 @@ def route(turn: Turn, state: State, strict: bool = False,
             return None, state
         return replies, st
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
+    if unit is not None and shape.is_claim(text):
+        shown = reply or render_units([unit], lang, query=query)
+        line = _claim_line(text, shown.text if reply else unit.text.zh, lang)
+        if line is not None:
+            reply = Reply(f"{line}\n{shown.text}", shown.buttons)
     new_state = ctx.remember(state, unit, query) if unit is not None else state
     return ([reply] if reply is not None else None), new_state

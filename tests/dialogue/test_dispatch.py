@@ -130,3 +130,12 @@ def test_a_fault_in_a_handler_still_answers_in_the_user_s_language(monkeypatch) 
     out = d.respond("answer", Turn(intent="ask_materials", text="What must we submit?"), {})
     assert len(out.replies) == 1 and "went wrong" in out.replies[0].text
     assert out.values == {}  # nothing remembered from a turn that failed
+
+
+def test_soft_requests_start_the_check_and_fact_questions_do_not() -> None:
+    for text in ("我想确认一下我们是否有资格在自贸区开展国外证书鉴定", "帮我检查下我们能否作为中方合作机构参与"):
+        assert C.exact_intent(text, "ask_conditions", 0.9) == "start_self_check"
+    for text in ("Quick question: who do we apply to?",
+                 "I'm not asking for an eligibility check, just this: can we make a profit?",
+                 "审批时会检查我们有没有资格吗"):
+        assert C.exact_intent(text, "start_self_check", 0.9) != "start_self_check"

@@ -252,3 +252,61 @@ def test_an_area_mentioned_in_passing_adds_no_bureau_line() -> None:
                      intent="ask_operating_area", confidence=0.8)
     text = out.text
     assert "复印件" in text and "钦州市人力资源社会保障部门" not in text
+
+
+def test_both_parties_hand_in_their_own_articles() -> None:
+    reply = Chat().say("中方外方都要交机构章程吗？").text
+    assert reply.startswith("外方机构和中方合作机构都要提交")
+    assert "外方机构章程" in reply and "中方机构章程" in reply
+
+
+def test_a_material_only_one_party_hands_in() -> None:
+    reply = Chat().say("双方都要交银行资信证明吗").text
+    assert "只由外方机构提交" in reply and "银行资信证明" in reply
+
+
+def test_a_claim_with_the_right_number_is_confirmed() -> None:
+    reply = Chat().say("申请后45个工作日内作决定，这个对吗？").text
+    assert reply.startswith("是的") and "45个工作日" in reply
+
+
+def test_a_claim_with_the_wrong_number_is_corrected_from_the_right_clause() -> None:
+    reply = Chat().say("We must send the assessment plan 45 days in advance?").text
+    assert reply.startswith("No, that number does not match") and "10 days" in reply
+    assert Chat().say("审批是45天对吧").text.startswith("数字是对的，但《通知》按工作日计算")
+
+
+def test_a_claim_holding_a_date_gets_no_verdict_on_its_number() -> None:
+    reply = Chat().say("这个通知是2020年9月22日发的对吧").text
+    assert not reply.startswith(("不对", "是的"))
+
+
+def test_what_a_department_does() -> None:
+    reply = Chat().say("设区市还负责收哪些东西？").text
+    assert "鉴定计划" in reply and "汇总表" in reply and "抄送" in reply
+
+
+def test_where_in_the_notice_and_besides() -> None:
+    assert "附件1" in Chat().say("申请表在文件哪个位置").text
+    lines = Chat().say("核发信息汇总表除了汇总数还要附名册吗").text.split("\n")
+    first = next(line for line in lines if "附件2" in line)
+    assert "名册" in first  # the register first, not the summary set aside
+    assert "监督检查" in Chat().say("除了报计划还要接受谁的监督检查").text
+
+
+def test_which_form_and_to_whom_after_the_annual_report() -> None:
+    chat = Chat()
+    chat.say("年报什么时候交")
+    assert chat.say("用哪个表").text.startswith("附件2")
+    assert "设区市人力资源社会保障部门" in chat.say("交给谁").text
+
+
+def test_the_second_annex_after_the_list_of_annexes() -> None:
+    chat = Chat()
+    chat.say("What are the annexes?")
+    assert chat.say("What's in the second one?").text.startswith("Annex 2")
+
+
+def test_an_addressee_area() -> None:
+    assert "是的，主送单位里有钦州港" in Chat().say("钦州港片区管委会在不在主送名单里？").text
+    assert "各市的人社局都在其中" in Chat().say("北海在主送单位里吗").text

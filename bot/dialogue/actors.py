@@ -1,0 +1,54 @@
+"""What one of the two departments does: "设区市还负责收哪些东西", "what does the city
+bureau do?".  The notice never lists a department's tasks in one place; they are the
+clauses that name the department, found in the notice's own text (nothing typed here but
+the words that name each department and the question's shape)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.notice.units import UNITS_BY_ID, Unit
+
+# (key, words naming the department in a question, its name in the notice)
+_ACTORS = (
+    ("city", re.compile(r"设区市|市人社局|市(?:级)?人社部门|市里的?人社|\bcity(?:'s)? (?:bureau|department|level|"
+                        r"authorit(?:y|ies))\b|\bmunicipal\b|\bprefecture", re.IGNORECASE),
+     "设区市人力资源社会保障部门"),
+    ("region", re.compile(r"自治区(?:人社|人力资源)|人社厅|自治区厅|省厅|区厅|\b(?:the )?(?:regional|autonomous "
+                          r"region'?s?) (?:department|authorit(?:y|ies)|bureau)\b", re.IGNORECASE),
+     "自治区人力资源社会保障部门"),
+)
+_ROLE = re.compile(
+    r"负责(?:什么|哪些|啥|干什么)|(?:干|做|管)(?:什么|哪些|啥)|干嘛|职责|作用|角色|还(?:负责|管|收|要做)|"
+    r"收(?:哪些|什么|啥)|接收(?:哪些|什么|啥)|(?:哪些|什么)(?:事|工作)|"
+    r"\bwhat (?:does|do|will) .{0,50}\b(?:do|handle|receive|get|oversee)\b|\bresponsib|\brole\b|\bduties of\b|"
+    r"\bwhat .{0,40}\b(?:receive|is sent|gets sent)\b", re.IGNORECASE)
+_RECEIVE = re.compile(r"收|接收|报给|送给|\breceiv|\bsent to\b|\bget\b", re.IGNORECASE)
+_RECEIVES = r"(?:推送|向|抄送|收到)(?:自由贸易试验区)?"
+_MAX = 6
+
+
+def _clauses(marker: str, receive: bool) -> list[Unit]:
+    """The clauses (not parts, not their sentences) that name the department; with
+    ``receive``, those where it is sent or given something."""
+    found = []
+    for unit in UNITS_BY_ID.values():
+        if unit.kind != "clause" or marker not in unit.text.zh or unit.id in ("1",):
+            continue
+        if receive and not re.search(_RECEIVES + re.escape(marker) + "|" + re.escape(marker)
+                                     + r"在收到", unit.text.zh):
+            continue
+        found.append(unit)
+    return found
+
+
+def actor_units(text: str) -> list[tuple[str, list[Unit]]]:
+    """[(the department's name in the notice, the clauses about what it does or receives)]
+    for a question about the role of one department or of each of the two ("设区市和自治区
+    分别干啥"); empty for any other question."""
+    if not _ROLE.search(text):
+        return []
+    receive = bool(_RECEIVE.search(text))
+    found = [(marker, _clauses(marker, receive)[:_MAX]) for _, rx, marker in _ACTORS
+             if rx.search(text)]
+    return [(m, units) for m, units in found if len(units) >= 2]
