@@ -16,13 +16,18 @@ from bot.dialogue import actors, compare, shape, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
-from bot.dialogue.reply import Button, Reply, payload
+from bot.dialogue.render import (
+    _SHORT_NAME_PARTS,
+    UNIT_PREFIX,
+    clarify,
+    render_units,
+    silent_reply,
+)
+from bot.dialogue.reply import Reply
 from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
-from bot.notice import ANNEX_CLAUSES, NOTICE
-from bot.notice.document import Text
 from bot.notice.units import UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
@@ -33,8 +38,6 @@ CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this r
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
 SILENT_WITH_UNIT = 0.75  # a question on what the notice leaves open also quotes a unit this clear
-UNIT_PREFIX = "unit:"
-UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
 
 
 def _distinct(hits: Sequence[Hit]) -> list[Hit]:
@@ -49,143 +52,6 @@ def _distinct(hits: Sequence[Hit]) -> list[Hit]:
         if not related:
             out.append(h)
     return out
-
-
-def _quote(unit: Unit, lang: str) -> str:
-    text = unit.text.get(lang)
-    lines = []
-    if unit.id in _PARTS:  # a whole part: its heading first
-        lines.append(t("unit_part_heading", lang, ref=unit.ref.get(lang), title=unit.title.get(lang)))
-    if unit.kind in ("clause", "sentence", "material", "category", "header"):
-        lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
-    else:
-        lines.append(text)
-    parent = UNITS_BY_ID.get(unit.parent or "")
-    if unit.kind == "part":
-        lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "category"]
-    if unit.kind == "section":
-        lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "table"]
-    if parent is not None and unit.kind == "material":
-        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
-        if category is not None:
-            lines.append(t("unit_category", lang, text=category.text.get(lang)))
-    if parent is not None and unit.kind in ("sentence", "column", "field", "free_text"):
-        if unit.kind == "sentence":
-            lines.append(t("unit_whole", lang, text=parent.text.get(lang)))
-        else:
-            lines.append(t("unit_in", lang, text=parent.text.get(lang)))
-    return "\n".join(lines)
-
-
-_PARTS = frozenset("123456")
-
-
-def _notes(unit: Unit, lang: str) -> list[str]:
-    """What follows a unit's quote: how its days count, what its form is for."""
-    lines = []
-    if "工作日" in unit.text.zh:
-        lines.append(t("unit_working_days", lang))
-    if unit.ref.zh.startswith("附件"):
-        key = "annex1" if unit.ref.zh.startswith("附件1") else "annex2"
-        lines.append(t(f"unit_{key}_role", lang, ref=ANNEX_CLAUSES[key].ref.get(lang),
-                       contact=get_settings().contact.get(lang)))
-    return lines
-
-
-def _short_name() -> tuple[Text, Text, Text]:
-    """The short name part six defines ("国外职业资格证书机构") and what it stands for."""
-    unit = UNITS_BY_ID["6.operate_in_ftz"]
-    zh = re.search(r"许可的(?P<who>.+?)（两者以下简称(?P<name>.+?)）", unit.text.zh)
-    en = re.search(r"^(?P<who>.+?) \(together “(?P<name>.+?)”\)", unit.text.en)
-    assert zh and en, "the definition of the short name is in 六（一）"
-    return Text(zh.group("name"), en.group("name")), Text(zh.group("who"), en.group("who")), unit.ref
-
-
-_SHORT_NAME_PARTS = _short_name()
-
-
-def _short_name_line(lang: str) -> str:
-    name, who, ref = _SHORT_NAME_PARTS
-    return t("unit_short_name", lang, name=name.get(lang), who=who.get(lang), ref=ref.get(lang))
-
-
-_MEANS = {"二": "conditions", "三": "materials", "四": "procedure", "五": "supervision",
-          "六": "duties"}
-
-
-def _means(unit: Unit, lang: str) -> str:
-    return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
-
-
-_WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有哪些|片区是哪|哪些地方|哪里|哪儿|在哪|自贸区(?:有|包括)|"
-                          r"which (?:areas|parts|zones|districts)|what areas|\bwhere\b|areas? (?:make up|of the)",
-                          re.IGNORECASE)
-
-
-def _area_line(query: str, lang: str, addressees: bool = False) -> str | None:
-    """Which FTZ areas the notice names, and whether the place asked about is one (of the
-    addressees: its area's committee or its city's bureau)."""
-    area = ctx.area_of(query)
-    if area is None and not _WHICH_AREAS.search(query):
-        return None
-    areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
-    names = "、".join(areas) if lang == "zh" else ", ".join(areas)
-    if area is None:
-        return t("area_list", lang, areas=names)
-    inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
-                 for a in NOTICE.free_trade_zone_areas)
-    key = ("addressee_area_in" if inside else "addressee_area_out") if addressees else \
-        ("area_in" if inside else "area_out")
-    return t(key, lang, area=area if lang == "zh" else area.title(), areas=names)
-
-
-def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
-                 query: str = "") -> Reply:
-    """The answer from one or several units, each quoted and cited."""
-    cites = "；".join(dict.fromkeys(u.cite(lang) for u in units)) if lang == "zh" else \
-        "; ".join(dict.fromkeys(u.cite(lang) for u in units))
-    notes = list(dict.fromkeys(line for u in units for line in _notes(u, lang)))
-    if len(units) == 1:
-        body = "\n".join([_quote(units[0], lang)] + notes)
-        if pasted:
-            body = "\n".join((t("unit_pasted", lang, ref=units[0].ref.get(lang)), body,
-                              _means(units[0], lang)))
-    else:
-        parts = [t("unit_several", lang, n=len(units))]
-        seen: set[str] = set()
-        for i, u in enumerate(units, 1):
-            first, *rest = _quote(u, lang).split("\n")
-            rest = [line for line in rest if line not in seen]  # a shared category once
-            seen.update(rest)
-            parts.append("\n".join([f"{i}. {first}"] + rest))
-        body = "\n".join(parts + notes)  # each note once, after the places it is about
-    to_addressees = any(u.id == "header.addressees" for u in units) and bool(ctx.area_of(query))
-    if any(u.id == "6.operate_in_ftz" for u in units) or to_addressees:
-        line = _area_line(query, lang, addressees=to_addressees)
-        if line:
-            body = f"{body}\n{line}"
-    elif (ctx.party_of(query) or shape.both_parties(query)) and \
-            any(_SHORT_NAME_PARTS[0].zh in u.text.zh for u in units):
-        # "中方机构也要推吗": the duty's subject, a short name, covers both parties.
-        body = f"{body}\n{_short_name_line(lang)}"
-    return Reply(f"{body}\n{t('unit_source', lang, cites=cites)}")
-
-
-def clarify(units: Sequence[Unit], lang: str) -> Reply:
-    buttons = tuple(Button(f"{u.ref.get(lang)} {u.title.get(lang)}"[:60],
-                           payload(UNIT_BUTTON_INTENT, subject=f"{UNIT_PREFIX}{u.id}"))
-                    for u in units)
-    buttons += (Button(t("btn_handoff", lang), payload("human_handoff")),)
-    return Reply(t("clarify_which", lang), buttons)
-
-
-def silent_reply(key: str, lang: str) -> Reply:
-    contact = get_settings().contact.get(lang)
-    text = t("silent_answer", lang, topic=t(f"silent_{key}", lang), contact=contact)
-    return Reply(text, (Button(t("btn_handoff", lang), payload("human_handoff")),))
-
-
-# ---------------------------------------------------------------------------------------
 
 
 def _decide(hits: list[Hit], zh: bool) -> tuple[str, list[Unit]]:
@@ -276,6 +142,22 @@ def _section_over_table(units: list[Unit], hits: Sequence[Hit], text: str) -> li
     if name[:2] in text or name_en in text.lower():
         return units
     return [section.unit] + units[1:]
+
+
+_OVERVIEW = re.compile(r"流程|步骤|程序|过程|环节|整个|全部|一步步|一步一步|\bsteps?\b|\bprocedure\b|\bprocess\b|"
+                       r"\boutline\b|\boverview\b|\bwhole\b|\ball the\b", re.IGNORECASE)
+
+
+def _whole_part(units: list[Unit], text: str) -> Unit | None:
+    """"Could you outline the procedure step by step?": the part, when the places found are
+    clauses of one part and the question asks for the whole."""
+    if len(units) < 2 or not _OVERVIEW.search(text):
+        return None
+    parts = {u.id.split(".")[0] for u in units[:3]}
+    if len(parts) != 1 or any(u.kind not in ("clause", "sentence", "part") for u in units[:3]):
+        return None
+    part = UNITS_BY_ID.get(parts.pop())
+    return part if part is not None and part.kind == "part" else None
 
 
 def _same_label(units: list[Unit]) -> list[Unit]:
@@ -457,6 +339,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         return silent, None, query
     if verdict == "answer":
         units = _section_over_table(units, hits, text)
+    whole = _whole_part(units, text) if verdict in ("answer", "several", "clarify") else None
+    if whole is not None:
+        verdict, units = "answer", [whole]
     if verdict == "answer" and units[0].id in _NOTICE_DATES:
         verdict, units = "several", [UNITS_BY_ID[u] for u in _NOTICE_DATES]  # both dates
     if verdict in ("answer", "several"):

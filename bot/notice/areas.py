@@ -15,8 +15,8 @@ from bot.notice.duties import DUTIES_BY_ID
 
 # The notice's own words for the receiving department (六（二）, 六（四）).
 CITY_BUREAU = Text("自由贸易试验区设区市人力资源社会保障部门",
-                   "the human resources and social security department of the free-trade-zone "
-                   "city")
+                   "the human resources and social security department of the prefecture-level "
+                   "city in the free trade zone")
 FTZ_CLAUSE = DUTIES_BY_ID["operate_in_ftz"].clause
 
 

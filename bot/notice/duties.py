@@ -48,7 +48,8 @@ DUTIES: tuple[Duty, ...] = (
             zh="国外职业资格证书机构应在每次开展鉴定活动前10日将鉴定计划推送自由贸易试验区设区市人力资源"
             "社会保障部门，并自觉接受设区市人力资源社会保障部门监督检查。",
             en="Foreign qualification certificate institutions shall send the assessment plan to the "
-            "human resources and social security department of the free-trade-zone city 10 days before "
+            "human resources and social security department of the prefecture-level city in the free "
+            "trade zone 10 days before "
             "each assessment, and accept that department's supervision and inspection.",
         ),
     ),
@@ -79,8 +80,8 @@ DUTIES: tuple[Duty, ...] = (
             "证书发证机构年度核发证书信息汇总表》（见附件2）。",
             en="Foreign qualification certificate institutions shall send the “Annual summary of "
             "certificates issued by a foreign vocational qualification certificate issuing institution” "
-            "(Annex 2) to the human resources and social security department of the free-trade-zone "
-            "city by the end of December every year.",
+            "(Annex 2) to the human resources and social security department of the prefecture-level "
+            "city in the free trade zone by the end of December every year.",
         ),
     ),
     Duty(
@@ -93,7 +94,8 @@ DUTIES: tuple[Duty, ...] = (
             zh="对不按规定从事鉴定、发证工作的，由自由贸易试验区设区市人力资源社会保障部门督促其限期整改。"
             "有《行政许可法》规定的可变更、撤回、撤销、注销等情形的，按规定办理。",
             en="An institution that does not assess and issue certificates as required is urged by the "
-            "free-trade-zone city's department to rectify within a time limit. Where the Administrative "
+            "human resources and social security department of the prefecture-level city in the free "
+            "trade zone to rectify within a time limit. Where the Administrative "
             "Licensing Law provides for a change, withdrawal, revocation or cancellation of the licence, that "
             "is done as provided.",
         ),
