@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.context import form_of
+from bot.dialogue.forms import form_of
 from bot.dialogue.normalise import normalise
 
 _ZH = re.compile(

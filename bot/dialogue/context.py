@@ -14,8 +14,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.dialogue import shape
+from bot.dialogue import forms, shape
 from bot.dialogue.retrieval import Hit, is_zh, search
+from bot.dialogue.shape import FOLLOW_EN, FOLLOW_ZH, is_elliptical
 from bot.dialogue.state import State
 from bot.notice.units import UNITS_BY_ID, Unit, children
 
@@ -41,10 +42,6 @@ _CORRECTION = re.compile(
     r"|actually i meant)[,:\s]*", re.IGNORECASE)
 _BACK = re.compile(r"(?:再)?回到(?:刚才|前面|之前|上面)(?:说|讲|问)?的?|(?:go|going|come) back to"
                    r"(?: the| what we said about| what you said about)?|back to", re.IGNORECASE)
-_FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)|"
-                        r"也(?:行|可以|算|要|适用|一样|能|需要|得)(?:吗|不|么)?[？?。!！]*$")
-_FOLLOW_EN = re.compile(r"^(?:and|what about|how about|and what about|so|then|what if)\b|\b(?:it|that"
-                        r"|they|them|this one)\b|\b(?:too|as well)\s*\??$", re.IGNORECASE)
 
 _PARTIES = (("外方", ("外方", "境外", "外国", "国外机构", "老外")),
             ("中方", ("中方", "国内", "中国的", "合作机构")))
@@ -109,7 +106,7 @@ def remember(state: State, unit: Unit | None, query: str) -> State:
 
 
 def _has_follow_word(text: str) -> bool:
-    pattern = _FOLLOW_ZH if is_zh(text) else _FOLLOW_EN
+    pattern = FOLLOW_ZH if is_zh(text) else FOLLOW_EN
     return bool(pattern.search(text.strip()))
 
 
@@ -167,14 +164,6 @@ def same_place(a: Unit, b: Unit) -> bool:
     return ka.startswith(kb) or kb.startswith(ka)
 
 
-def is_elliptical(text: str) -> bool:
-    stripped = re.sub(r"[\s？?。.!！，,]", "", text)
-    if is_zh(text):
-        return len(stripped) <= 8 or bool(_FOLLOW_ZH.search(text.strip()))
-    words = text.split()
-    return len(words) <= 4 or bool(_FOLLOW_EN.search(text.strip()))
-
-
 _LAST = re.compile(r"最后(?:一)?(?P<zh>项|个|条|类|样|部分)|\bthe last (?P<en>one|item|category|part)\b", re.IGNORECASE)
 
 
@@ -207,8 +196,8 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         return None
     n, kind = found
     current = UNITS_BY_ID.get(state.topic_unit or "")
-    if current is not None and kind in ("部分", "部") and current.id in _FORM_OF:
-        current = UNITS_BY_ID[_FORM_OF[current.id]]
+    if current is not None and kind in ("部分", "部") and current.id in forms.FORM_OF:
+        current = UNITS_BY_ID[forms.FORM_OF[current.id]]
     if kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种")):
         return UNITS_BY_ID.get(f"3.{n if n > 0 else 4}")
     if current is None:
@@ -218,7 +207,7 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
     for base in (current, UNITS_BY_ID.get(current.parent or "")):
         if base is None:
             continue
-        kids = [u for u in children(base.id) if u.kind not in ("sentence",)]
+        kids = [u for u in children(base.id) if u.kind not in ("sentence",)] or _clauses_of(base)
         if base.id.startswith("3.") and base.kind == "category":
             kids = [u for u in kids if u.kind == "material" and not u.id.startswith("3.g")] or kids
         if 1 <= n <= len(kids) or (n == -1 and kids):
@@ -226,19 +215,12 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
     return None
 
 
-# Units that stand for an annex form when its parts are counted ("第四部分").
-_FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
-
-
-def form_of(unit_id: str) -> str | None:
-    """The annex form ("annex1" | "annex2") a unit belongs to or stands for, or None."""
-    key = _FORM_OF.get(unit_id) or unit_id.split(".")[0]
-    return key if key in ("annex1", "annex2") else None
-
-
-_ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
-                (re.compile(r"附件\s*2|附件二|汇总表|annex\s*2|annex ii\b|annual (?:summary|form|table)",
-                            re.I), "annex2"))
+def _clauses_of(part: Unit) -> list[Unit]:
+    """The clauses of a part of the notice in their order ("the third one" after part two)."""
+    if part.kind != "part":
+        return []
+    return [u for u in UNITS_BY_ID.values() if u.kind == "clause" and u.parent is None
+            and u.id.split(".")[0] == part.id and "." in u.id]
 
 
 _SEVERAL_ZH = re.compile(r"((?:第\s*(?:[一二两三四五六七八九十]|\d+)\s*(?:、|和|与|跟|及|以及|,|，)\s*)+"
@@ -332,7 +314,7 @@ def _annex_sections(text: str) -> list[Unit]:
     numbers = _numbers(text)
     if not numbers:
         return []
-    for rx, key in _ANNEX_NAMED:
+    for rx, key in forms.ANNEX_NAMED:
         if rx.search(text):
             kids = [u for u in children(key) if u.kind == "section"]
             return [kids[n - 1] for n in numbers if 1 <= n <= len(kids)]
@@ -432,13 +414,13 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if both:
         # "都是交给同一个部门吗" after two answers: both of them.
         return f"{state.topic_query} {text}", both
-    form = _form_of_subject(text, state)
+    form = forms.other_form(text, state) or forms.form_of_subject(text, state)
     if form is not None:
         return f"{form.title.zh} {text}", [Hit(form, PICKED)]
-    when = _when_of_form(text, state)
+    when = forms.when_of_form(text, state)
     if when is not None:
         return f"{when.title.zh} {text}", [Hit(when, PICKED)]
-    in_form = _in_current_form(text, state)
+    in_form = forms.in_current_form(text, state)
     if in_form:
         return in_form, _near_subject(search(in_form), state)
     own = shape.not_aside(search(text), aside)
@@ -450,6 +432,13 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if plain and plain[0].unit.id != own[0].unit.id and plain[0].score > 1.2 * own[0].score:
             own = plain
     own = shape.named_annex(own, text)
+    if own and forms.TO_WHOM.search(text) and own[0].unit.kind in ("field", "column", "table", "section", "annex"):
+        # "to whom is the annual report sent?": the clause that names the receiver, not a
+        # field of the form the words also match.
+        duty = next((h for h in own[:6] if h.unit.kind == "clause" and h.score >= 0.85 * own[0].score),
+                    None)
+        if duty is not None:
+            own = [duty] + [h for h in own if h is not duty]
     if not state.topic_query or not is_elliptical(text) and not corrected:
         return text, own
     swapped = _substitute(state.topic_query, text)
@@ -492,58 +481,6 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if own and own[0].score >= 0.6 and (not joint or own[0].score >= joint[0].score):
         return text, own
     return combined, joint
-
-
-_INSIDE_ASK = re.compile(r"哪一?列|哪一?栏|栏目|字段|\b(?:columns?|fields?|rows?|box(?:es)?)\b", re.IGNORECASE)
-
-
-def _in_current_form(text: str, state: State) -> str | None:
-    """"Which column shows the volume?" while a form is the subject: the question, asked of
-    that form."""
-    current = UNITS_BY_ID.get(state.topic_unit or "")
-    if current is None or not _INSIDE_ASK.search(text) or any(rx.search(text) for rx, _ in _ANNEX_NAMED):
-        return None
-    key = form_of(current.id)
-    if key is None:
-        return None
-    number = key[-1]
-    return f"附件{number} {text}" if is_zh(text) else f"Annex {number} {text}"
-
-
-_WHEN = re.compile(r"什么时候|何时|哪天|几月|啥时候|截止|\bwhen\b|\bby when\b|\bdeadline\b|\bdue\b",
-                   re.IGNORECASE)
-
-
-_WHICH_FORM = re.compile(r"(?:哪个|哪张|哪一?份|什么|啥)(?:表|表格|附件|模板)|用(?:哪个|什么|啥)表|"
-                         r"\b(?:which|what) (?:form|annex|template|table|attachment)\b", re.IGNORECASE)
-
-
-def _form_of_subject(text: str, state: State) -> Unit | None:
-    """"Which form do we use?" after the annual report (or the application): that form."""
-    current = state.topic_unit or ""
-    if not _WHICH_FORM.search(text) or any(rx.search(text) for rx, _ in _ANNEX_NAMED) or \
-            not is_elliptical(text) and len(text) > 40:
-        return None
-    key = form_of(current) if current else None
-    return UNITS_BY_ID[key] if key else None
-
-
-_TO_WHOM = re.compile(r"(?:交|报|送|推|递|提交|报送|寄)给?(?:谁|哪个?部门|哪个?单位|哪里|哪儿)|给谁|"
-                      r"\bto whom\b|\bwho (?:gets|receives)\b|\b(?:send|submit|file) (?:it |them )?to\b|"
-                      r"\bwhere (?:do|should|must) (?:we|i) (?:send|submit|file)", re.IGNORECASE)
-# The clause that says when and to whom a form goes: the annual summary, the application.
-_FORM_DUTY = {"annex2": "6.annual_report", "annex1": "4.1"}
-
-
-def _when_of_form(text: str, state: State) -> Unit | None:
-    """"When is it filed?", "And to whom?" while a form (or a part of it) is the subject: the
-    clause that sets its date and its receiver (the application: to whom only)."""
-    key = form_of(state.topic_unit or "") if state.topic_unit else None
-    if key is None or not is_elliptical(text) or state.topic_unit in _FORM_DUTY.values():
-        return None
-    if _TO_WHOM.search(text) or key == "annex2" and _WHEN.search(text):
-        return UNITS_BY_ID[_FORM_DUTY[key]]
-    return None
 
 
 _BOTH = re.compile(r"^(?:那)?(?:都|两个都|这两个|两者|两项|二者|它们都|这俩)|^(?:and )?(?:both|are they both|"

@@ -39,6 +39,11 @@ _FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|ann
 _INSIDE = re.compile(r"列|栏|填|部分|表里|表中|哪几项|哪些项|哪些内容|\b(?:columns?|fields?|sections?|"
                      r"parts?|rows?|fill)\b", re.IGNORECASE)
 _NAMES_FORM = frozenset({"3.m4.1", "6.annual_report", "header.annexes"})
+# "to whom is the annual report sent?", "年报交给谁": the form's delivery, which the clause that
+# names the form states; no part of the form is meant.
+_DELIVERY = re.compile(r"\bto whom\b|\bwho (?:gets|receives)\b|\bwhere (?:do|should|must) (?:we|i) (?:send|submit)|"
+                       r"\b(?:is|are|be) (?:it |they )?(?:sent|submitted|filed)\b|交给|报给|报送给|推送给|送给|交到|报到|谁收",
+                       re.IGNORECASE)
 
 _ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "
                      "一下 请问 什么 怎么 是否 能否 哪些 哪个 多少 可以 需要 一个 还 也 都 就 就是 "
@@ -231,7 +236,7 @@ class Index:
         ("汇总表的基本信息") is about that part, not the whole form."""
         named = {key for rx, key in _FORMS if rx.search(query)}
         out = np.zeros(len(self.units))
-        if len(named) != 1:
+        if len(named) != 1 or _DELIVERY.search(query) and not _INSIDE.search(query):
             return out
         (key,) = named
         inside = bool(_INSIDE.search(query))

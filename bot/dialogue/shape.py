@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.normalise import normalise
-from bot.dialogue.retrieval import Hit, search
+from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.notice.units import UNITS_BY_ID, Unit
 
 _INSTITUTION_EN = r"(?:institutions?|partners?|sides?|part(?:y|ies)|bodies|organi[sz]ations?)\b"
@@ -169,3 +169,18 @@ def time_limits(text: str) -> list[Unit]:
     named = [UNITS_BY_ID[u] for u, rx in zip(TIME_LIMIT_UNITS, _LIMIT_NAMES, strict=True)
              if rx.search(text)]
     return named if len(named) >= 2 and _ENUMERATED.search(text) else []
+
+
+# A follow-up's marks: "呢", "那…", "也行吗", "and …", "… too?".
+FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)|"
+                        r"也(?:行|可以|算|要|适用|一样|能|需要|得)(?:吗|不|么)?[？?。!！]*$")
+FOLLOW_EN = re.compile(r"^(?:and|what about|how about|and what about|so|then|what if)\b|\b(?:it|that"
+                        r"|they|them|this one)\b|\b(?:too|as well)\s*\??$", re.IGNORECASE)
+
+
+def is_elliptical(text: str) -> bool:
+    stripped = re.sub(r"[\s？?。.!！，,]", "", text)
+    if is_zh(text):
+        return len(stripped) <= 8 or bool(FOLLOW_ZH.search(text.strip()))
+    words = text.split()
+    return len(words) <= 4 or bool(FOLLOW_EN.search(text.strip()))

@@ -57,6 +57,9 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
                       r"数据出境|跨境传输|信息出境|personal (?:data|information)|candidates'? data|data (?:transfer|protection|export)|"
                       r"transfer\w* (?:of )?(?:data|personal)|servers? (?:abroad|overseas|outside china)"),
+    ("candidate_requirements", r"(?:考生|报名|报考|学员|参考人员|参考者|考试的人)\S{0,8}(?:学历|年龄|工作年限|工龄|资格条件)|学历(?:要求|条件|限制|门槛)|"
+                               r"年龄(?:要求|限制|条件|上限|下限)|\bage (?:limit|requirement|restriction)s?\b|"
+                               r"candidates?'? (?:eligibility|entry requirements|educational|age)|educational (?:requirement|background) (?:for|of) candidates"),
     ("residence", r"落户|户口|户籍|人才积分|积分落户|居住证|hukou|household registration|residence permit|talent points?"),
     ("other_ftz", r"海南|上海自贸|其他自贸|别的自贸|外省自贸|其他省份?的自贸|hainan|other (?:provinces'? )?free[- ]trade zones?"),
     ("e_certificate", r"电子证书|电子版证书|电子证照|证书电子化|e-?certificates?|digital certificates?|electronic certificates?"),

@@ -47,7 +47,11 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"^(?:[两二三四几]|一些)(?:件事|个问题)$|^(?:另外|还有|再)?问(?:[两二三四几]|一些)(?:个|件)?$|"
                    r"^(?:不对|不是|错了|搞错了)(?:[，,\s]*(?:不对|不是|错了))*$|"
                    r"^(?:那)?(?:我|我们)?(?:该|应该|要|得)?(?:怎么|如何|咋)(?:回答|答复|回复|解释|跟(?:他|她|他们|对方|客户)说)"
-                   r"(?:他|她|他们|对方|客户)?(?:呢|啊)?$|^how (?:should|do|can) (?:i|we) (?:answer|reply|respond)\b.{0,20}$",
+                   r"(?:他|她|他们|对方|客户)?(?:呢|啊)?$|^how (?:should|do|can) (?:i|we) (?:answer|reply|respond)\b.{0,20}$|"
+                   r"^(?:just |please )?(?:list|tell|show|give) (?:me |us )?(?:them|it|those)(?: please)?"
+                   r"(?:[,.;]?\s*(?:there'?s |there is )?no need to (?:assess|check|evaluate|test) (?:us|me))?$|"
+                   r"^(?:there'?s |there is )?no need to (?:assess|check|evaluate|test) (?:us|me|our \w+)$|"
+                   r"^(?:只要|只需)?(?:列出来|列一下|说一下)(?:就行|就好|就可以)?$|^(?:不用|不需要|别)(?:帮我们?)?(?:评估|测|自测|核对|检查)(?:我们)?$",
                    re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 

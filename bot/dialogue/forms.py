@@ -1,0 +1,103 @@
+"""Follow-ups about the two annex forms: which form a unit belongs to, "Which form do we
+use?", "And to whom?", "年度汇总表呢？" (the same part of the other form), "哪一栏…" asked of
+the form under discussion."""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.retrieval import is_zh
+from bot.dialogue.shape import is_elliptical
+from bot.dialogue.state import State
+from bot.notice.units import UNITS_BY_ID, Unit, children
+
+# Units that stand for an annex form when its parts are counted ("第四部分").
+FORM_OF = {"3.m4.1": "annex1", "6.annual_report": "annex2"}
+
+
+def form_of(unit_id: str) -> str | None:
+    """The annex form ("annex1" | "annex2") a unit belongs to or stands for, or None."""
+    key = FORM_OF.get(unit_id) or unit_id.split(".")[0]
+    return key if key in ("annex1", "annex2") else None
+
+
+ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
+                (re.compile(r"附件\s*2|附件二|汇总表|annex\s*2|annex ii\b|annual (?:summary|form|table)",
+                            re.I), "annex2"))
+
+
+_INSIDE_ASK = re.compile(r"哪一?列|哪一?栏|栏目|字段|\b(?:columns?|fields?|rows?|box(?:es)?)\b", re.IGNORECASE)
+
+
+def in_current_form(text: str, state: State) -> str | None:
+    """"Which column shows the volume?" while a form is the subject: the question, asked of
+    that form."""
+    current = UNITS_BY_ID.get(state.topic_unit or "")
+    if current is None or not _INSIDE_ASK.search(text) or any(rx.search(text) for rx, _ in ANNEX_NAMED):
+        return None
+    key = form_of(current.id)
+    if key is None:
+        return None
+    number = key[-1]
+    return f"附件{number} {text}" if is_zh(text) else f"Annex {number} {text}"
+
+
+_WHEN = re.compile(r"什么时候|何时|哪天|几月|啥时候|截止|\bwhen\b|\bby when\b|\bdeadline\b|\bdue\b",
+                   re.IGNORECASE)
+
+
+_WHICH_FORM = re.compile(r"(?:哪个|哪张|哪一?份|什么|啥)(?:表|表格|附件|模板)|用(?:哪个|什么|啥)表|"
+                         r"\b(?:which|what) (?:form|annex|template|table|attachment)\b", re.IGNORECASE)
+
+
+def form_of_subject(text: str, state: State) -> Unit | None:
+    """"Which form do we use?" after the annual report (or the application): that form."""
+    current = state.topic_unit or ""
+    if not _WHICH_FORM.search(text) or any(rx.search(text) for rx, _ in ANNEX_NAMED) or \
+            not is_elliptical(text) and len(text) > 40:
+        return None
+    key = form_of(current) if current else None
+    return UNITS_BY_ID[key] if key else None
+
+
+TO_WHOM = re.compile(r"(?:交|报|送|推|递|提交|报送|寄)给?(?:谁|哪个?部门|哪个?单位|哪里|哪儿)|给谁|"
+                      r"\bto whom\b|\bwho (?:gets|receives)\b|\bwhere (?:do|should|must) (?:we|i) send\b|\b(?:send|submit|file) (?:it |them )?to\b|"
+                      r"\bwhere (?:do|should|must) (?:we|i) (?:send|submit|file)", re.IGNORECASE)
+# The clause that says when and to whom a form goes: the annual summary, the application.
+_FORM_DUTY = {"annex2": "6.annual_report", "annex1": "4.1"}
+
+
+# The parts the two forms share ("注册表的基本信息…" → "年度汇总表呢？").
+_COUNTERPARTS = (("annex1.basic", "annex2.basic"),
+                 ("annex1.certificates.certificates", "annex2.issued.issued"),
+                 ("annex1.certificates", "annex2.issued"))
+
+
+def other_form(text: str, state: State) -> Unit | None:
+    """"年度汇总表呢？" while a part of the registration form is the subject: the same part of
+    the other form, when it has one (else None: the question is read as it stands)."""
+    current = state.topic_unit or ""
+    named = [key for rx, key in ANNEX_NAMED if rx.search(text)]
+    key = form_of(current) if current else None
+    if len(named) != 1 or key is None or named[0] == key or not is_elliptical(text):
+        return None
+    for a, b in _COUNTERPARTS:
+        mine, theirs = (a, b) if key == "annex1" else (b, a)
+        if current == mine or current.startswith(mine + "."):
+            unit = UNITS_BY_ID.get(theirs + current[len(mine):])
+            if unit is None:  # a field the other form has under the same label
+                title = UNITS_BY_ID[current].title.zh
+                unit = next((u for u in children(theirs) if u.title.zh == title), UNITS_BY_ID[theirs])
+            return unit
+    return None
+
+
+def when_of_form(text: str, state: State) -> Unit | None:
+    """"When is it filed?", "And to whom?" while a form (or a part of it) is the subject: the
+    clause that sets its date and its receiver (the application: to whom only)."""
+    key = form_of(state.topic_unit or "") if state.topic_unit else None
+    if key is None or not is_elliptical(text) or state.topic_unit in _FORM_DUTY.values():
+        return None
+    if TO_WHOM.search(text) or key == "annex2" and _WHEN.search(text):
+        return UNITS_BY_ID[_FORM_DUTY[key]]
+    return None
