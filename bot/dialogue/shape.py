@@ -184,3 +184,17 @@ def is_elliptical(text: str) -> bool:
         return len(stripped) <= 8 or bool(FOLLOW_ZH.search(text.strip()))
     words = text.split()
     return len(words) <= 4 or bool(FOLLOW_EN.search(text.strip()))
+
+
+# A document number in the user's words: "桂人社规〔2020〕12号", "Gui Ren She Gui [2020] No. 12".
+_DOC_NUMBER = re.compile(r"桂人社规\s*[〔\[(（【]?\s*(?P<y1>\d{4})\s*[〕\])）】]?\s*(?:第)?\s*(?P<n1>\d+)\s*号|"
+                         r"gui\W*ren\W*she\W*gui\W*[\[(]?\s*(?P<y2>\d{4})\s*[\])]?\W*(?:no\.?|number|#)?\s*(?P<n2>\d+)",
+                         re.IGNORECASE)
+
+
+def document_number(text: str) -> tuple[int, int] | None:
+    """(year, number) of a notice number of this series the message names, or None."""
+    m = _DOC_NUMBER.search(normalise(text))
+    if m is None:
+        return None
+    return int(m.group("y1") or m.group("y2")), int(m.group("n1") or m.group("n2"))

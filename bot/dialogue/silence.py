@@ -101,6 +101,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
     ("foreign_id", r"(?:外方|境外|外国|国外)\S{0,8}没有\S{0,8}(?:代码|信用代码|身份证|证件)|(?:外籍|外国|境外|外方)\S{0,8}(?:身份证|证件号)|没有(?:中国)?身份证|护照号|passport"
                    r"|foreign (?:staff|examiners?|nationals?|employees?)\b.{0,40}\bID\b|\bno (?:chinese )?ID (?:card|number)"),
     ("notice_in_force", r"(?:通知|文件|这个文|本文|规定)\S{0,6}(?:什么时候|何时|哪天)?(?:起?施行|生效|实施|执行)|"
+                        r"\d+\s*号(?:文件|文)?\S{0,3}(?:还)?(?:有效|管用|适用|失效|废止|过期)|"
                         r"(?:通知|文件|规定)\S{0,6}(?:有效期|还有效|失效|废止|过期|到期|还适用|还管用)|"
                         r"(?:施行|生效)(?:日期|时间)|(?:notice|document|rules?)\b.{0,30}\b(?:come into (?:force|effect)|"
                         r"take effect|in force|effective (?:date|from)|still (?:valid|apply|applies|in force)|expire)"),

@@ -28,6 +28,7 @@ from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
+from bot.notice import NOTICE
 from bot.notice.units import UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
@@ -267,6 +268,12 @@ _OUTLINE = re.compile(
     r"organi[sz]ed|divided)|how many parts (?:does|has) (?:the|this) notice", re.IGNORECASE)
 
 
+_WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|是关于|是不是|有效|还管用|关于什么|"
+                           r"\bthe one (?:about|on|for)\b|\babout what\b|\bwhat is\b|\bis (?:this|it) the\b|"
+                           r"\bvalid\b|\bin force\b|\bwhich notice\b|\bthe right (?:notice|document)\b",
+                           re.IGNORECASE)
+
+
 def _outline(lang: str) -> Reply:
     """The notice's six parts by their headings, and its two annexes."""
     sep = "；" if lang == "zh" else "; "
@@ -303,6 +310,17 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     lang = state.language
     if _OUTLINE.search(text):
         return _outline(lang), None, text
+    named = shape.document_number(text)
+    if named is not None and (_WHICH_NOTICE.search(text) or shape.is_claim(text)) and not (
+            named == shape.document_number(NOTICE.number) and silent_aspect(text)):
+        # "Is 桂人社规〔2020〕12号 the one about …?": this notice's number and title, or not.
+        own = shape.document_number(NOTICE.number)
+        key = "number_not_this" if named != own else (
+            "number_is_this" if shape.is_claim(text) or re.search(r"^\W*is\b|是不是|是否", text, re.I)
+            else "number_this")
+        units = [UNITS_BY_ID["header.number"], UNITS_BY_ID["header.title"]]
+        shown = render_units(units, lang, query=text)
+        return Reply(f"{t(key, lang)}\n{shown.text}"), units[0], text
     roles = actors.actor_units(text) if silent_aspect(text) is None else []
     if roles:
         # "设区市还负责收哪些东西": every clause that gives that department a task.

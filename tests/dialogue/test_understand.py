@@ -310,3 +310,28 @@ def test_the_second_annex_after_the_list_of_annexes() -> None:
 def test_an_addressee_area() -> None:
     assert "是的，主送单位里有钦州港" in Chat().say("钦州港片区管委会在不在主送名单里？").text
     assert "各市的人社局都在其中" in Chat().say("北海在主送单位里吗").text
+
+
+def test_a_document_number_is_recognised_or_told_apart() -> None:
+    reply = Chat().say("Is Gui Ren She Gui [2020] No. 12 the one about foreign skill certificates?").text
+    assert reply.startswith("Yes, that is the number of this notice")
+    assert Chat().say("桂人社规〔2021〕3号还有效吗").text.startswith("这个文号不是本《通知》的")
+    assert "45个工作日" in Chat().say("桂人社规〔2020〕12号规定的审批时限是多少").text
+
+
+def test_the_same_part_of_the_other_form() -> None:
+    chat = Chat()
+    chat.say("注册表基本信息要填哪些联系人？")
+    assert chat.say("年度汇总表呢？").text.startswith("附件2一、单位基本信息")
+
+
+def test_the_third_condition_after_the_conditions() -> None:
+    chat = Chat()
+    chat.say("What are the licensing conditions?")
+    assert "independent legal person" in chat.say("What does the third one mean exactly?").text
+
+
+def test_to_whom_the_annual_report_goes_is_the_duty_clause() -> None:
+    reply = Chat().say("to whom is the annual report sent?").text
+    first = next(line for line in reply.split("\n") if line.startswith(("1.", "Notice")))
+    assert "Part VI(4)" in first and "prefecture-level city" in first
