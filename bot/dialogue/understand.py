@@ -315,12 +315,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             named == shape.document_number(NOTICE.number) and silent_aspect(text)):
         # "Is 桂人社规〔2020〕12号 the one about …?": this notice's number and title, or not.
         own = shape.document_number(NOTICE.number)
-        key = "number_not_this" if named != own else (
+        lead = "number_not_this" if named != own else (
             "number_is_this" if shape.is_claim(text) or re.search(r"^\W*is\b|是不是|是否", text, re.I)
             else "number_this")
         units = [UNITS_BY_ID["header.number"], UNITS_BY_ID["header.title"]]
         shown = render_units(units, lang, query=text)
-        return Reply(f"{t(key, lang)}\n{shown.text}"), units[0], text
+        return Reply(f"{t(lead, lang)}\n{shown.text}"), units[0], text
     roles = actors.actor_units(text) if silent_aspect(text) is None else []
     if roles:
         # "设区市还负责收哪些东西": every clause that gives that department a task.
