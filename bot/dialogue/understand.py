@@ -314,8 +314,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if named is not None and (_WHICH_NOTICE.search(text) or shape.is_claim(text)) and not (
             named == shape.document_number(NOTICE.number) and silent_aspect(text)):
         # "Is 桂人社规〔2020〕12号 the one about …?": this notice's number and title, or not.
-        own = shape.document_number(NOTICE.number)
-        lead = "number_not_this" if named != own else (
+        lead = "number_not_this" if named != shape.document_number(NOTICE.number) else (
             "number_is_this" if shape.is_claim(text) or re.search(r"^\W*is\b|是不是|是否", text, re.I)
             else "number_this")
         units = [UNITS_BY_ID["header.number"], UNITS_BY_ID["header.title"]]
