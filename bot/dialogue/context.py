@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.dialogue import forms, shape
+from bot.dialogue import claims, forms, shape
 from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.shape import FOLLOW_EN, FOLLOW_ZH, is_elliptical
 from bot.dialogue.state import State
@@ -385,6 +385,11 @@ def strip_correction(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def _margin(hits: list[Hit]) -> float:
+    """The runner-up's score as a share of the best one's (lower: clearer)."""
+    return hits[1].score / hits[0].score if len(hits) > 1 and hits[0].score > 0 else 0.0
+
+
 def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     """(the question as understood, the units it is about, best first)."""
     text, aside = shape.core_question(text)
@@ -425,12 +430,18 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         return in_form, _near_subject(search(in_form), state)
     own = shape.not_aside(search(text), aside)
     counted = shape.without_counts(text)
-    if own and counted != text:
-        # "We must send the assessment plan 45 days in advance?": a count is weaker evidence
-        # than the words around it when those point elsewhere on their own.
-        plain = search(counted)
-        if plain and plain[0].unit.id != own[0].unit.id and plain[0].score > 1.2 * own[0].score:
+    stated = claims.is_yes_no(text) and claims.without_values(counted) or counted
+    if own and stated != text:
+        # "We must send the assessment plan 45 days in advance?", "鉴定计划是报给自治区人社厅吧":
+        # a count or a stated value is weaker evidence than the words around it when those
+        # point elsewhere on their own (a wrong value names the clause it belongs to).
+        plain = search(stated)
+        factor = 1.2
+        if plain and plain[0].unit.id != own[0].unit.id and plain[0].score > factor * own[0].score:
             own = plain
+        elif plain and plain[0].unit.id == own[0].unit.id and stated != counted and \
+                _margin(plain) < _margin(own):
+            own = plain  # the same clause, told apart more clearly without the stated values
     own = shape.named_annex(own, text)
     if own and forms.TO_WHOM.search(text) and own[0].unit.kind in ("field", "column", "table", "section", "annex"):
         # "to whom is the annual report sent?": the clause that names the receiver, not a

@@ -28,7 +28,8 @@ _PARTY_WORDS = re.compile(
 # "申请后45个工作日内作决定，这个对吗？", "We must send the plan 45 days in advance?": a
 # statement the user wants confirmed.
 _CLAIM = re.compile(
-    r"(?:对吗|对不对|是吗|是不是这样|没错吧|对吧|是吧|吧|是真的吗|我理解得?对吗|没错吗|理解正确吗)[？?。！!]*$|^(?:是不是|听说|据说)"
+    r"(?:对吗|对不对|对不|是吗|是不是这样|没错吧|对吧|是吧|吧|是真的吗|我理解得?对吗|没错吗|理解正确吗)[？?。！!]*$|^(?:是不是|听说|据说)"
+    r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|won'?t|can'?t|shouldn'?t) (?:it|that|they|we|there)\s*\??$"
     r"|\bis it (?:true|correct|right)\b|\b(?:right|correct|true|yes)\s*\?$|^(?:so|just to confirm|to confirm"
     r"|am i right that|do i understand correctly that)\b|\bam i right\b|\bisn'?t (?:it|that) (?:so|right)\b"
     r"|^(?:we|the|it|you|our|they|applications?|approval|decisions?)\b[^?]*\b\d+\b[^?]*\?$", re.IGNORECASE)
@@ -37,7 +38,8 @@ _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
                "thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90}
 # A count and what it counts: days (工作日, 天, 日), months, categories, parts, items, rows.
-_FAMILIES = (("day", r"工作日|天|日|(?:working |business |calendar )?days?"), ("month", r"月|months?"),
+_FAMILIES = (("day", r"工作日|自然日|日历日|天|日|(?:working |business |calendar )?days?"), ("month", r"月|months?"),
+             ("org", r"家|(?:chinese |foreign |cooperating |partner )?(?:partners?|institutions?|organi[sz]ations?)\b"),
              ("category", r"类|categor(?:y|ies)|kinds?"), ("part", r"部分|parts?|sections?"),
              ("item", r"项|items?"), ("row", r"行|rows?"))
 _COUNT = re.compile(

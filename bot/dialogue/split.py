@@ -53,6 +53,8 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"^(?:there'?s |there is )?no need to (?:assess|check|evaluate|test) (?:us|me|our \w+)$|"
                    r"^(?:只要|只需)?(?:列出来|列一下|说一下)(?:就行|就好|就可以)?$|^(?:不用|不需要|别)(?:帮我们?)?(?:评估|测|自测|核对|检查)(?:我们)?$",
                    re.IGNORECASE)
+_CONFIRM_ONLY = re.compile(r"^(?:对不对|对不|对吧|是吧|是吗|对吗|没错吧|没错吗|是不是|是不是这样|是真的吗|对么|是么|"
+                           r"right|correct|is that right|is that correct|isn'?t it|true)[？?!！。.]*$", re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 
 
@@ -74,6 +76,10 @@ def clauses(text: str) -> list[tuple[str, bool]]:
         if zh and piece.startswith("还是") and out:
             # "……银行资信证明，还是中方提交": the other half of one choice question.
             out[-1] = (f"{out[-1][0]}，{piece}", True)
+            continue
+        if out and _CONFIRM_ONLY.match(piece):
+            # "审批是自治区人社部门负责，对不？": the statement is what is asked.
+            out[-1] = (f"{out[-1][0]}{'，' if zh else ', '}{piece}", True)
             continue
         strong = zh and bool(_WH_ZH.search(piece))  # "哪天", "谁批": short, yet a question
         out.append((piece, bool(ask.search(piece)) and (

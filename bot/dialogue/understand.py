@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.dialogue import actors, compare, shape, split, terms
+from bot.dialogue import actors, claims, compare, shape, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
@@ -175,6 +175,8 @@ def _same_label(units: list[Unit]) -> list[Unit]:
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
 # "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
 _NOTICE_DATES = ("header.signed", "header.printed")
+_WHICH_DATE = (re.compile(r"落款|成文|签发|签署|签字|\bsigned\b|\bsigning\b|\bdated\b", re.I),
+               re.compile(r"印发|印制|\bprinted\b|\bdistributed\b|\bprinting\b", re.I))
 
 
 def _with_party(units: list[Unit], query: str) -> list[Unit]:
@@ -228,30 +230,17 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
 
 
-_CALENDAR_DAYS = re.compile(r"(?<!工作)(?:天|日)(?!内作)|\bdays\b", re.IGNORECASE)
-_WORKING_DAYS = re.compile(r"工作日|working days?|business days?", re.IGNORECASE)
-_A_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}|"
-                    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
-                    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-
-
-def _claim_line(text: str, shown: str, lang: str) -> str | None:
-    """For a statement to confirm that holds a count ("45个工作日内作决定，对吗？"): whether
-    the clauses shown say that number, and in working days when they count them so.  A
-    statement holding a date is left to the date reckoning (and the clauses shown)."""
-    if _A_DAY.search(text) or re.search(r"(?:19|20)\d\d", text):
-        return None  # "3月2日交的，5月8日出结果对吗": a date to compute, not a count to check
-    said = shape.counts(text)
-    there = shape.counts(shown)
-    known = [(kind, n) for kind, n in said if any(k == kind for k, _ in there)]
-    if not known:
-        return None  # the clauses shown count nothing of that kind: nothing to compare
-    if any((kind, n) not in there for kind, n in known):
-        return t("claim_differs", lang)
-    if _WORKING_DAYS.search(shown) and _CALENDAR_DAYS.search(text) and \
-            not _WORKING_DAYS.search(text):
-        return t("claim_working_days", lang)
-    return t("claim_holds", lang)
+def _claim_line(text: str, unit: Unit, lang: str) -> str | None:
+    """For a statement to confirm ("鉴定计划是报给自治区人社厅吧？"): yes, no, or "the number is
+    right but it counts working days", checked against the clause that answers it (a
+    material with its category); None when nothing in it can be compared."""
+    clause = unit.text.zh
+    parent = UNITS_BY_ID.get(unit.parent or "")
+    if unit.kind == "material" and parent is not None:
+        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
+        clause += "\n" + (category.title.zh if category is not None else "")  # its category's name
+    found = claims.verdict(text, clause)
+    return None if found is None else t(f"claim_{found}", lang)
 
 
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
@@ -359,8 +348,11 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     whole = _whole_part(units, text) if verdict in ("answer", "several", "clarify") else None
     if whole is not None:
         verdict, units = "answer", [whole]
-    if verdict == "answer" and units[0].id in _NOTICE_DATES:
-        verdict, units = "several", [UNITS_BY_ID[u] for u in _NOTICE_DATES]  # both dates
+    if verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
+        which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
+        # "印发日期是…": that one; "这通知啥时候发的": both, told apart.
+        verdict, units = ("answer", [UNITS_BY_ID[which[0]]]) if len(which) == 1 else \
+            ("several", [UNITS_BY_ID[u] for u in _NOTICE_DATES])
     if verdict in ("answer", "several"):
         more = _with_party(_same_label(units), query)
         if len(more) > len(units):
@@ -489,10 +481,12 @@ def route(turn: Turn, state: State, strict: bool = False,
             return None, state
         return replies, st
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
-    if unit is not None and shape.is_claim(text):
-        shown = reply or render_units([unit], lang, query=query)
-        line = _claim_line(text, shown.text if reply else unit.text.zh, lang)
+    several = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6]) \
+        and unit is not None and unit.kind != "material"  # a material with its party's list
+    if unit is not None and not several and claims.is_yes_no(text):
+        line = _claim_line(text, unit, lang)
         if line is not None:
+            shown = reply or render_units([unit], lang, query=query)
             reply = Reply(f"{line}\n{shown.text}", shown.buttons)
     new_state = ctx.remember(state, unit, query) if unit is not None else state
     return ([reply] if reply is not None else None), new_state

@@ -272,8 +272,8 @@ def test_a_claim_with_the_right_number_is_confirmed() -> None:
 
 def test_a_claim_with_the_wrong_number_is_corrected_from_the_right_clause() -> None:
     reply = Chat().say("We must send the assessment plan 45 days in advance?").text
-    assert reply.startswith("No, that number does not match") and "10 days" in reply
-    assert Chat().say("审批是45天对吧").text.startswith("数字是对的，但《通知》按工作日计算")
+    assert reply.startswith("No, that does not match the notice") and "10 days" in reply
+    assert Chat().say("审批是45天对吧").text.startswith("不完全对：数字是对的，但《通知》按工作日计算")
 
 
 def test_a_claim_holding_a_date_gets_no_verdict_on_its_number() -> None:

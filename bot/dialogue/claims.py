@@ -1,0 +1,157 @@
+"""Whether a statement the user asks to confirm holds: "鉴定计划是报给自治区人社厅吧？",
+"The notice was signed on 22 September 2020, correct?", "审批期限是45个自然日吗？".
+
+A statement is checked against the clause that answers it, slot by slot: a count and what it
+counts (``shape.counts``), the department, the annex, the party, the material category, the
+way of disclosure, whether an item is optional, the notice's own dates.  "Yes" needs every
+value the user states to be in the clause (for a slot with one value, the clause's only
+one); "no" needs the clause to state a different value of that slot and not the user's.  A
+statement no slot covers gets no verdict: the clause is quoted and the user judges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue import shape
+from bot.dialogue.normalise import normalise
+
+# (slot, exclusive, ((value, in the user's words, in the notice's words), ...)).  An exclusive
+# slot has one right value per clause (who receives it, which annex); a list slot may have
+# several (the matters where a certificate counts, the forms of inspection).  The party is
+# mostly the subject of a question ("中方合作机构可以有两家吧"), so it can only say "no".
+_SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
+    ("department", True, (
+        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
+                   r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
+         r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅"),
+        ("city", r"设区市|市(?:级)?人社|市里|市人力资源|\bprefecture|\bcity (?:bureau|department|level|hr)|\bmunicipal",
+         r"设区市人力资源社会保障部门"),
+        ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
+         r"管理委员会"),
+        ("ministry", r"人社部(?!门)|人力资源社会保障部(?!门)|\bministry\b|\bbeijing\b", r"人力资源社会保障部(?!门)"),
+    )),
+    ("annex", True, (
+        ("annex1", r"附件\s*(?:1|一)(?!\d)|\bannex\s*(?:1|i)\b", r"附件\s*1(?!\d)"),
+        ("annex2", r"附件\s*(?:2|二)(?!\d)|\bannex\s*(?:2|ii)\b", r"附件\s*2(?!\d)"),
+    )),
+    ("party", True, (
+        ("foreign", r"外方|境外|外国机构|\bforeign (?:side|party|institution|body)", r"外方"),
+        ("chinese", r"中方|国内(?:的)?(?:机构|合作方|单位)|\bchinese (?:side|party|partner|institution)", r"中方"),
+    )),
+    ("category", True, (
+        ("credentials", r"资信证明类|机构资信|\bcredential", r"机构资信证明类"),
+        ("technical", r"专业技术类|\btechnical documents", r"专业技术类"),
+        ("organisation", r"考试组织实施类|组织实施类|\borganisation of (?:the )?exam|\bexam(?:ination)? organi[sz]ation",
+         r"考试组织实施类"),
+        ("other", r"其他材料|\bother materials", r"其他材料"),
+    )),
+    ("disclosure", True, (
+        ("proactive", r"主动公开|\bproactive\w*|\bmade public\b(?! on request)", r"主动公开"),
+        ("on_request", r"依申请公开|\bon request\b|\bupon application\b", r"依申请公开"),
+        ("not_public", r"不(?:予)?公开|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
+    )),
+    ("obligation", True, (
+        ("required", r"必须|一定要|都得|强制|必交|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
+         r"(?!)"),
+        ("optional", r"如有|可选|不是必须|非必须|\bif any\b|\boptional\b", r"如有"),
+    )),
+    ("use", False, (
+        ("subsidy", r"培训补贴|\btraining subsid", r"职业培训补贴"),
+        ("post", r"岗位晋升|\bpost promotion|\bpromotion of staff", r"岗位晋升"),
+        ("level", r"等级晋升|技能等级|\b(?:skill|qualification) level", r"职业技能等级晋升"),
+    )),
+    ("inspection", False, (
+        ("routine", r"日常检查|\broutine (?:inspection|check)|\bdaily (?:inspection|check)", r"日常检查"),
+        ("special", r"专项检查|\bspecial (?:inspection|check)|\btargeted (?:inspection|check)", r"专项检查"),
+    )),
+)
+_COMPILED = tuple((slot, exclusive, tuple((v, re.compile(user, re.I), re.compile(notice))
+                                          for v, user, notice in values))
+                  for slot, exclusive, values in _SLOTS)
+_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|"
+                   r"(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+                   r"(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?P<d3>\d{1,2})\b", re.I)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
+_YES_NO = re.compile(r"(?:吗|么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
+                     r"^(?:is|are|does|do|did|can|must|should|was|were|will|has|have)\b", re.IGNORECASE)
+
+
+_CONFIRM_TAIL = re.compile(r"[，,\s]*(?:对不对|对不|对吧|是吧|是吗|对吗|没错吧|没错吗|是不是这样|是真的吗)[？?。！!]*$|"
+                           r"[,\s]*(?:right|correct|true|isn'?t it|is that (?:right|correct|so))\s*\?*$", re.IGNORECASE)
+
+
+def is_yes_no(text: str) -> bool:
+    """Whether a message is a yes/no question or a statement to confirm."""
+    text = text.strip()
+    return shape.is_claim(text) or bool(_YES_NO.search(text))
+
+
+def _values(text: str, notice: bool) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for slot, _, values in _COMPILED:
+        keys = {v for v, user, own in values if (own if notice else user).search(text)}
+        if keys:
+            found[slot] = keys
+    return found
+
+
+def without_values(text: str) -> str:
+    """The statement without the values it asserts (so that the search finds the clause the
+    statement is about, not the one a wrong value names)."""
+    out = _CONFIRM_TAIL.sub("", text.strip())
+    for slot, exclusive, values in _COMPILED:
+        if exclusive and slot != "party":
+            for _, user, _ in values:
+                out = user.sub(" ", out)
+    return _DATE.sub(" ", out)
+
+
+def _dates(text: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _DATE.finditer(text):
+        if m.group("m"):
+            out.add((int(m.group("m")), int(m.group("d"))))
+        elif m.group("mon"):
+            out.add((_MONTHS[m.group("mon").lower()[:3]], int(m.group("d2"))))
+        else:
+            out.add((_MONTHS[m.group("mon2").lower()[:3]], int(m.group("d3"))))
+    return out
+
+
+def verdict(text: str, clause: str) -> str | None:
+    """"holds", "differs", "working_days" (the count is right, the notice counts working
+    days) or None (nothing to compare) for the statement ``text`` against the clause's
+    Chinese text ``clause``."""
+    text = normalise(text)
+    results = []
+    said_dates, there_dates = _dates(text), _dates(clause)
+    if said_dates and there_dates:
+        results.append(said_dates <= there_dates)
+    elif not said_dates:
+        said = shape.counts(text)
+        there = shape.counts(clause)
+        known = [(kind, n) for kind, n in said if any(k == kind for k, _ in there)]
+        if known:
+            results.append(all(c in there for c in known))
+    mine, theirs = _values(text, False), _values(clause, True)
+    for slot, exclusive, _ in _COMPILED:
+        if slot not in mine or slot not in theirs:
+            continue
+        if not exclusive:
+            if mine[slot] <= theirs[slot]:
+                results.append(True)
+        elif mine[slot] == theirs[slot]:
+            if slot != "party":
+                results.append(True)
+        elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
+            results.append(False)
+    if not results:
+        return None
+    if not all(results):
+        return "differs"
+    if re.search(r"工作日", clause) and re.search(r"(?<!工作)日(?!内)|自然日|日历日|天|calendar days|\bdays\b", text) \
+            and not re.search(r"工作日|working days?|business days?", text, re.I):
+        return "working_days"
+    return "holds"
