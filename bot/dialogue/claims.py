@@ -18,8 +18,7 @@ from bot.dialogue.normalise import normalise
 
 # (slot, exclusive, ((value, in the user's words, in the notice's words), ...)).  An exclusive
 # slot has one right value per clause (who receives it, which annex); a list slot may have
-# several (the matters where a certificate counts, the forms of inspection).  The party is
-# mostly the subject of a question ("中方合作机构可以有两家吧"), so it can only say "no".
+# several (the matters where a certificate counts, the forms of inspection).
 _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("department", True, (
         ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
@@ -66,6 +65,9 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("special", r"专项检查|\bspecial (?:inspection|check)|\btargeted (?:inspection|check)", r"专项检查"),
     )),
 )
+# Slots that are mostly what a question is about ("中方合作机构可以有两家吧", "Does Annex 1 ask
+# about test sites?"), not what it states: they can only say "no", and stay in the search.
+_SUBJECTS = frozenset({"party", "annex"})
 _COMPILED = tuple((slot, exclusive, tuple((v, re.compile(user, re.I), re.compile(notice))
                                           for v, user, notice in values))
                   for slot, exclusive, values in _SLOTS)
@@ -102,7 +104,7 @@ def without_values(text: str) -> str:
     statement is about, not the one a wrong value names)."""
     out = _CONFIRM_TAIL.sub("", text.strip())
     for slot, exclusive, values in _COMPILED:
-        if exclusive and slot != "party":
+        if exclusive and slot not in _SUBJECTS:
             for _, user, _ in values:
                 out = user.sub(" ", out)
     return _DATE.sub(" ", out)
@@ -143,7 +145,7 @@ def verdict(text: str, clause: str) -> str | None:
             if mine[slot] <= theirs[slot]:
                 results.append(True)
         elif mine[slot] == theirs[slot]:
-            if slot != "party":
+            if slot not in _SUBJECTS:
                 results.append(True)
         elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
             results.append(False)

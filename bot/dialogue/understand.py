@@ -175,6 +175,7 @@ def _same_label(units: list[Unit]) -> list[Unit]:
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
 # "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
 _NOTICE_DATES = ("header.signed", "header.printed")
+_BOTH_DATES = re.compile(r"还是|两个|分别|差|一样|相同|\bboth\b|\bsame\b|\bdifferen|\bor\b", re.IGNORECASE)
 _WHICH_DATE = (re.compile(r"落款|成文|签发|签署|签字|\bsigned\b|\bsigning\b|\bdated\b", re.I),
                re.compile(r"印发|印制|\bprinted\b|\bdistributed\b|\bprinting\b", re.I))
 
@@ -350,6 +351,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         verdict, units = "answer", [whole]
     if verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
         which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
+        if _BOTH_DATES.search(text):
+            which = []  # "落款是厅还是办公室", "两个日期分别是啥": both
         # "印发日期是…": that one; "这通知啥时候发的": both, told apart.
         verdict, units = ("answer", [UNITS_BY_ID[which[0]]]) if len(which) == 1 else \
             ("several", [UNITS_BY_ID[u] for u in _NOTICE_DATES])
