@@ -48,12 +48,17 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("disclosure", True, (
         ("proactive", r"主动公开|\bproactive\w*|\bmade public\b(?! on request)", r"主动公开"),
         ("on_request", r"依申请公开|\bon request\b|\bupon application\b", r"依申请公开"),
-        ("not_public", r"不(?:予)?公开|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
+        ("not_public", r"不(?:会|予|用|需要|必)?(?:被)?公开|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
+        ("results_public", r"(?<!不)(?<!不会)公开结果|\bresults? (?:are |is |will be )?(?:made )?public", r"公开结果"),
     )),
     ("obligation", True, (
         ("required", r"必须|一定要|都得|强制|必交|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
          r"(?!)"),
         ("optional", r"如有|可选|不是必须|非必须|\bif any\b|\boptional\b", r"如有"),
+    )),
+    ("place", True, (
+        ("ftz", r"自贸区|自由贸易试验区|\bFTZ\b|\bfree[- ]trade zone", r"自由贸易试验区内"),
+        ("anywhere", r"区外|自贸区外|全区|全广西|任何地方|\banywhere\b|\boutside\b", r"(?!)"),
     )),
     ("use", False, (
         ("subsidy", r"培训补贴|\btraining subsid", r"职业培训补贴"),

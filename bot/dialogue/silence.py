@@ -55,7 +55,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
     ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
-                      r"数据出境|跨境传输|信息出境|personal (?:data|information)|candidates'? data|data (?:transfer|protection|export)|"
+                      r"数据出境|跨境传输|信息出境|数据安全|信息安全|个人信息(?:\S{0,2})?(?:保护|安全)|隐私|personal (?:data|information)|privacy|data security|candidates'? data|data (?:transfer|protection|export)|"
                       r"transfer\w* (?:of )?(?:data|personal)|servers? (?:abroad|overseas|outside china)"),
     ("candidate_requirements", r"(?:考生|报名|报考|学员|参考人员|参考者|考试的人)\S{0,8}(?:学历|年龄|工作年限|工龄|资格条件)|学历(?:要求|条件|限制|门槛)|"
                                r"年龄(?:要求|限制|条件|上限|下限)|\bage (?:limit|requirement|restriction)s?\b|"
