@@ -86,10 +86,15 @@ def form_parts(text: str, topic_unit: str | None = None) -> tuple[str, str] | No
 # "鉴定计划和年度汇总表，分别什么时候报？", "the plan and the annual summary — when is each
 # due?": one question asked of two things.
 _EACH_ZH = re.compile(r"(?P<a>[^，,。？?：:；;]{2,16}?)(?:和|与|跟|以及|还有)(?P<b>[^，,。？?：:；;]{2,16}?)[，,]?\s*"
-                      r"(?:分别|各自|各)(?P<q>[^。？?]{2,20})")
+                      r"(?:分别|各自|各|也都|都)(?P<q>[^。？?]{2,20})")
 _EACH_EN = re.compile(r"(?:the )?(?P<a>[\w' -]{3,40}?) and (?:the )?(?P<b>[\w' -]{3,40}?)\s*[—–:,-]+\s*"
                       r"(?P<q>(?:when|how long|how often|who|where|what|to whom)\b[^?.]*?)\s*\beach\b",
                       re.IGNORECASE)
+
+
+# "what's the document number and the signing date?": two things asked for at once.
+_WHAT_AND_EN = re.compile(r"(?:^|[:,]\s*)(?:what(?:'s| is| are| were| was)|tell me|give me) (?:the )?"
+                          r"(?P<a>[\w' -]{3,40}?) and (?:the )?(?P<b>[\w' -]{3,40}?)\s*\??$", re.IGNORECASE)
 
 
 def each(text: str) -> tuple[str, str] | None:
@@ -104,4 +109,7 @@ def each(text: str) -> tuple[str, str] | None:
         q = m.group("q").strip()
         a, b = (re.sub(r"^the\s+", "", m.group(k).strip(), flags=re.IGNORECASE) for k in "ab")
         return f"{q} the {a}", f"{q} the {b}"
+    m = _WHAT_AND_EN.search(text)
+    if m:
+        return f"what is the {m.group('a').strip()}", f"what is the {m.group('b').strip()}"
     return None

@@ -385,6 +385,9 @@ def strip_correction(text: str) -> tuple[str, bool]:
     return text, False
 
 
+_HOLIDAYS_ASK = re.compile(r"节假日|假期|周末|双休|春节|国庆|holidays?|weekends?", re.IGNORECASE)
+
+
 def _margin(hits: list[Hit]) -> float:
     """The runner-up's score as a share of the best one's (lower: clearer)."""
     return hits[1].score / hits[0].score if len(hits) > 1 and hits[0].score > 0 else 0.0
@@ -405,6 +408,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
+    if _HOLIDAYS_ASK.search(text) and is_elliptical(text) and state.topic_unit in shape.TIME_LIMIT_UNITS:
+        # "那节假日算不算" after a time limit: of that time limit.
+        limit = UNITS_BY_ID[state.topic_unit]
+        return f"{limit.title.zh} {text}", [Hit(limit, PICKED)]
     limits = shape.time_limits(text)
     if limits:
         return text, [Hit(u, PICKED) for u in limits]

@@ -362,6 +362,8 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 and not annual.find_outside_place(turn.words):
             return replies, state  # "钦州的学校…协议要原件吗": the question was not the area's
         if extra is not None:
+            if annual.is_area_only(turn.words) and replies and state.topic_unit == "6.operate_in_ftz":
+                return replies, state  # "钦州港片区呢" after where one may operate: inside or not
             if annual.is_area_only(turn.words):
                 return [extra], state
             if not replies:

@@ -39,9 +39,9 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                r"|how long should (?:the|it|our) (?:\w+ )?(?:be|report|description)"),
     ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|minimum (?:capital|balance)"),
     ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
-    ("attendance", r"到场|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
+    ("attendance", r"(?<!回)到场(?!地)|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
                    r"|in person at the review|defend"),
-    ("published_list", r"名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
+    ("published_list", r"专家库|(?:专家)\S{0,6}(?:抽|抽取|选取|遴选|挑选)|expert (?:pool|database|roster)|名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
     ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
@@ -70,7 +70,9 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 _FIRST: tuple[tuple[str, str], ...] = (
     ("deemed_approval", r"默认(?:批准|通过|同意|获批)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
                         r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"
-                        r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)"),
+                        r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)|"
+                        r"\b(?:pass|passes|passed|expire[sd]?|elapse[sd]?|run out|runs out|go by|goes by)\b.{0,30}"
+                        r"\bwithout (?:a |any )?(?:decision|answer|reply|response)|\bno decision (?:is made|has been made|within|after|by)"),
     ("approval_document", r"(?:批准|许可|注册|审批)(?:证书|证|文件|决定书|批文|结果)\S{0,6}(?:发不发|怎么领|在哪领|领取|怎么拿|寄)|怎么领|在哪(?:里)?领|"
                           r"发不发(?:批准|许可)?(?:证书|批文|文件)|approval (?:letter|certificate|document)|"
                           r"how (?:do|will|can) we (?:receive|get|collect|obtain) the (?:approval|decision|licen[cs]e)"),

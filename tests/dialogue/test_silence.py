@@ -71,3 +71,13 @@ def test_a_question_the_notice_answers_is_not_taken_for_silence(text: str) -> No
 def test_a_call_mentioned_in_a_story_is_not_a_request_for_a_phone_number() -> None:
     assert silent_aspect("电话里有人问审批结果会不会告诉市里，我该怎么答？") is None
 
+
+
+def test_more_of_what_the_notice_leaves_open() -> None:
+    from bot.dialogue.silence import silent_aspect
+    assert silent_aspect("考生的个人信息咋保护，有啥数据安全方面的要求？") == "data_transfer"
+    assert silent_aspect("持这个证书的外国人可以办外国人工作许可吗？") == "work_permit"
+    assert silent_aspect("考生报名要啥学历条件？有没有年龄限制？") == "candidate_requirements"
+    assert silent_aspect("What happens if the 45 working days pass without a decision?") == "deemed_approval"
+    assert silent_aspect("回到场地设备，设备表要填哪些栏？") is None
+    assert silent_aspect("申请表在文件哪个位置") is None

@@ -335,3 +335,17 @@ def test_to_whom_the_annual_report_goes_is_the_duty_clause() -> None:
     reply = Chat().say("to whom is the annual report sent?").text
     first = next(line for line in reply.split("\n") if line.startswith(("1.", "Notice")))
     assert "Part VI(4)" in first and "prefecture-level city" in first
+
+
+def test_holidays_after_the_plan_are_about_the_plan() -> None:
+    chat = Chat()
+    chat.say("每次鉴定前要做啥？")
+    reply = chat.say("那节假日算不算？").text
+    assert "六（二）" in reply and "没有说是工作日" in reply
+
+
+def test_two_things_asked_for_at_once() -> None:
+    reply = Chat().say("What's the document number and the signing date?").text
+    assert "12号" in reply and "22 September 2020" in reply
+    reply = Chat().say("那可行性论证报告和审核注册表也都要交吗？").text
+    assert "可行性论证报告" in reply and "审核注册表" in reply
