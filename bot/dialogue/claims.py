@@ -57,7 +57,8 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("optional", r"如有|可选|不是必须|非必须|\bif any\b|\boptional\b", r"如有"),
     )),
     ("place", True, (
-        ("ftz", r"自贸区|自由贸易试验区|\bFTZ\b|\bfree[- ]trade zone", r"自由贸易试验区内"),
+        ("ftz", r"只(?:能|可以|限|准)?(?:在)?\S{0,4}(?:自贸区|自由贸易试验区)|\bonly (?:in|inside|within) (?:the )?(?:FTZ|free[- ]trade zone)",
+         r"只能在自由贸易试验区内"),
         ("anywhere", r"区外|自贸区外|全区|全广西|任何地方|\banywhere\b|\boutside\b", r"(?!)"),
     )),
     ("use", False, (

@@ -16,7 +16,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
     ("office", r"(?<!文件)(?<!通知)(?<!文中)(?<!文里)(?<!附件)哪个位置|(?<!文件)(?<!通知)什么位置|哪个窗口|哪个大厅|办事大厅|办公时间|上班时间|几点|地址在|地址是|办公地点|办公地址|在哪儿?办公|在哪里办|去哪里办|窗口在|哪栋|几楼|"
-               r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|located\b"
+               r"门牌|哪条路|office hours|opening hours|where is (?:the|your) (?:office|department|counter)|(?<!we are )(?<!we're )(?<!office is )(?<!is )located\b"
                r"|(?<!mail )\baddress of (?:the|your)|office address|department'?s address|which building|where (?:is|are) (?:the|your) office"),
     ("contact_details", r"有没有(?:\S{0,4})?邮箱|邮箱(?:是多少|多少|地址是)|什么邮箱|电话(?:是|多少|号码|号|呢|吗)|(?:给|留|要|有没有|有)个?电话|什么电话|(?:联系|咨询|办公|服务|热线)电话|打(?:什么|哪个|几号)电话|热线|网址|网站|官网|公众号|邮箱是|\bphone\b|hotline|website|\burl\b|e-?mail address"
                         r"|\bwho (?:can|should|do) (?:i|we) (?:call|phone|ring|contact)\b|\bcall (?:about|for help)"),
