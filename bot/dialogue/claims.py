@@ -21,7 +21,7 @@ from bot.dialogue.normalise import normalise
 # several (the matters where a certificate counts, the forms of inspection).
 _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("department", True, (
-        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
+        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|区一级|省级|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
                    r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
          r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅"),
         ("city", r"设区市|市(?:级)?人社|市里|市人力资源|\bprefecture|\bcity (?:bureau|department|level|hr)|\bmunicipal",
@@ -56,6 +56,18 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
          r"(?!)"),
         ("optional", r"如有|可选|不是必须|非必须|\bif any\b|\boptional\b", r"如有"),
     )),
+    ("issuer", True, (
+        ("office", r"办公室|\bgeneral office\b", r"办公室"),
+        ("department", r"人社厅(?!办公室)|人力资源和社会保障厅(?!办公室)|\bthe department\b(?! of)", r"保障厅(?!办公室)"),
+    )),
+    ("copy", True, (
+        ("original", r"原件|\boriginals?\b", r"原件"),
+        ("copy", r"复印件|\b(?:photo)?cop(?:y|ies)\b", r"复印件"),
+    )),
+    ("equivalent_to", True, (
+        ("skill", r"职业技能证书|技能证书|\bskill certificates?\b", r"职业技能证书"),
+        ("degree", r"学历|文凭|学位|职称|\bdegrees?\b|\bdiplomas?\b|\bacademic\b", r"(?!)"),
+    )),
     ("place", True, (
         ("ftz", r"只(?:能|可以|限|准)?(?:在)?\S{0,4}(?:自贸区|自由贸易试验区)|\bonly (?:in|inside|within) (?:the )?(?:FTZ|free[- ]trade zone)",
          r"只能在自由贸易试验区内"),
@@ -69,6 +81,9 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("inspection", False, (
         ("routine", r"日常检查|\broutine (?:inspection|check)|\bdaily (?:inspection|check)", r"日常检查"),
         ("special", r"专项检查|\bspecial (?:inspection|check)|\btargeted (?:inspection|check)", r"专项检查"),
+        ("random", r"双随机|\bdouble[- ]random", r"双随机"),
+        ("key", r"重点监管|\bkey supervision", r"重点监管"),
+        ("credit", r"信用监管|\bcredit[- ]based", r"信用监管"),
     )),
 )
 # Slots that are mostly what a question is about ("中方合作机构可以有两家吧", "Does Annex 1 ask
@@ -80,6 +95,8 @@ _COMPILED = tuple((slot, exclusive, tuple((v, re.compile(user, re.I), re.compile
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|"
                    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
                    r"(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?P<d3>\d{1,2})\b", re.I)
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
+_ONLY = re.compile(r"只有|只是|仅有|仅|就只|只(?=\S{0,4}一种)|\bonly\b|\bjust\b", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
 _YES_NO = re.compile(r"(?:吗|么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
@@ -135,8 +152,11 @@ def verdict(text: str, clause: str) -> str | None:
     text = normalise(text)
     results = []
     said_dates, there_dates = _dates(text), _dates(clause)
+    said_years, there_years = set(_YEAR.findall(text)), set(_YEAR.findall(clause))
     if said_dates and there_dates:
         results.append(said_dates <= there_dates)
+    if said_years and there_years:
+        results.append(said_years <= there_years)
     elif not said_dates:
         said = shape.counts(text)
         there = shape.counts(clause)
@@ -149,7 +169,8 @@ def verdict(text: str, clause: str) -> str | None:
             continue
         if not exclusive:
             if mine[slot] <= theirs[slot]:
-                results.append(True)
+                # "就只有专项检查一种吧": a list said to hold only some of what the clause lists
+                results.append(not (_ONLY.search(text) and theirs[slot] - mine[slot]))
         elif mine[slot] == theirs[slot]:
             if slot not in _SUBJECTS:
                 results.append(True)

@@ -42,7 +42,8 @@ _NAMES_FORM = frozenset({"3.m4.1", "6.annual_report", "header.annexes"})
 # "to whom is the annual report sent?", "年报交给谁": the form's delivery, which the clause that
 # names the form states; no part of the form is meant.
 _DELIVERY = re.compile(r"\bto whom\b|\bwho (?:gets|receives)\b|\bwhere (?:do|should|must) (?:we|i) (?:send|submit)|"
-                       r"\b(?:is|are|be) (?:it |they )?(?:sent|submitted|filed)\b|交给|报给|报送给|推送给|送给|交到|报到|谁收",
+                       r"\b(?:is|are|be) (?:it |they )?(?:sent|submitted|filed)\b|交给|报给|报送给|推送给|送给|交到|报到|谁收|"
+                       r"(?:交|报|送|推送|报送)(?:给|到|至)?(?:自治区|设区市|区|市)\S{0,6}(?:人社|人力资源)",
                        re.IGNORECASE)
 
 _ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "

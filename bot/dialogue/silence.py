@@ -11,7 +11,7 @@ from bot.dialogue.normalise import normalise
 
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
-    ("fees", r"费用|收费|多少钱|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
+    ("fees", r"费用|收费|多少钱|年检费|年审费|年费|管理费|服务费|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
              r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|\bcharged\b|pay for|how much (?:can|may|will|should)"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
@@ -55,7 +55,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
     ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
-                      r"数据出境|跨境传输|信息出境|数据安全|信息安全|个人信息(?:\S{0,2})?(?:保护|安全)|隐私|personal (?:data|information)|privacy|data security|candidates'? data|data (?:transfer|protection|export)|"
+                      r"数据出境|跨境传输|信息出境|数据安全|信息安全|个人信息(?:\S{0,4})?(?:保护|安全)|隐私|personal (?:data|information)|privacy|data security|candidates'? data|data (?:transfer|protection|export)|"
                       r"transfer\w* (?:of )?(?:data|personal)|servers? (?:abroad|overseas|outside china)"),
     ("candidate_requirements", r"(?:考生|报名|报考|学员|参考人员|参考者|考试的人)\S{0,8}(?:学历|年龄|工作年限|工龄|资格条件)|学历(?:要求|条件|限制|门槛)|"
                                r"年龄(?:要求|限制|条件|上限|下限)|\bage (?:limit|requirement|restriction)s?\b|"
@@ -72,7 +72,9 @@ _FIRST: tuple[tuple[str, str], ...] = (
                         r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"
                         r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)|"
                         r"\b(?:pass|passes|passed|expire[sd]?|elapse[sd]?|run out|runs out|go by|goes by)\b.{0,30}"
-                        r"\bwithout (?:a |any )?(?:decision|answer|reply|response)|\bno decision (?:is made|has been made|within|after|by)"),
+                        r"\bwithout (?:a |any )?(?:decision|answer|reply|response)|\bno decision (?:is made|has been made|within|after|by)|"
+                        r"\b(?:does not|doesn't|do not|don't|fails? to|failed to) (?:make (?:a |its )?|reach (?:a )?)?decid\w* within|"
+                        r"\b(?:does not|doesn't|fails? to) (?:make|reach|issue) (?:a |its )?decision within"),
     ("approval_document", r"(?:批准|许可|注册|审批)(?:证书|证|文件|决定书|批文|结果)\S{0,6}(?:发不发|怎么领|在哪领|领取|怎么拿|寄)|怎么领|在哪(?:里)?领|"
                           r"发不发(?:批准|许可)?(?:证书|批文|文件)|approval (?:letter|certificate|document)|"
                           r"how (?:do|will|can) we (?:receive|get|collect|obtain) the (?:approval|decision|licen[cs]e)"),
@@ -120,7 +122,8 @@ _FIRST: tuple[tuple[str, str], ...] = (
     ("fine", r"what(?:'s| is| would be) the (?:fine|penalty)\b|罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
              r"|how much.{0,20}(?:penalt|fine)"),
     ("subsidy_amount", r"补贴(?:多少|标准|金额|有多少|能有多少|是多少|怎么算|能拿多少)|补多少|能补几|"
-                       r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?"),
+                       r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?|amount of (?:the )?(?:\w+ ){0,3}subsid"),
+    ("insurance", r"保险|\binsurance\b|\binsured\b"),
     ("extension", r"延长|延期|超过45|超出45|超期|逾期(?:未|没)|到期(?:没|未)(?:批|出结果)|"
                   r"extend\w* (?:the )?(?:time limit|deadline|period|45)|extension of (?:the )?(?:time|deadline|"
                   r"period)|time limit.{0,20}extend|(?:45|days|period|deadline).{0,20}(?:be )?extended|overdue|"

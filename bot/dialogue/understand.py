@@ -486,7 +486,7 @@ def route(turn: Turn, state: State, strict: bool = False,
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
     several = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6]) \
         and unit is not None and unit.kind != "material"  # a material with its party's list
-    if unit is not None and claims.is_yes_no(text):
+    if unit is not None and unit.id != "header.number" and claims.is_yes_no(text):  # numbers: judged
         line = _claim_line(text, unit, lang)
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"
