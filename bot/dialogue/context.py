@@ -388,6 +388,26 @@ def strip_correction(text: str) -> tuple[str, bool]:
 _HOLIDAYS_ASK = re.compile(r"节假日|假期|周末|双休|春节|国庆|holidays?|weekends?", re.IGNORECASE)
 
 
+# Where one may operate (六（一）) names the FTZ, the areas and both institutions, so it comes
+# first for many questions that only mention them; it is the answer only when the question
+# asks about the place.
+_HUB = "6.operate_in_ftz"
+_PLACE_ASK = re.compile(
+    r"哪里|哪儿|在哪|哪些地方|什么地方|区外|片区外|自贸区外|只能在|能不能在|可不可以在|可以在|能在|不能在|去\S{0,4}(?:考|搞|办)|"
+    r"范围|行不行|外地|其他(?:城市|地方)|全国|适用|管(?:哪|的是)|"
+    r"(?:南宁|钦州|崇左|北海|柳州|桂林|梧州|防城港|玉林|百色|贺州|河池|来宾|贵港)\S{0,6}(?:能|可以|可不可以|能不能|行|允许)|\bwhere\b|\bwhich (?:areas?|places?|cities|city|zones?)\b|\boutside\b|\binside\b|"
+    r"\bonly (?:in|inside|within)\b|\belsewhere\b|\bother (?:cities|places|areas|provinces)\b|"
+    r"\b(?:can|could|may|allowed to)\b.{0,50}\b(?:in|at) (?:the |a )?(?:nanning|qinzhou|chongzuo|beihai|guilin|liuzhou|"
+    r"wuzhou|ftz|free[- ]trade zone|area|city)", re.IGNORECASE)
+
+
+def _not_the_hub(hits: list[Hit], text: str) -> list[Hit]:
+    if len(hits) < 2 or hits[0].unit.id != _HUB or _PLACE_ASK.search(text) or \
+            hits[1].score < 0.6 * hits[0].score:
+        return hits
+    return [hits[1], hits[0], *hits[2:]]
+
+
 def _margin(hits: list[Hit]) -> float:
     """The runner-up's score as a share of the best one's (lower: clearer)."""
     return hits[1].score / hits[0].score if len(hits) > 1 and hits[0].score > 0 else 0.0
@@ -450,6 +470,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
                 _margin(plain) < _margin(own):
             own = plain  # the same clause, told apart more clearly without the stated values
     own = shape.named_annex(own, text)
+    own = _not_the_hub(own, text)
     if own and forms.TO_WHOM.search(text) and own[0].unit.kind in ("field", "column", "table", "section", "annex"):
         # "to whom is the annual report sent?": the clause that names the receiver, not a
         # field of the form the words also match.
