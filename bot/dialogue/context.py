@@ -385,9 +385,6 @@ def strip_correction(text: str) -> tuple[str, bool]:
     return text, False
 
 
-_HOLIDAYS_ASK = re.compile(r"节假日|假期|周末|双休|春节|国庆|holidays?|weekends?", re.IGNORECASE)
-
-
 # Where one may operate (六（一）) names the FTZ, the areas and both institutions, so it comes
 # first for many questions that only mention them; it is the answer only when the question
 # asks about the place.
@@ -428,7 +425,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
-    if _HOLIDAYS_ASK.search(text) and is_elliptical(text) and state.topic_unit in shape.TIME_LIMIT_UNITS:
+    if shape.HOLIDAYS.search(text) and is_elliptical(text) and state.topic_unit in shape.TIME_LIMIT_UNITS:
         # "那节假日算不算" after a time limit: of that time limit.
         limit = UNITS_BY_ID[state.topic_unit]
         return f"{limit.title.zh} {text}", [Hit(limit, PICKED)]

@@ -16,7 +16,6 @@ from bot.notice.document import Text
 from bot.notice.units import UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
-_HOLIDAYS = re.compile(r"节假日|假期|周末|双休|春节|国庆|holidays?|weekends?", re.IGNORECASE)
 UNIT_PREFIX = "unit:"
 UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
 
@@ -134,7 +133,7 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
         line = _area_line(query, lang, addressees=to_addressees)
         if line:
             body = f"{body}\n{line}"
-    elif any(u.id == "6.assessment_plan" for u in units) and _HOLIDAYS.search(query):
+    elif any(u.id == "6.assessment_plan" for u in units) and shape.HOLIDAYS.search(query):
         # "那节假日算不算" of the plan: the notice says 前10日, not working days.
         body = f"{body}\n{t('plan_convention', lang, days=ASSESSMENT_PLAN_DAYS_BEFORE)}"
     elif (ctx.party_of(query) or shape.both_parties(query)) and \

@@ -200,3 +200,7 @@ def document_number(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     return int(m.group("y1") or m.group("y2")), int(m.group("n1") or m.group("n2"))
+
+
+# A question about weekends and holidays ("那节假日算不算", "do weekends count?").
+HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holidays?|weekends?", re.IGNORECASE)

@@ -108,7 +108,6 @@ INTENT_UNITS = {
     "ask_equivalence": "6.equivalence", "ask_annual_report": "6.annual_report",
     "ask_rectification": "6.rectification", "ask_annex": "annex1",
 }
-_HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holiday|weekend", re.IGNORECASE)
 
 
 def _compared(pair: tuple[str, str], state: State) -> list[Unit]:
@@ -396,7 +395,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if classic is not None:
         agree = bool(units) and (_agrees(units[0], classic[1].text)
                                  or units[0].id == INTENT_UNITS.get(turn.intent or ""))
-        if agree and units and "工作日" in units[0].text.zh and _HOLIDAYS.search(text):
+        if agree and units and "工作日" in units[0].text.zh and shape.HOLIDAYS.search(text):
             return render_units(units[:1], lang, query=query), units[0], query
         duty = next((u for u in (units[0] if units else None,
                                  UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", "")))
