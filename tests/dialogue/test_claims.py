@@ -46,6 +46,11 @@ def test_the_party_as_subject_confirms_nothing() -> None:
     ("考务管理规则属于考试组织实施类吧", "是的"),
     ("通知落款是2020年9月22日，对吧？", "是的"),
     ("国外证书可以拿来申请职业培训补贴，对吧？", "是的"),
+    ("监管检查就只有专项检查一种吧？", "不对"),
+    ("合作协议书要交原件，对吧？", "不对"),
+    ("持有注册过的国外证书，可以等同于我国学历证书，对吧？", "不对"),
+    ("这个文是厅办公室印发的吧？", "是的"),
+    ("Credit-based supervision is one of the methods used, correct?", "Yes"),
 ])
 def test_the_reply_opens_with_the_verdict(text: str, start: str) -> None:
     assert Chat().say(text).text.startswith(start)
@@ -54,14 +59,3 @@ def test_the_reply_opens_with_the_verdict(text: str, start: str) -> None:
 def test_a_plain_question_gets_no_verdict() -> None:
     reply = Chat().say("鉴定计划报给哪个部门").text
     assert not reply.startswith(("是的", "不对", "不完全对"))
-
-
-@pytest.mark.parametrize("text,start", [
-    ("监管检查就只有专项检查一种吧？", "不对"),
-    ("合作协议书要交原件，对吧？", "不对"),
-    ("持有注册过的国外证书，可以等同于我国学历证书，对吧？", "不对"),
-    ("这个文是厅办公室印发的吧？", "是的"),
-    ("Credit-based supervision is one of the methods used, correct?", "Yes"),
-])
-def test_lists_copies_equivalence_and_the_issuer(text: str, start: str) -> None:
-    assert Chat().say(text).text.startswith(start)
