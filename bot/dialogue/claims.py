@@ -103,7 +103,7 @@ _YES_NO = re.compile(r"(?:吗|么|不|没有?|对不对|是不是|是否|算不�
                      r"^(?:is|are|does|do|did|can|must|should|was|were|will|has|have)\b", re.IGNORECASE)
 
 
-_CONFIRM_TAIL = re.compile(r"[，,\s]*(?:对不对|对不|对吧|是吧|是吗|对吗|没错吧|没错吗|是不是这样|是真的吗)[？?。！!]*$|"
+_CONFIRM_TAIL = re.compile(r"[，,\s]*(?:" + shape.CONFIRM_WORDS_ZH + r")[？?。！!]*$|"
                            r"[,\s]*(?:right|correct|true|isn'?t it|is that (?:right|correct|so))\s*\?*$", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.retrieval import is_zh
+from bot.dialogue.retrieval import TO_A_DEPARTMENT, is_zh
 from bot.dialogue.shape import is_elliptical
 from bot.dialogue.state import State
 from bot.notice.units import UNITS_BY_ID, Unit, children
@@ -61,7 +61,7 @@ def form_of_subject(text: str, state: State) -> Unit | None:
 
 
 TO_WHOM = re.compile(r"(?:交|报|送|推|递|提交|报送|寄)给?(?:谁|哪个?部门|哪个?单位|哪里|哪儿)|给谁|"
-                     r"(?:交|报|送|推送|报送)(?:给|到|至)?(?:自治区|设区市|区|市)\S{0,6}(?:人社|人力资源)|"
+                     + TO_A_DEPARTMENT + "|"
                       r"\bto whom\b|\bwho (?:gets|receives)\b|\bwhere (?:do|should|must) (?:we|i) send\b|\b(?:send|submit|file) (?:it |them )?to\b|"
                       r"\bwhere (?:do|should|must) (?:we|i) (?:send|submit|file)", re.IGNORECASE)
 # The clause that says when and to whom a form goes: the annual summary, the application.

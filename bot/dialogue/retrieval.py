@@ -39,11 +39,13 @@ _FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|ann
 _INSIDE = re.compile(r"列|栏|填|部分|表里|表中|哪几项|哪些项|哪些内容|\b(?:columns?|fields?|sections?|"
                      r"parts?|rows?|fill)\b", re.IGNORECASE)
 _NAMES_FORM = frozenset({"3.m4.1", "6.annual_report", "header.annexes"})
+# "是报自治区人社厅的吧", "交给设区市人社局": sent to a named department (also bot.dialogue.forms).
+TO_A_DEPARTMENT = r"(?:交|报|送|推送|报送)(?:给|到|至)?(?:自治区|设区市|区|市)\S{0,6}(?:人社|人力资源)"
 # "to whom is the annual report sent?", "年报交给谁": the form's delivery, which the clause that
 # names the form states; no part of the form is meant.
 _DELIVERY = re.compile(r"\bto whom\b|\bwho (?:gets|receives)\b|\bwhere (?:do|should|must) (?:we|i) (?:send|submit)|"
                        r"\b(?:is|are|be) (?:it |they )?(?:sent|submitted|filed)\b|交给|报给|报送给|推送给|送给|交到|报到|谁收|"
-                       r"(?:交|报|送|推送|报送)(?:给|到|至)?(?:自治区|设区市|区|市)\S{0,6}(?:人社|人力资源)",
+                       + TO_A_DEPARTMENT,
                        re.IGNORECASE)
 
 _ZH_STOP = frozenset("的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 这个 那个 这 那 "

@@ -27,8 +27,10 @@ _PARTY_WORDS = re.compile(
 
 # "申请后45个工作日内作决定，这个对吗？", "We must send the plan 45 days in advance?": a
 # statement the user wants confirmed.
+# The words that end a statement to confirm ("…，对吧？"); also bot.dialogue.claims and split.
+CONFIRM_WORDS_ZH = "对不对|对不|对吧|是吧|是吗|对吗|没错吧|没错吗|是不是这样|是真的吗"
 _CLAIM = re.compile(
-    r"(?:对吗|对不对|对不|是吗|是不是这样|没错吧|对吧|是吧|吧|是真的吗|我理解得?对吗|没错吗|理解正确吗)[？?。！!]*$|^(?:是不是|听说|据说)"
+    r"(?:" + CONFIRM_WORDS_ZH + r"|吧|我理解得?对吗|理解正确吗)[？?。！!]*$|^(?:是不是|听说|据说)"
     r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t|won'?t|can'?t|shouldn'?t) (?:it|that|they|we|there)\s*\??$"
     r"|\bis it (?:true|correct|right)\b|\b(?:right|correct|true|yes)\s*\?$|^(?:so|just to confirm|to confirm"
     r"|am i right that|do i understand correctly that)\b|\bam i right\b|\bisn'?t (?:it|that) (?:so|right)\b"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.retrieval import is_zh as _is_zh
+from bot.dialogue.shape import CONFIRM_WORDS_ZH
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -53,7 +54,7 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"^(?:there'?s |there is )?no need to (?:assess|check|evaluate|test) (?:us|me|our \w+)$|"
                    r"^(?:只要|只需)?(?:列出来|列一下|说一下)(?:就行|就好|就可以)?$|^(?:不用|不需要|别)(?:帮我们?)?(?:评估|测|自测|核对|检查)(?:我们)?$",
                    re.IGNORECASE)
-_CONFIRM_ONLY = re.compile(r"^(?:对不对|对不|对吧|是吧|是吗|对吗|没错吧|没错吗|是不是|是不是这样|是真的吗|对么|是么|"
+_CONFIRM_ONLY = re.compile(r"^(?:" + CONFIRM_WORDS_ZH + r"|是不是|对么|是么|"
                            r"right|correct|is that right|is that correct|isn'?t it|true)[？?!！。.]*$", re.IGNORECASE)
 _POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
 
