@@ -46,10 +46,12 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("other", r"其他材料|\bother materials", r"其他材料"),
     )),
     ("disclosure", True, (
-        ("proactive", r"主动公开|\bproactive\w*|\bmade public\b(?! on request)", r"主动公开"),
+        ("proactive", r"主动公开|\bproactive\w*|^(?!.*\b(?:results?|findings?|outcomes?)\b).*\bmade public\b(?! on request)",
+         r"主动公开"),
         ("on_request", r"依申请公开|\bon request\b|\bupon application\b", r"依申请公开"),
         ("not_public", r"不(?:会|予|用|需要|必)?(?:被)?公开|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
-        ("results_public", r"(?<!不)(?<!不会)公开结果|\bresults? (?:are |is |will be )?(?:made )?public", r"公开结果"),
+        ("results_public", r"(?<!不)(?<!不会)公开结果|结果\S{0,4}(?<!不)(?<!不会)公开|\b(?:results?|findings?|outcomes?)\b.{0,40}"
+                           r"\b(?:made public|public(?:ly)?|published|disclosed)", r"公开结果"),
     )),
     ("obligation", True, (
         ("required", r"必须|一定要|都得|强制|必交|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
@@ -71,7 +73,15 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("place", True, (
         ("ftz", r"只(?:能|可以|限|准)?(?:在)?\S{0,4}(?:自贸区|自由贸易试验区)|\bonly (?:in|inside|within) (?:the )?(?:FTZ|free[- ]trade zone)",
          r"只能在自由贸易试验区内"),
-        ("anywhere", r"区外|自贸区外|全区|全广西|任何地方|\banywhere\b|\boutside\b", r"(?!)"),
+        ("anywhere", r"区外|自贸区外|(?:自贸区|自由贸易试验区|试验区|片区)(?:以外|之外|外面|外头)|全区|全广西|任何地方|"
+                     r"\banywhere\b|\boutside\b", r"(?!)"),
+    )),
+    ("time_of_year", True, (
+        ("year_end", r"年底|年末|年终|12月|十二月|\bdecember\b|\bend of (?:the|each|every) year\b|\byear[- ]end\b",
+         r"12月底"),
+        ("year_start", r"年初|年头|开年|1月|一月|\bjanuary\b|\b(?:beginning|start) of (?:the|each|every) year\b|"
+                       r"\bearly in the year\b", r"(?!)"),
+        ("mid_year", r"年中|年底前半年|6月|六月|7月|七月|\bmid-?year\b|\bjune\b|\bjuly\b", r"(?!)"),
     )),
     ("use", False, (
         ("subsidy", r"培训补贴|\btraining subsid", r"职业培训补贴"),
@@ -88,7 +98,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
 )
 # Slots that are mostly what a question is about ("中方合作机构可以有两家吧", "Does Annex 1 ask
 # about test sites?"), not what it states: they can only say "no", and stay in the search.
-_SUBJECTS = frozenset({"party", "annex"})
+_SUBJECTS = frozenset({"party", "annex", "time_of_year"})
 _COMPILED = tuple((slot, exclusive, tuple((v, re.compile(user, re.I), re.compile(notice))
                                           for v, user, notice in values))
                   for slot, exclusive, values in _SLOTS)
@@ -99,8 +109,9 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _ONLY = re.compile(r"只有|只是|仅有|仅|就只|只(?=\S{0,4}一种)|\bonly\b|\bjust\b", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
-_YES_NO = re.compile(r"(?:吗|么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
-                     r"^(?:is|are|does|do|did|can|must|should|was|were|will|has|have)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
+                     r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|"
+                     r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b", re.IGNORECASE)
 
 
 _CONFIRM_TAIL = re.compile(r"[，,\s]*(?:" + shape.CONFIRM_WORDS_ZH + r")[？?。！!]*$|"

@@ -249,11 +249,32 @@ _PART_N = (
                re.IGNORECASE),
 )
 _ROMAN_N = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+# "第五部分讲的啥", "What is the title of Section 6?": with no form in the words or the subject,
+# a part by its number is the notice's.
+_BARE_PART_N = (
+    re.compile(rf"^\W*(?:那|那么|请问)?\s*第\s*{_NUM}\s*(?:部分|大部分|大块)"),
+    re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|[1-6]|i{1,3}|iv|vi?)\b"
+               r"(?!\s*(?:of|in)\s+(?:the\s+)?(?:annex|form))", re.IGNORECASE),
+)
+# ... and only when the question is about the part itself: its title, what it covers.
+_ABOUT_PART = re.compile(r"\b(?:title|heading|name|contents?|topic)\b|\b(?:about|cover|covers|say|says|titled|called|"
+                         r"headed)\W*$|^\W*(?:and\s+|what\s+about\s+)?(?:section|part)\s+\w+\W*$", re.IGNORECASE)
+_NAMES_A_FORM = re.compile(r"附件|表|annex|form|table", re.IGNORECASE)
 
 
-def _part_n(text: str) -> Unit | None:
+def _part_n(text: str, state: State | None = None) -> Unit | None:
     """"通知第五部分", "section five of the notice": that part of the notice (一 to 六)."""
     m = _PART_N[0].search(text)
+    bare = state is not None and not (state.topic_unit or "").startswith("annex") \
+        and not _NAMES_A_FORM.search(text)
+    if not m and bare:
+        m = _BARE_PART_N[0].search(text)
+        if not m:
+            b = _BARE_PART_N[1].search(text)
+            if b and _ABOUT_PART.search(text):
+                w = b.group(1).lower()
+                n = int(w) if w.isdigit() else _WORDS_EN.get(w) or _ROMAN_N.get(w, 0)
+                return UNITS_BY_ID.get(str(n)) if 1 <= n <= 6 else None
     if m:
         x = m.group(1)
         n = _number(x)
@@ -309,15 +330,21 @@ def _numbers(text: str) -> list[int]:
     return [found[0]] if found else []
 
 
-def _annex_sections(text: str) -> list[Unit]:
-    """"附件1第四部分", "section one of Annex 2", "汇总表第三、第四部分": those parts of the form."""
+def _annex_sections(text: str, state: State | None = None) -> list[Unit]:
+    """"附件1第四部分", "section one of Annex 2", "汇总表第三、第四部分": those parts of the form;
+    "and its first section?" after a form: that form's."""
     numbers = _numbers(text)
     if not numbers:
         return []
-    for rx, key in forms.ANNEX_NAMED:
-        if rx.search(text):
-            kids = [u for u in children(key) if u.kind == "section"]
-            return [kids[n - 1] for n in numbers if 1 <= n <= len(kids)]
+    keys = [key for rx, key in forms.ANNEX_NAMED if rx.search(text)]
+    current = (state.topic_unit or "").split(".")[0] if state is not None else ""
+    if not keys and current in ("annex1", "annex2") and is_elliptical(text) and \
+            re.search(r"\b(?:its|the) (?:first|second|third|fourth|fifth|sixth|\d)\w* (?:section|part)|"
+                      r"\b(?:section|part) (?:one|two|three|four|five|six|\d)\b|第.(?:部分|项|栏)", text, re.IGNORECASE):
+        keys = [current]
+    for key in keys[:1]:
+        kids = [u for u in children(key) if u.kind == "section"]
+        return [kids[n - 1] for n in numbers if 1 <= n <= len(kids)]
     return []
 
 
@@ -432,10 +459,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     limits = shape.time_limits(text)
     if limits:
         return text, [Hit(u, PICKED) for u in limits]
-    sections = _annex_sections(text)
+    sections = _annex_sections(text, state)
     if len(sections) > 1:
         return text, [Hit(u, PICKED) for u in sections]
-    unit = sections[0] if sections else (_category_item(text) or _condition_n(text) or _part_n(text)
+    unit = sections[0] if sections else (_category_item(text) or _condition_n(text) or _part_n(text, state)
                                              or _by_ordinal(text, state))
     if unit is not None:
         return f"{unit.title.zh} {text}", [Hit(unit, PICKED)]

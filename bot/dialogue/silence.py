@@ -43,7 +43,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                    r"|in person at the review|defend"),
     ("published_list", r"专家库|(?:专家)\S{0,6}(?:抽|抽取|选取|遴选|挑选)|expert (?:pool|database|roster)|名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
-    ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
+    ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|what languages? (?:is|are|will|must|should|can) (?:the )?(?:exams?|tests?|assessments?|papers?)\b|\b(?:exams?|tests?|assessments?)\b.{0,20}\bwhich languages?\b|\blanguages? of (?:the )?(?:exams?|tests?|assessments?)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
@@ -68,7 +68,11 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
-    ("deemed_approval", r"默认(?:批准|通过|同意|获批)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
+    ("plan_day_kind", r"(?:10|十)\s*(?:个)?(?:日|天)\S{0,8}(?:是|算|指|按)\S{0,3}(?:工作日|自然日|日历日)|"
+                      r"\b(?:10|ten)[- ]days?\b.{0,40}\b(?:working|business|calendar)\b|"
+                      r"\b(?:working|business|calendar) days?\b.{0,40}\b(?:10|ten)[- ]days?\b"),
+    ("deemed_approval", r"(?:过了|超过|超出|已经过|满了?)\S{0,6}(?:45|四十五)\S{0,10}(?:还|仍|都)?(?:没|未|无)(?:有)?(?:消息|结果|答复|回复|决定|动静|批)|"
+                        r"\b(?:45|forty-five)\b.{0,30}\b(?:passed|gone by|elapsed|over)\b.{0,30}\b(?:no|not|nothing|still)\b|默认(?:批准|通过|同意|获批)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
                         r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"
                         r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)|"
                         r"\b(?:pass|passes|passed|expire[sd]?|elapse[sd]?|run out|runs out|go by|goes by)\b.{0,30}"
@@ -146,9 +150,20 @@ _STATED = re.compile(
     r"联系手机|手机号|办公电话|电子邮箱|邮箱一栏|电话一栏|填写|哪一栏|那栏|这栏|栏目|表里|表中|提前多少天|提前几天|"
     r"多少个工作日|几个工作日|发证数量|数量(?:那|一)?栏|序号|"
     r"office telephone|e-mail field|mobile field|which field|column|working days|on the form|"
-    r"in the form|registration form|annex|summary table|field",
+    r"in the form|registration form|annex|summary table|field|\b(?:form|table)s? (?:ask|want|require|request)s?\b",
     re.IGNORECASE,
 )
+
+
+# "这是工作日还是自然日", "Are those working days or calendar days?": which kind of day.
+_DAY_KIND = re.compile(r"工作日还是自然日|自然日还是工作日|工作日还是日历日|算工作日吗|是工作日吗|是自然日吗|"
+                       r"\b(?:working|business|calendar) (?:days )?or (?:working|business|calendar) days\b|"
+                       r"\bare (?:those|these|they) (?:working|business|calendar) days\b", re.IGNORECASE)
+
+
+def day_kind_asked(text: str) -> bool:
+    """Whether a question asks whether days are working or calendar days."""
+    return bool(_DAY_KIND.search(normalise(text)))
 
 
 def silent_aspect(text: str) -> str | None:

@@ -32,7 +32,7 @@ _CUT_ZH = re.compile(r"[？?；;！!。]+|[，,、]\s*|(?<=[\u4e00-\u9fff])\s+(?
                      r"(?<![\u4e00-\u9fff])[一二三四]是|第[一二三四][，,：:]|(?:^|(?<=\s))[（(]?[1-4][)）.、])")
 _CUT_EN = re.compile(r"[?;!]+\s*|(?<=[a-z0-9])\.\s+|\s*\((?:[a-d]|[1-4]|i{1,3}|iv)\)\s*|"
                      r",?\s+and\s+(?:(?:to|from|by|in|for|with|at|within|under|on)\s+)?(?=(?:who|what|when|where|which|how|whether|is|are|do|does|can|"
-                     r"must|should)\b)|,?\s+also\s+|,\s*(?=(?:who|what|when|where|which|how|whether|must|can|do|does|is|are)\b)|"
+                     r"must|should)\b)|,\s*(?:and\s+)?also\s+|\s+and\s+also\s+|,\s*(?=(?:who|what|when|where|which|how|whether|must|can|do|does|is|are)\b)|"
                      r":\s+", re.IGNORECASE)
 
 _WH_ZH = re.compile(r"谁|哪|几|多久|多少|什么|啥")

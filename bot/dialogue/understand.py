@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.dialogue import actors, claims, compare, shape, split, terms
+from bot.dialogue import actors, claims, compare, presence, shape, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
@@ -25,7 +25,7 @@ from bot.dialogue.render import (
 )
 from bot.dialogue.reply import Reply
 from bot.dialogue.retrieval import Hit, is_zh, search
-from bot.dialogue.silence import silent_aspect
+from bot.dialogue.silence import day_kind_asked, silent_aspect
 from bot.dialogue.state import State, Turn
 from bot.i18n import t
 from bot.notice import NOTICE
@@ -172,6 +172,7 @@ def _same_label(units: list[Unit]) -> list[Unit]:
 
 
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
+_TRANSLATION = "3.translation"  # 三: materials in a foreign language with a Chinese translation
 # "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
 _NOTICE_DATES = ("header.signed", "header.printed")
 _BOTH_DATES = re.compile(r"还是|两个|分别|差|一样|相同|\bboth\b|\bsame\b|\bdifferen|\bor\b", re.IGNORECASE)
@@ -191,6 +192,23 @@ def _with_party(units: list[Unit], query: str) -> list[Unit]:
     if top.id == other or top.parent == other:
         return [top, UNITS_BY_ID[own]]
     return units
+
+
+def _party_lacks(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
+    """"中方也要交银行资信证明吗", "Does the Chinese side need a bank credit certificate?": a
+    material the notice lists for the other party only, and the asking party's own list (the
+    claim line before it says "no": the material's party is not the one asked about)."""
+    party = ctx.party_of(text)
+    if party is None or shape.both_parties(text) or not claims.is_yes_no(text):
+        return None
+    core = shape.without_parties(text)
+    own, other = _GROUPS[party], _GROUPS["中方" if party == "外方" else "外方"]
+    top = next((h.unit for h in search(core)[:3] if h.unit.kind == "material"), None)
+    if top is None or top.parent != other or not presence.provides(core, top):
+        return None
+    key = "both_parties_only_foreign" if party == "中方" else "both_parties_only_chinese"
+    reply = render_units([top, UNITS_BY_ID[own]], lang, query=core)
+    return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core  # "no": the claim line
 
 
 def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
@@ -239,7 +257,12 @@ def _claim_line(text: str, unit: Unit, lang: str) -> str | None:
     if unit.kind == "material" and parent is not None:
         category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
         clause += "\n" + (category.title.zh if category is not None else "")  # its category's name
-    found = claims.verdict(text, clause)
+    if unit.id.split(".")[0] == "annex2":
+        clause += "\n" + UNITS_BY_ID["6.annual_report"].text.zh  # when and to whom it goes
+    # "“…实施重点监管”——这句话是不是说被投诉就会被罚": the words quoted are the notice's own,
+    # not what the user states.
+    stated = re.sub(r"[“\"「『][^”\"」』]{6,}[”\"」』]", " ", text)
+    found = claims.verdict(stated, clause)
     return None if found is None else t(f"claim_{found}", lang)
 
 
@@ -257,10 +280,27 @@ _OUTLINE = re.compile(
     r"organi[sz]ed|divided)|how many parts (?:does|has) (?:the|this) notice", re.IGNORECASE)
 
 
+# "大概讲讲这个通知的主要内容", "summarise the notice", "一句话说下这通知管啥": what it is
+# about (its title) and its parts.
+_SUMMARY = re.compile(
+    r"(?:通知|文件|这个文|这份文)\S{0,10}(?:主要内容|大概内容|核心内容|讲了?(?:些)?(?:什么|啥|哪些)|说了?(?:些)?(?:什么|啥)|"
+    r"概括|总结|概述|一句话|管的?是?(?:什么|啥))|(?:主要内容|大概内容|概括|总结|概述)\S{0,6}(?:通知|文件)|"
+    r"\bsummar(?:y|i[sz]e)\b.{0,30}\bnotice\b|\bnotice\b.{0,30}\bsummar(?:y|i[sz]e)\b|\bmain (?:contents?|points)\b|"
+    r"\boverview of (?:the|this) notice\b|\bin (?:one|a) sentence\b.{0,60}\bnotice\b|\bwhat (?:is|does) "
+    r"(?:the|this) notice (?:about|cover)\b", re.IGNORECASE)
+
+
 _WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|是关于|是不是|有效|还管用|关于什么|"
                            r"\bthe one (?:about|on|for)\b|\babout what\b|\bwhat is\b|\bis (?:this|it) the\b|"
                            r"\bvalid\b|\bin force\b|\bwhich notice\b|\bthe right (?:notice|document)\b",
                            re.IGNORECASE)
+
+
+def _summary(lang: str) -> Reply:
+    """What the notice is about (its title, quoted) and its parts."""
+    title = UNITS_BY_ID["header.title"]
+    lead = render_units([title], lang).text.split("\n")[0]
+    return Reply(f"{lead}\n{_outline(lang).text}")
 
 
 def _outline(lang: str) -> Reply:
@@ -297,6 +337,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                 ) -> tuple[Reply | None, Unit | None, str]:
     """One question: (reply or None for the classic answer, the unit cited, the query)."""
     lang = state.language
+    if state.topic_unit == "6.assessment_plan" and day_kind_asked(text) and \
+            not re.search(r"45|四十五|forty|decision|审批|决定", text, re.IGNORECASE):
+        # "Are those working days or calendar days?" after the 10 days: the notice does not say
+        return silent_reply("plan_day_kind", lang), UNITS_BY_ID["6.assessment_plan"], text
+    if _SUMMARY.search(text):
+        return _summary(lang), UNITS_BY_ID["header.title"], text
     if _OUTLINE.search(text):
         return _outline(lang), None, text
     named = shape.document_number(text)
@@ -327,6 +373,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     of_both = _of_both_parties(text, lang) if silent_aspect(text) is None else None
     if of_both is not None:
         return of_both
+    lacks = _party_lacks(text, lang) if silent_aspect(text) is None else None
+    if lacks is not None:
+        return lacks
     query, hits = ctx.contextual_search(text, state)
     key = silent_aspect(text)
     verdict, units = _decide(hits, is_zh(query))
@@ -456,6 +505,8 @@ def route(turn: Turn, state: State, strict: bool = False,
     if text != turn.words.strip():
         # "题外话，这个文件公开不": a lead-in that turns away from the subject.
         state = replace(state, topic_query=None)
+    if _SUMMARY.search(text):
+        return [_summary(lang)], ctx.remember(state, UNITS_BY_ID["header.title"], text)
     if _OUTLINE.search(text):
         return [_outline(lang)], state  # one question, however many clauses it has
     parts = split.questions(text)
@@ -489,6 +540,17 @@ def route(turn: Turn, state: State, strict: bool = False,
         line = _claim_line(text, unit, lang)
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"
+        asked = ctx.strip_correction(text)[0]  # "不对，我是问外方要不要交": the question itself
+        # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
+        same_item = unit.kind in ("field", "column", "material")
+        if not several and presence.denies(asked, unit):
+            line = t("claim_denied", lang)  # "没备案的学校能做合作方吗": what the clause requires
+            rule = UNITS_BY_ID[_TRANSLATION]
+            if presence.foreign_only(asked) and unit.id != _TRANSLATION:
+                shown = reply or render_units([unit], lang, query=query)
+                reply = Reply(f"{shown.text}\n{render_units([rule], lang).text}", shown.buttons)
+        elif line is None and (not several or same_item) and presence.provides(asked, unit):
+            line = t("claim_present", lang)  # "外方要交章程吗": the clause lists what was asked
         if line is not None:
             shown = reply or render_units([unit], lang, query=query)
             reply = Reply(f"{line}\n{shown.text}", shown.buttons)

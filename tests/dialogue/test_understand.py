@@ -349,3 +349,47 @@ def test_two_things_asked_for_at_once() -> None:
     assert "12号" in reply and "22 September 2020" in reply
     reply = Chat().say("那可行性论证报告和审核注册表也都要交吗？").text
     assert "可行性论证报告" in reply and "审核注册表" in reply
+
+
+@pytest.mark.parametrize(("question", "heading"), [
+    ("第五部分讲的啥", "事中事后监管"),
+    ("第六部分叫什么标题", "其他要求"),
+    ("What is the title of Section 6?", "Other requirements"),
+    ("What is part 5 about?", "Supervision during and after approval"),
+])
+def test_a_part_by_its_number_alone_is_the_notice_s(question: str, heading: str) -> None:
+    assert heading in Chat().say(question).text
+
+
+def test_a_part_number_after_a_form_is_the_form_s() -> None:
+    chat = Chat()
+    chat.say("附件1有哪几部分")
+    assert "场地设备" in chat.say("第四部分呢").text
+    chat = Chat()
+    chat.say("Sorry, I meant the registration form.")
+    assert "Basic information on the applicant" in chat.say("and its first section?").text
+
+
+@pytest.mark.parametrize("question", ["大概讲讲这个通知的主要内容吧", "这个通知到底管的是啥审批事项，能一句话说下吗",
+                                      "Please summarise the main contents of the notice."])
+def test_a_summary_gives_the_title_and_the_six_parts(question: str) -> None:
+    reply = Chat().say(question).text
+    assert ("职业资格证书" in reply and "许可条件" in reply) or \
+        ("vocational qualification" in reply and "Licensing conditions" in reply)
+    assert "哪一项" not in reply and "which of these" not in reply
+
+
+def test_whether_the_plan_s_days_are_working_days_is_left_open() -> None:
+    chat = Chat()
+    chat.say("How many days before an exam must we send the appraisal plan?")
+    reply = chat.say("Are those working days or calendar days?").text
+    assert "does not say" in reply and "45" not in reply
+    assert "没有规定" in Chat().say("鉴定计划提前10日，这10日是工作日还是自然日？").text
+    # the two time limits named together are answered, not left open
+    reply = Chat().say("审批时限45个工作日和鉴定计划提前10日，这两个时间分别是谁要遵守的？").text
+    assert "没有规定" not in reply and "设区市" in reply
+
+
+def test_also_inside_one_question_does_not_cut_it() -> None:
+    reply = Chat().say("Does the Chinese side also need a bank credit certificate?").text
+    assert "Bank credit reference" in reply and "I could not tell" not in reply

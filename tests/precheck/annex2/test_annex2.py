@@ -86,7 +86,7 @@ def test_every_error_is_listed_at_once(tmp_path) -> None:
     assert "发现 7 处问题" in md and "“123”" in md and "2030" in md
     assert "自由贸易试验区设区市人力资源社会保障部门" in md and "六（四）" in md
     en = render_markdown(build_view(check, "en", TODAY), "en")
-    assert "7 problem(s)" in en and "Report on the year's work" in en
+    assert "7 problem(s)" in en and "Work report (report on the year's work)" in en
     assert '"ok": false' in render_json(check, view)
     assert render_docx(view, "zh")[:2] == b"PK"
 

@@ -1,0 +1,190 @@
+"""Whether a yes/no question asks for something the clause that answers it provides for:
+"外方机构要交机构章程吗", "Does the form ask for the unified social credit code?", "Will experts
+review our application?".  Such a question is answered "yes" only when every word that carries
+its meaning is in the clause (its text, its title, its aliases, the list or table it belongs
+to), in the user's words or in the notice's (:mod:`bot.dialogue.synonyms`), and nothing in it
+narrows or negates what the clause says ("only", "without", "不", "只"): then the clause holds
+what was asked, and the user hears so before the quotation.  Anything else gets no verdict.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.normalise import normalise
+from bot.dialogue.retrieval import is_zh
+from bot.dialogue.synonyms import EN, ZH
+from bot.notice.units import UNITS_BY_ID, Unit
+
+# Words that turn a question away from what a clause provides: a negation, a restriction, an
+# alternative, a time or a place of its own.  Polar forms ("要不要", "是不是") are removed first.
+_POLAR_ZH = re.compile(r"要不要|需不需要|用不用|能不能|可不可以|可以不|是不是|有没有|算不算|会不会|对不对|"
+                       r"行不行|对吗|是吗|对吧|是吧|吗|呢|吧|么|不\s*[？?]*$")
+_NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
+                         r"月初|月中|哪|什么|啥|怎么|多少|几|谁|区外|外面|罚|一定会|保证")
+_NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|instead|rather|either|or|outside|"
+                         r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
+                         r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
+                         r"automatic\w*)\b|n't\b", re.IGNORECASE)
+_POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
+                       r"has|have)\b", re.IGNORECASE)
+
+# Words that say how a thing is asked for, not what: they need not be in the clause.
+_EN_FUNCTION = frozenset("""
+a an the do does did is are was were be been being can could must should shall will would may might
+come every each all also
+has have had having we our us you your they their them it its this that these those there here i me my
+to of for in on at by with from as into about also too both each any all some such
+need needs needed require requires required requirement necessary necessarily have has got
+submit submitted submitting provide provided providing include includes included including
+ask asks asked list lists listed mention mentioned contain contains field fields column columns
+section sections form forms part parts annex item items document documents material materials
+fill filled complete give state show put enter report reported reporting
+notice say says said allowed permit permitted possible ok okay fine accepted acceptable
+applicant applicants side party institution body organisation organization
+please tell know want would like kindly hello hi dear
+""".split())
+_ZH_FUNCTION = frozenset("""
+的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
+可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
+交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
+表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
+""".split())
+_EN_WORD = re.compile(r"[a-z][a-z'-]+", re.IGNORECASE)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("'-")
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two stems of one word ("inspector", "inspection"): a long common beginning."""
+    short = min(len(a), len(b))
+    if short < 4 or (short == 4 and not (a.startswith(b) or b.startswith(a))):
+        return False
+    n = 0
+    while n < short and a[n] == b[n]:
+        n += 1
+    return n == short or (n >= 6 and n >= 0.75 * short)
+
+
+def _own(unit: Unit) -> tuple[str, str]:
+    """The unit's own words (text, title, aliases) in both languages."""
+    aliases = "\n".join(unit.aliases)
+    return (normalise(f"{unit.text.zh}\n{unit.title.zh}\n{aliases}"),
+            f"{unit.text.en}\n{unit.title.en}\n{aliases}".lower())
+
+
+def _haystack(unit: Unit) -> tuple[str, str]:
+    """The unit's words and those of the list or table around it, in both languages."""
+    zh, en = [unit.text.zh, unit.title.zh], [unit.text.en, unit.title.en]
+    zh.extend(unit.aliases)
+    en.extend(unit.aliases)
+    parent = UNITS_BY_ID.get(unit.parent or "")
+    for _ in range(2):
+        if parent is None:
+            break
+        zh.append(parent.title.zh)
+        en.append(parent.title.en)
+        parent = UNITS_BY_ID.get(parent.parent or "")
+    return normalise("\n".join(zh)), "\n".join(en).lower()
+
+
+def _en_found(word: str, low: str, hay: str) -> bool:
+    hay_stems = {_stem(w) for w in _EN_WORD.findall(hay)}
+    s = _stem(word)
+    if s in hay_stems or any(_kin(s, h) for h in hay_stems):
+        return True
+    # the user's word, rewritten as the notice's by the synonym table, found in the clause
+    notice_words = {_stem(w) for k, v in EN.items() if k in low and word.lower() in k for w in v.split()}
+    return any(n in hay_stems for n in notice_words)
+
+
+def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
+    """Every meaningful word of the question in ``hay``, and one at least in ``own`` (the
+    unit's own words, not only those of the list around it)."""
+    words = [w for w in _EN_WORD.findall(question) if w.lower() not in _EN_FUNCTION and len(w) > 2]
+    low = question.lower()
+    if not words or not all(_en_found(w, low, hay) for w in words):
+        return False
+    return own is None or any(_en_found(w, low, own) for w in words)
+
+
+def _zh_found(word: str, question: str, hay: str) -> bool:
+    if word in hay:
+        return True
+    notice = [v for k, v in ZH.items() if k in word or word in k and len(word) >= 2 and k in question]
+    if any(v in hay for v in notice):
+        return True
+    if len(word) >= 4 and all(word[i:i + 2] in hay for i in range(0, len(word) - 1, 2)):
+        return True  # a compound the clause has in two halves
+    # an abbreviation: 人社 (人力资源社会保障), 自贸区 (自由贸易试验区)
+    return 2 <= len(word) <= 4 and bool(re.search(".{0,5}".join(map(re.escape, word)), hay))
+
+
+def _zh_covered(question: str, hay: str, own: str | None = None) -> bool:
+    import jieba
+
+    words = [w for w in jieba.lcut(question) if w.strip() and w not in _ZH_FUNCTION
+             and not re.fullmatch(r"[\W\d_]+", w)]
+    if not words or not all(_zh_found(w, question, hay) for w in words):
+        return False
+    return own is None or any(_zh_found(w, question, own) for w in words)
+
+
+def provides(question: str, unit: Unit) -> bool:
+    """Whether the yes/no ``question`` asks for what ``unit`` provides, word for word."""
+    text = normalise(question).strip()
+    if is_zh(text):
+        core = _POLAR_ZH.sub("", text)
+        if _NARROWS_ZH.search(core):
+            return False
+        return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
+    if not _POLAR_EN.search(text) or _NARROWS_EN.search(text):
+        return False
+    return _en_covered(text, _haystack(unit)[1], _own(unit)[1])
+
+
+# What a question says is missing: "没在…备案的", "未经…审核注册的", "不具备…的", "without
+# independent legal person status", "unregistered", "只交德文版", "only in German".
+_NEGATED_ZH = re.compile(r"(?:没有?|未|不)(?:在|经过?|被|向|经由)?([\u4e00-\u9fff]{2,14}?)(?:过)?的")
+_NEGATED_EN = (
+    re.compile(r"\bwithout (?:an? |the |any |its |our )?((?:[a-z-]+ ){0,3}[a-z-]+)", re.IGNORECASE),
+    re.compile(r"\b(?:un|non-?)(registered|approved|licensed|filed|accredited|certified|recorded)\b", re.IGNORECASE),
+    re.compile(r"\bnot (?:been |yet )?(registered|approved|licensed|filed|accredited|certified|recorded)\b",
+               re.IGNORECASE),
+)
+_LANGUAGES_ZH = r"(?:德|英|外|日|韩|法|俄|西班牙|葡萄牙|意大利)(?:文|语)"
+_FOREIGN_ONLY = re.compile(
+    rf"只(?:交|提交|提供|有|用|给)?\S{{0,3}}{_LANGUAGES_ZH}|不(?:用|需要|必|要)(?:交|提供|附)?\S{{0,2}}(?:翻译|译本|中文)|"
+    r"\bonly (?:in )?(?:the )?(?:german|english|french|japanese|korean|russian|spanish|italian|foreign)\b|"
+    r"\bwithout (?:a |any )?(?:chinese )?translation\b|\bno (?:chinese )?translation\b", re.IGNORECASE)
+_REQUIRES = re.compile(r"必须|须|应|只能|经|具有|具备|需|\bshall\b|\bmust\b|\bonly\b|\brequire", re.IGNORECASE)
+
+
+def foreign_only(question: str) -> bool:
+    """Whether a question asks to hand in a material in a foreign language alone."""
+    return bool(_FOREIGN_ONLY.search(normalise(question)))
+
+
+def denies(question: str, unit: Unit) -> bool:
+    """Whether the yes/no ``question`` asks about leaving out what ``unit`` requires ("没在人社
+    部门备案的学校能做合作方吗" against the clause that requires 备案): then the answer is no."""
+    text = normalise(question).strip()
+    zh_hay, en_hay = _haystack(unit)
+    if foreign_only(text):
+        # the rule on translations covers every material of the list (三)
+        return "中文译本" in zh_hay or unit.id.split(".")[0] == "3"
+    if not _REQUIRES.search(unit.text.zh + " " + unit.text.en):
+        return False
+    if is_zh(text):
+        return any(_zh_covered(m.group(1), zh_hay) for m in _NEGATED_ZH.finditer(text))
+    for rx in _NEGATED_EN:
+        for m in rx.finditer(text):
+            if _en_covered(m.group(1), en_hay):
+                return True
+    return False

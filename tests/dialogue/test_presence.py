@@ -1,0 +1,66 @@
+"""Yes / no questions about what a clause provides for, and about leaving out what it requires."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import presence
+from bot.notice.units import UNITS_BY_ID
+from tests.dialogue.test_understand import Chat
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("外方机构要交机构章程吗", "3.g1.1"),
+    ("考试样卷需要交吗", "3.m2.3"),
+    ("Are sample exam papers required?", "3.m2.3"),
+    ("Will experts review our application?", "4.2"),
+    ("Does the form ask for the unified social credit code?", "annex1.basic.uscc"),
+])
+def test_a_question_for_what_the_clause_lists_is_provided_for(question: str, unit: str) -> None:
+    assert presence.provides(question, UNITS_BY_ID[unit])
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("Is the annual report due at the beginning of the year?", "6.annual_report"),  # a time of its own
+    ("中方也要交银行资信证明吗", "3.m1.1.4"),  # the other party's material
+    ("考试样卷只交一份吗", "3.m2.3"),  # narrows what the clause says
+    ("Does the registration form ask for the institution's address?", "annex1.basic.email"),  # wrong field
+    ("外方要交营业执照吗", "3.g1.1"),  # a word the clause does not have
+])
+def test_a_question_the_clause_does_not_hold_word_for_word_gets_no_yes(question: str, unit: str) -> None:
+    assert not presence.provides(question, UNITS_BY_ID[unit])
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("没在自治区人社部门备案的民办学校能做合作方吗？", "2.2"),
+    ("Can a branch without independent legal person status apply?", "2.3"),
+    ("Is an unregistered foreign certificate treated as equivalent too?", "6.equivalence"),
+    ("德文的机构章程能不能只交德文版", "3.translation"),
+    ("Can we submit our articles of association only in German?", "3.m1.1.2"),
+])
+def test_leaving_out_what_the_clause_requires_is_denied(question: str, unit: str) -> None:
+    assert presence.denies(question, UNITS_BY_ID[unit])
+
+
+def test_a_plain_question_is_not_denied() -> None:
+    assert not presence.denies("经过备案的机构能做合作方吗", UNITS_BY_ID["2.2"])
+
+
+def test_the_reply_opens_with_the_verdict() -> None:
+    assert Chat().say("外方机构要交机构章程吗").text.startswith("是的")
+    assert Chat().say("Will experts review our application?").text.startswith("Yes")
+    reply = Chat().say("没经过自治区审核注册的国外证书也能等同国内证书吗？").text
+    assert reply.startswith("不行") and "审核注册" in reply
+    reply = Chat().say("Can we submit our articles of association only in German?").text
+    assert reply.startswith("No") and "Chinese translation" in reply
+
+
+def test_a_material_of_the_other_party_is_a_no_with_the_party_s_own_list() -> None:
+    reply = Chat().say("Does the Chinese side also need a bank credit certificate?").text
+    assert reply.startswith("No") and "Only the foreign institution" in reply
+    assert "business licence" in reply
+
+
+def test_a_quoted_sentence_is_not_what_the_user_states() -> None:
+    reply = Chat().say("“对通过投诉举报等渠道反映问题多的机构实施重点监管”——这句话是不是说被投诉就会被罚？").text
+    assert not reply.startswith("是的") and "重点监管" in reply
