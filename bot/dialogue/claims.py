@@ -21,10 +21,10 @@ from bot.dialogue.normalise import normalise
 # several (the matters where a certificate counts, the forms of inspection).
 _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("department", True, (
-        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|区一级|省级|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
+        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
                    r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
          r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅"),
-        ("city", r"设区市|市(?:级)?人社|市里|市人力资源|\bprefecture|\bcity (?:bureau|department|level|hr)|\bmunicipal",
+        ("city", r"设区市|市(?:级)?人社|市里|市人力资源|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",
          r"设区市人力资源社会保障部门"),
         ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
          r"管理委员会"),

@@ -151,7 +151,8 @@ def provides(question: str, unit: Unit) -> bool:
 
 # What a question says is missing: "没在…备案的", "未经…审核注册的", "不具备…的", "without
 # independent legal person status", "unregistered", "只交德文版", "only in German".
-_NEGATED_ZH = re.compile(r"(?:没有?|未|不)(?:在|经过?|被|向|经由)?([\u4e00-\u9fff]{2,14}?)(?:过)?的")
+_NEGATED_ZH = re.compile(r"(?:没有?|未|不)(?:在|经过?|被|向|经由)?([\u4e00-\u9fff]{2,14}?)(?:过)?的|"
+                         r"(?:非|不是|没有|无)(独立法人|法人|备案|审核注册|许可)")
 _NEGATED_EN = (
     re.compile(r"\bwithout (?:an? |the |any |its |our )?((?:[a-z-]+ ){0,3}[a-z-]+)", re.IGNORECASE),
     re.compile(r"\b(?:un|non-?)(registered|approved|licensed|filed|accredited|certified|recorded)\b", re.IGNORECASE),
@@ -182,9 +183,36 @@ def denies(question: str, unit: Unit) -> bool:
     if not _REQUIRES.search(unit.text.zh + " " + unit.text.en):
         return False
     if is_zh(text):
-        return any(_zh_covered(m.group(1), zh_hay) for m in _NEGATED_ZH.finditer(text))
+        return any(_zh_covered(m.group(1) or m.group(2), zh_hay) for m in _NEGATED_ZH.finditer(text))
     for rx in _NEGATED_EN:
         for m in rx.finditer(text):
             if _en_covered(m.group(1), en_hay):
                 return True
     return False
+
+
+# What a clause forbids ("其活动不得以营利为目的", "their activities are not for profit").
+_FORBIDS_ZH = re.compile(r"(?:不得|禁止|严禁|不允许|不能|不可|不予|不应)(.{1,14})")
+_FORBIDS_EN = re.compile(r"\b(?:shall not|must not|may not|cannot|are not|is not|not)\b(.{1,40})", re.IGNORECASE)
+
+
+def prohibition(question: str, unit: Unit) -> str | None:
+    """For a yes/no ``question`` about what ``unit`` forbids ("其活动不得以营利为目的"):
+    "asked" when it asks to do it ("开展引进工作可以以营利为目的吧": no), "stated" when it says
+    it is not allowed ("活动不能以营利为目的吧": yes), None when it is about something else."""
+    text = normalise(question).strip()
+    if is_zh(text):
+        import jieba
+
+        core = _POLAR_ZH.sub("", text)
+        words = [w for w in jieba.lcut(core) if len(w) >= 2 and w not in _ZH_FUNCTION]
+        spans = [m.group(1) for m in _FORBIDS_ZH.finditer(unit.text.zh)]
+        negated = bool(re.search(r"不|没|非|未|禁", core))
+    else:
+        words = [_stem(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _EN_FUNCTION]
+        spans = [" ".join(_stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower()))
+                 for m in _FORBIDS_EN.finditer(unit.text.en)]
+        negated = bool(re.search(r"\bnot\b|n't\b|\bwithout\b|\bnon-|\bforbidden\b|\bprohibited\b", text, re.I))
+    if not any(w in span for span in spans for w in words):
+        return None
+    return "stated" if negated else "asked"

@@ -29,6 +29,9 @@ def _quote(unit: Unit, lang: str) -> str:
         lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
     else:
         lines.append(text)
+    if lang == "en" and unit.kind in ("material", "category"):
+        # the materials' Chinese names, as the applicant will label the files
+        lines.append(t("unit_in_chinese", lang, text=unit.text.zh))
     parent = UNITS_BY_ID.get(unit.parent or "")
     if unit.kind == "part":
         lines += [k.text.get(lang) for k in children(unit.id) if k.kind == "category"]

@@ -296,6 +296,13 @@ _WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|�
                            re.IGNORECASE)
 
 
+def _plan_days_open(lang: str) -> Reply:
+    """The plan's clause quoted, then: the notice does not say which kind of days it counts."""
+    silent = silent_reply("plan_day_kind", lang)
+    quoted = render_units([UNITS_BY_ID["6.assessment_plan"]], lang)
+    return Reply(f"{quoted.text}\n{silent.text}", silent.buttons)
+
+
 def _summary(lang: str) -> Reply:
     """What the notice is about (its title, quoted) and its parts."""
     title = UNITS_BY_ID["header.title"]
@@ -340,7 +347,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if state.topic_unit == "6.assessment_plan" and day_kind_asked(text) and \
             not re.search(r"45|四十五|forty|decision|审批|决定", text, re.IGNORECASE):
         # "Are those working days or calendar days?" after the 10 days: the notice does not say
-        return silent_reply("plan_day_kind", lang), UNITS_BY_ID["6.assessment_plan"], text
+        return _plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], text
     if _SUMMARY.search(text):
         return _summary(lang), UNITS_BY_ID["header.title"], text
     if _OUTLINE.search(text):
@@ -382,6 +389,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     picked = bool(hits) and all(h.score == ctx.PICKED for h in hits)
     if picked and len(hits) > 1:
         verdict, units = "several", [h.unit for h in hits]  # "第三、第四部分"
+    if key == "plan_day_kind":
+        return _plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], query
     if key is not None:
         silent = silent_reply(key, lang)
         alone = search(text) if query != text else hits  # the words alone, not the subject
@@ -543,7 +552,11 @@ def route(turn: Turn, state: State, strict: bool = False,
         asked = ctx.strip_correction(text)[0]  # "不对，我是问外方要不要交": the question itself
         # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
         same_item = unit.kind in ("field", "column", "material")
-        if not several and presence.denies(asked, unit):
+        forbidden = presence.prohibition(asked, unit) if not several and line is None else None
+        if forbidden is not None:
+            # "可以以营利为目的吧" against "不得以营利为目的": no; "不能营利吧": yes
+            line = t("claim_forbidden" if forbidden == "asked" else "claim_holds", lang)
+        elif not several and presence.denies(asked, unit):
             line = t("claim_denied", lang)  # "没备案的学校能做合作方吗": what the clause requires
             rule = UNITS_BY_ID[_TRANSLATION]
             if presence.foreign_only(asked) and unit.id != _TRANSLATION:

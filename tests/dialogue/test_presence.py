@@ -64,3 +64,17 @@ def test_a_material_of_the_other_party_is_a_no_with_the_party_s_own_list() -> No
 def test_a_quoted_sentence_is_not_what_the_user_states() -> None:
     reply = Chat().say("“对通过投诉举报等渠道反映问题多的机构实施重点监管”——这句话是不是说被投诉就会被罚？").text
     assert not reply.startswith("是的") and "重点监管" in reply
+
+
+def test_what_the_clause_forbids_is_a_no_and_saying_so_is_a_yes() -> None:
+    unit = UNITS_BY_ID["2.1"]
+    assert presence.prohibition("我们是公司，开展引进工作可以以营利为目的吧？", unit) == "asked"
+    assert presence.prohibition("活动不能以营利为目的吧", unit) == "stated"
+    assert presence.prohibition("Can our activities be for profit?", unit) == "asked"
+    assert presence.prohibition("The activities must be non-profit, is that correct?", unit) == "stated"
+    assert presence.prohibition("要有可靠的资信吗", unit) is None
+    assert Chat().say("我们是公司，开展引进工作可以以营利为目的吧？").text.startswith("不可以")
+
+
+def test_english_materials_carry_their_chinese_names() -> None:
+    assert "各等级考试样卷" in Chat().say("Are sample exam papers required?").text
