@@ -452,7 +452,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if own and own[0].score >= 0.3:
             return rest, own
         return prev_query, search(prev_query)
-    if shape.HOLIDAYS.search(text) and is_elliptical(text) and state.topic_unit in shape.TIME_LIMIT_UNITS:
+    if shape.HOLIDAYS.search(text) and (is_elliptical(text) or shape.COUNTS_IN.search(text)) and \
+            state.topic_unit in shape.TIME_LIMIT_UNITS:
         # "那节假日算不算" after a time limit: of that time limit.
         limit = UNITS_BY_ID[state.topic_unit]
         return f"{limit.title.zh} {text}", [Hit(limit, PICKED)]

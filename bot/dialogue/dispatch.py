@@ -493,6 +493,7 @@ _START_ASK = re.compile(
     re.IGNORECASE)
 # The check done already, or not wanted: "我们已经自查过条件了", "不用帮我逐条核对".
 _NOT_START = re.compile(r"(?:已经|已)\S{0,2}(?:自查|自测|自检|自评|核对|对照)过?|(?:自查|自测|自检|核对)过了|"
+                        r"直接(?:给|批|发|通过|批准|下)|\b(?:just|directly) (?:approve|grant)|"
                         r"不是(?:要|想)(?:做|让你|请你)?\S{0,2}(?:自测|自查|自检|资格(?:检查|评估|核查)|测评|评估)|"
                         r"\bnot (?:asking for|looking for|after|wanting|requesting) (?:an? |the )?(?:eligibility |self-?)?"
                         r"(?:check|assessment|quiz|test)|"

@@ -50,6 +50,15 @@ _ZH_FUNCTION = frozenset("""
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
 """.split())
+# Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
+_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该")
+
+
+def _zh_content(words: list[str]) -> list[str]:
+    return [w for w in words if w.strip() and w not in _ZH_FUNCTION and not re.fullmatch(r"[\W\d_]+", w)
+            and not all(ch in _ZH_FUNCTION_CHARS for ch in w)]
+
+
 _EN_WORD = re.compile(r"[a-z][a-z'-]+", re.IGNORECASE)
 
 
@@ -129,8 +138,7 @@ def _zh_found(word: str, question: str, hay: str) -> bool:
 def _zh_covered(question: str, hay: str, own: str | None = None) -> bool:
     import jieba
 
-    words = [w for w in jieba.lcut(question) if w.strip() and w not in _ZH_FUNCTION
-             and not re.fullmatch(r"[\W\d_]+", w)]
+    words = _zh_content(jieba.lcut(question))
     if not words or not all(_zh_found(w, question, hay) for w in words):
         return False
     return own is None or any(_zh_found(w, question, own) for w in words)
@@ -216,3 +224,24 @@ def prohibition(question: str, unit: Unit) -> str | None:
     if not any(w in span for span in spans for w in words):
         return None
     return "stated" if negated else "asked"
+
+
+# "Do we need sample exam papers and sample certificates for every level?", "要交考试章程和
+# 考务管理规则吗": one frame, two things asked for.
+_BOTH_EN = re.compile(r"^(\W*(?:do|does|is|are|must|should|will|can|could)\b.*?\b(?:need|needs|have to|has to|submit|"
+                      r"provide|include|includes|ask for|asks for|require|requires|contain|contains|want|hand in)\b)"
+                      r"\s+(.+?)\s+(?:and|as well as)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+?)\s*\??$", re.IGNORECASE)
+_BOTH_ZH = re.compile(r"^(.*?(?:要|需要|得|必须|应当|有)(?:交|提交|提供|填|填写|写|附|准备)?)(?!不)([\u4e00-\u9fff“”]{2,20}?)"
+                      r"(?:和|以及|及|还有|跟|与|、)([\u4e00-\u9fff“”]{2,20}?)(?:都|也)?(?:要|需要)?(?:吗|么|不|没有)?[？?。]*$")
+
+
+def two_asked(question: str) -> tuple[str, str] | None:
+    """A yes/no question for two things as two questions with the same frame, or None."""
+    text = normalise(question).strip()
+    m = (_BOTH_ZH if is_zh(text) else _BOTH_EN).match(text)
+    if m is None:
+        return None
+    frame, a, b = m.groups()
+    if is_zh(text):
+        return f"{frame}{a}吗", f"{frame}{b}吗"
+    return f"{frame} {a}?", f"{frame} {b}?"

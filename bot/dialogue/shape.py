@@ -205,4 +205,8 @@ def document_number(text: str) -> tuple[int, int] | None:
 
 
 # A question about weekends and holidays ("那节假日算不算", "do weekends count?").
-HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|holidays?|weekends?", re.IGNORECASE)
+HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五一|清明|端午|中秋|长假|七天假|黄金周|放假|调休|圣诞|"
+                      r"holidays?|weekends?|christmas|new year|easter|golden week|days? off", re.IGNORECASE)
+# ... asked whether they count in a period ("国庆那七天假算在里面吗", "does Christmas count?").
+COUNTS_IN = re.compile(r"算在里面|算进去|算在内|计入|计算在内|算不算|包不包括|包括|扣除|跳过|顺延|"
+                       r"\bcount(?:s|ed)?\b|\binclud\w*|\bexclud\w*|\bskip\w*|\bextend\w*", re.IGNORECASE)

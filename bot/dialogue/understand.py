@@ -206,6 +206,8 @@ def _party_lacks(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     top = next((h.unit for h in search(core)[:3] if h.unit.kind == "material"), None)
     if top is None or top.parent != other or not presence.provides(core, top):
         return None
+    if any(presence.provides(core, u) for u in (UNITS_BY_ID[own], *children(own))):
+        return None  # "外方要交机构章程吗": each party has one
     key = "both_parties_only_foreign" if party == "中方" else "both_parties_only_chinese"
     reply = render_units([top, UNITS_BY_ID[own]], lang, query=core)
     return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core  # "no": the claim line
@@ -450,6 +452,11 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     # A place the words point at is answered as such, not by the topic it belongs to.
     classic = _intent_reply(turn, lang, text) if allow_intent and not picked else None
     conf = turn.confidence
+    if classic is not None and units and units[0].id in shape.TIME_LIMIT_UNITS and \
+            state.topic_unit in (None, units[0].id) and verdict in ("answer", "several") and \
+            classic[0].text.startswith(t("timing_which", lang)):
+        # "是从提交那天算还是受理那天算": the notice names the time limit; no menu of limits
+        return render_units(units[:1], lang, query=query), units[0], query
     if classic is not None:
         agree = bool(units) and (_agrees(units[0], classic[1].text)
                                  or units[0].id == INTENT_UNITS.get(turn.intent or ""))
@@ -496,6 +503,21 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     return None, None, query
 
 
+def _both_provided(text: str, turn: Turn, state: State) -> tuple[Reply, Unit] | None:
+    """"Do we need sample papers and sample certificates?": yes only when each of the two
+    things is in the clause that answers it (then both are quoted)."""
+    pair = presence.two_asked(text)
+    if pair is None:
+        return None
+    found = [_answer_one(q, replace(turn, intent=None), state, False, strict=True)[1] for q in pair]
+    if any(u is None for u in found) or not all(
+            presence.provides(q, u) for q, u in zip(pair, found, strict=True) if u is not None):
+        return None
+    units = [u for u in dict.fromkeys(found) if u is not None]
+    shown = render_units(units, state.language, query=text)
+    return Reply(f"{t('claim_present', state.language)}\n{shown.text}", shown.buttons), units[0]
+
+
 def route(turn: Turn, state: State, strict: bool = False,
           decisive: bool = False) -> tuple[list[Reply] | None, State]:
     """The replies from the notice's units for a question (None: the classic topic answer
@@ -518,6 +540,9 @@ def route(turn: Turn, state: State, strict: bool = False,
         return [_summary(lang)], ctx.remember(state, UNITS_BY_ID["header.title"], text)
     if _OUTLINE.search(text):
         return [_outline(lang)], state  # one question, however many clauses it has
+    both = _both_provided(text, turn, state) if claims.is_yes_no(text) else None
+    if both is not None:
+        return [both[0]], ctx.remember(state, both[1], text)
     parts = split.questions(text)
     if len(parts) > 1:
         replies: list[Reply] = []
@@ -545,7 +570,9 @@ def route(turn: Turn, state: State, strict: bool = False,
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
     several = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6]) \
         and unit is not None and unit.kind != "material"  # a material with its party's list
-    if unit is not None and unit.id != "header.number" and claims.is_yes_no(text):  # numbers: judged
+    holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
+    if unit is not None and unit.id != "header.number" and claims.is_yes_no(text) and not holidays:
+        # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
         line = _claim_line(text, unit, lang)
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"

@@ -139,3 +139,10 @@ def test_soft_requests_start_the_check_and_fact_questions_do_not() -> None:
                  "I'm not asking for an eligibility check, just this: can we make a profit?",
                  "审批时会检查我们有没有资格吗"):
         assert C.exact_intent(text, "start_self_check", 0.9) != "start_self_check"
+
+
+def test_asking_for_approval_outright_does_not_start_the_check() -> None:
+    from bot.dialogue.dispatch import exact_intent
+
+    assert exact_intent("我们已经满足条件了吧？能不能直接给个批准", "start_self_check", 0.9) != "start_self_check"
+    assert exact_intent("帮我测一下能不能申请", "start_self_check", 0.9) == "start_self_check"

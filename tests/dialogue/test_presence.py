@@ -78,3 +78,18 @@ def test_what_the_clause_forbids_is_a_no_and_saying_so_is_a_yes() -> None:
 
 def test_english_materials_carry_their_chinese_names() -> None:
     assert "各等级考试样卷" in Chat().say("Are sample exam papers required?").text
+
+
+def test_two_things_asked_in_one_frame_are_two_questions() -> None:
+    assert presence.two_asked("要交考试章程和考务管理规则吗") == ("要交考试章程吗", "要交考务管理规则吗")
+    assert presence.two_asked("Do we need sample exam papers and sample certificates?") == (
+        "Do we need sample exam papers?", "Do we need sample certificates?")
+    assert presence.two_asked("外方要交哪些材料") is None
+
+
+def test_two_things_are_a_yes_only_when_both_are_listed() -> None:
+    reply = Chat().say("要交考试章程和考务管理规则吗").text
+    assert reply.startswith("是的") and "考试章程" in reply and "考务管理规则" in reply
+    reply = Chat().say("Do we need sample exam papers and sample certificates for every level?").text
+    assert reply.startswith("Yes") and "Sample examination papers" in reply and "sample certificate" in reply
+    assert not Chat().say("中方要交营业执照和银行资信证明吗").text.startswith("是的")

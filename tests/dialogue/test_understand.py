@@ -393,3 +393,20 @@ def test_whether_the_plan_s_days_are_working_days_is_left_open() -> None:
 def test_also_inside_one_question_does_not_cut_it() -> None:
     reply = Chat().say("Does the Chinese side also need a bank credit certificate?").text
     assert "Bank credit reference" in reply and "I could not tell" not in reply
+
+
+def test_holidays_asked_after_a_time_limit_are_of_that_limit() -> None:
+    for first, then, counted in (("审批要多久", "国庆那七天假算在里面吗", "法定节假日不计入"),
+                                 ("How long does the decision take?",
+                                  "Does the Christmas and New Year period count?", "public holidays")):
+        chat = Chat()
+        chat.say(first)
+        reply = chat.say(then).text
+        assert "45" in reply and counted in reply
+        assert not reply.startswith(("不对", "No,"))  # the holiday's length is not a count to judge
+
+
+def test_where_the_application_goes_is_the_region() -> None:
+    reply = Chat().say("申请材料要递交给哪个部门").text
+    assert "四（一）" in reply and "自治区人力资源社会保障部门" in reply
+    assert Chat().say("申请是交给自治区人社厅对吧").text.startswith("是的")
