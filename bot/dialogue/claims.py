@@ -24,7 +24,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
                    r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
          r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅"),
-        ("city", r"设区市|市(?:级)?人社|市里|市人力资源|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",
+        ("city", r"设区市|市(?:级)?人社|市里|市人力资源|市一级|(?<![设区])市级|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",
          r"设区市人力资源社会保障部门"),
         ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
          r"管理委员会"),
@@ -110,7 +110,7 @@ _ONLY = re.compile(r"只有|只是|仅有|仅|就只|只(?=\S{0,4}一种)|\bonly
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
 _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
-                     r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|"
+                     r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|"
                      r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b", re.IGNORECASE)
 
 
@@ -156,11 +156,21 @@ def _dates(text: str) -> set[tuple[int, int]]:
     return out
 
 
+_WEEKS = re.compile(r"(?P<n>[一二两三四]|\d)\s*(?:个)?(?:周|星期|礼拜)|(?P<e>one|two|three|a) weeks?\b", re.IGNORECASE)
+_WEEK_N = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "one": 1, "a": 1, "two": 2, "three": 3}
+
+
+def _in_days(m: re.Match[str]) -> str:
+    """"一周" / "two weeks" as the days they are ("7天"), to compare with a count of days."""
+    word = (m.group("n") or m.group("e")).lower()
+    return f"{(int(word) if word.isdigit() else _WEEK_N[word]) * 7}天"
+
+
 def verdict(text: str, clause: str) -> str | None:
     """"holds", "differs", "working_days" (the count is right, the notice counts working
     days) or None (nothing to compare) for the statement ``text`` against the clause's
     Chinese text ``clause``."""
-    text = normalise(text)
+    text = _WEEKS.sub(_in_days, normalise(text))
     results = []
     said_dates, there_dates = _dates(text), _dates(clause)
     said_years, there_years = set(_YEAR.findall(text)), set(_YEAR.findall(clause))

@@ -26,13 +26,16 @@ _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|ins
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
                          r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
                          r"automatic\w*)\b|n't\b", re.IGNORECASE)
+_EMBEDDED_WH = re.compile(r"\b(state|say|give|list|describe|indicate|show|explain|write|declare|specify|enter)\s+"
+                          r"(?:who|what|which|how|where|when)\b", re.IGNORECASE)
 _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
                        r"has|have)\b", re.IGNORECASE)
 
 # Words that say how a thing is asked for, not what: they need not be in the clause.
 _EN_FUNCTION = frozenset("""
 a an the do does did is are was were be been being can could must should shall will would may might
-come every each all also
+come every each all also one two three four five six first second third type types kind kinds
+requirement requirements rule rules describe description details detail set-up setup information info
 has have had having we our us you your they their them it its this that these those there here i me my
 to of for in on at by with from as into about also too both each any all some such
 need needs needed require requires required requirement necessary necessarily have has got
@@ -49,6 +52,7 @@ _ZH_FUNCTION = frozenset("""
 可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
+每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
 _ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该")
@@ -65,7 +69,7 @@ _EN_WORD = re.compile(r"[a-z][a-z'-]+", re.IGNORECASE)
 def _stem(word: str) -> str:
     word = word.lower().strip("'-")
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
-        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+        if len(word) - len(suffix) >= (3 if suffix in ("s", "ed") else 4) and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
@@ -152,6 +156,8 @@ def provides(question: str, unit: Unit) -> bool:
         if _NARROWS_ZH.search(core):
             return False
         return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
+    # "Must we state who owns the equipment?": a wh-word inside what is to be stated
+    text = _EMBEDDED_WH.sub(r"\1 ", text)
     if not _POLAR_EN.search(text) or _NARROWS_EN.search(text):
         return False
     return _en_covered(text, _haystack(unit)[1], _own(unit)[1])
@@ -160,7 +166,8 @@ def provides(question: str, unit: Unit) -> bool:
 # What a question says is missing: "没在…备案的", "未经…审核注册的", "不具备…的", "without
 # independent legal person status", "unregistered", "只交德文版", "only in German".
 _NEGATED_ZH = re.compile(r"(?:没有?|未|不)(?:在|经过?|被|向|经由)?([\u4e00-\u9fff]{2,14}?)(?:过)?的|"
-                         r"(?:非|不是|没有|无)(独立法人|法人|备案|审核注册|许可)")
+                         r"(?:非|不是|没有|无)(独立法人|法人|备案|审核注册|许可)|"
+                         r"(?:不找|不要|不用|不需要|不跟|不和|没有|无需|不通过)(?:国内|中方|本地)?的?(合作)(?:方|机构|单位|伙伴)")
 _NEGATED_EN = (
     re.compile(r"\bwithout (?:an? |the |any |its |our )?((?:[a-z-]+ ){0,3}[a-z-]+)", re.IGNORECASE),
     re.compile(r"\b(?:un|non-?)(registered|approved|licensed|filed|accredited|certified|recorded)\b", re.IGNORECASE),
@@ -191,7 +198,7 @@ def denies(question: str, unit: Unit) -> bool:
     if not _REQUIRES.search(unit.text.zh + " " + unit.text.en):
         return False
     if is_zh(text):
-        return any(_zh_covered(m.group(1) or m.group(2), zh_hay) for m in _NEGATED_ZH.finditer(text))
+        return any(_zh_covered(next(g for g in m.groups() if g), zh_hay) for m in _NEGATED_ZH.finditer(text))
     for rx in _NEGATED_EN:
         for m in rx.finditer(text):
             if _en_covered(m.group(1), en_hay):

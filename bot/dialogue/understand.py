@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.dialogue import actors, claims, compare, presence, shape, split, terms
+from bot.dialogue import actors, claims, compare, overview, presence, shape, split, terms
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
@@ -276,50 +276,11 @@ def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | Non
     return (answers.answer(intent, text, lang, subject), answers.answer(intent, text, "zh", subject))
 
 
-_OUTLINE = re.compile(
-    r"(?:正文|通知|文件|这个文)\S{0,8}(?:几部分|几个部分|哪几部分|哪些部分|几大部分|结构|框架|几大块|大纲|目录|分了几)"
-    r"|(?:structure|outline|parts|sections) of (?:the|this) notice|how is (?:the|this) notice (?:structured|"
-    r"organi[sz]ed|divided)|how many parts (?:does|has) (?:the|this) notice", re.IGNORECASE)
-
-
-# "大概讲讲这个通知的主要内容", "summarise the notice", "一句话说下这通知管啥": what it is
-# about (its title) and its parts.
-_SUMMARY = re.compile(
-    r"(?:通知|文件|这个文|这份文)\S{0,10}(?:主要内容|大概内容|核心内容|讲了?(?:些)?(?:什么|啥|哪些)|说了?(?:些)?(?:什么|啥)|"
-    r"概括|总结|概述|一句话|管的?是?(?:什么|啥))|(?:主要内容|大概内容|概括|总结|概述)\S{0,6}(?:通知|文件)|"
-    r"\bsummar(?:y|i[sz]e)\b.{0,30}\bnotice\b|\bnotice\b.{0,30}\bsummar(?:y|i[sz]e)\b|\bmain (?:contents?|points)\b|"
-    r"\boverview of (?:the|this) notice\b|\bin (?:one|a) sentence\b.{0,60}\bnotice\b|\bwhat (?:is|does) "
-    r"(?:the|this) notice (?:about|cover)\b", re.IGNORECASE)
-
-
-_WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|是关于|是不是|有效|还管用|关于什么|"
+_WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|是关于|是不是|有效|还管用|关于什么|(?:是|由)\S{0,8}(?:发|印发|发布)的|"
+                           r"\bissued by\b|\bwho issued\b|"
                            r"\bthe one (?:about|on|for)\b|\babout what\b|\bwhat is\b|\bis (?:this|it) the\b|"
                            r"\bvalid\b|\bin force\b|\bwhich notice\b|\bthe right (?:notice|document)\b",
                            re.IGNORECASE)
-
-
-def _plan_days_open(lang: str) -> Reply:
-    """The plan's clause quoted, then: the notice does not say which kind of days it counts."""
-    silent = silent_reply("plan_day_kind", lang)
-    quoted = render_units([UNITS_BY_ID["6.assessment_plan"]], lang)
-    return Reply(f"{quoted.text}\n{silent.text}", silent.buttons)
-
-
-def _summary(lang: str) -> Reply:
-    """What the notice is about (its title, quoted) and its parts."""
-    title = UNITS_BY_ID["header.title"]
-    lead = render_units([title], lang).text.split("\n")[0]
-    return Reply(f"{lead}\n{_outline(lang).text}")
-
-
-def _outline(lang: str) -> Reply:
-    """The notice's six parts by their headings, and its two annexes."""
-    sep = "；" if lang == "zh" else "; "
-    parts = sep.join(f"{UNITS_BY_ID[i].ref.get(lang)}{'、' if lang == 'zh' else ': '}"
-                     f"{UNITS_BY_ID[i].title.get(lang)}" for i in "123456")
-    annexes = UNITS_BY_ID["header.annexes"]
-    text = t("unit_outline", lang, parts=parts, annexes=annexes.text.get(lang))
-    return Reply(f"{text}\n{t('unit_source', lang, cites=annexes.cite(lang))}")
 
 
 def _difference(pair: tuple[str, str], lang: str, query: str) -> Reply:
@@ -349,11 +310,11 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if state.topic_unit == "6.assessment_plan" and day_kind_asked(text) and \
             not re.search(r"45|四十五|forty|decision|审批|决定", text, re.IGNORECASE):
         # "Are those working days or calendar days?" after the 10 days: the notice does not say
-        return _plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], text
-    if _SUMMARY.search(text):
-        return _summary(lang), UNITS_BY_ID["header.title"], text
-    if _OUTLINE.search(text):
-        return _outline(lang), None, text
+        return overview.plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], text
+    if overview.SUMMARY.search(text):
+        return overview.summary(lang), UNITS_BY_ID["header.title"], text
+    if overview.OUTLINE.search(text):
+        return overview.outline(lang), None, text
     named = shape.document_number(text)
     if named is not None and (_WHICH_NOTICE.search(text) or shape.is_claim(text)) and not (
             named == shape.document_number(NOTICE.number) and silent_aspect(text)):
@@ -362,6 +323,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             "number_is_this" if shape.is_claim(text) or re.search(r"^\W*is\b|是不是|是否", text, re.I)
             else "number_this")
         units = [UNITS_BY_ID["header.number"], UNITS_BY_ID["header.title"]]
+        if re.search(r"谁|哪个(?:部门|单位|机关)|发的|发布|签发|\bissued\b|\bwho\b", text, re.IGNORECASE):
+            units.append(UNITS_BY_ID["header.issuer"])  # "…12号，是人社厅发的吗？"
         shown = render_units(units, lang, query=text)
         return Reply(f"{t(lead, lang)}\n{shown.text}"), units[0], text
     roles = actors.actor_units(text) if silent_aspect(text) is None else []
@@ -392,7 +355,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if picked and len(hits) > 1:
         verdict, units = "several", [h.unit for h in hits]  # "第三、第四部分"
     if key == "plan_day_kind":
-        return _plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], query
+        return overview.plan_days_open(lang), UNITS_BY_ID["6.assessment_plan"], query
     if key is not None:
         silent = silent_reply(key, lang)
         alone = search(text) if query != text else hits  # the words alone, not the subject
@@ -408,7 +371,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     whole = _whole_part(units, text) if verdict in ("answer", "several", "clarify") else None
     if whole is not None:
         verdict, units = "answer", [whole]
-    if verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
+    if verdict in ("answer", "several", "clarify") and units and units[0].id in _NOTICE_DATES or \
+            verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
         which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
         if _BOTH_DATES.search(text):
             which = []  # "落款是厅还是办公室", "两个日期分别是啥": both
@@ -536,10 +500,10 @@ def route(turn: Turn, state: State, strict: bool = False,
     if text != turn.words.strip():
         # "题外话，这个文件公开不": a lead-in that turns away from the subject.
         state = replace(state, topic_query=None)
-    if _SUMMARY.search(text):
-        return [_summary(lang)], ctx.remember(state, UNITS_BY_ID["header.title"], text)
-    if _OUTLINE.search(text):
-        return [_outline(lang)], state  # one question, however many clauses it has
+    if overview.SUMMARY.search(text):
+        return [overview.summary(lang)], ctx.remember(state, UNITS_BY_ID["header.title"], text)
+    if overview.OUTLINE.search(text):
+        return [overview.outline(lang)], state  # one question, however many clauses it has
     both = _both_provided(text, turn, state) if claims.is_yes_no(text) else None
     if both is not None:
         return [both[0]], ctx.remember(state, both[1], text)
