@@ -34,7 +34,7 @@ _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|shoul
 # Words that say how a thing is asked for, not what: they need not be in the clause.
 _EN_FUNCTION = frozenset("""
 a an the do does did is are was were be been being can could must should shall will would may might
-come every each all also one two three four five six first second third type types kind kinds
+come every each all also least one two three four five six first second third type types kind kinds
 requirement requirements rule rules describe description details detail set-up setup information info
 has have had having we our us you your they their them it its this that these those there here i me my
 to of for in on at by with from as into about also too both each any all some such
@@ -55,7 +55,7 @@ _ZH_FUNCTION = frozenset("""
 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
-_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该")
+_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这")
 
 
 def _zh_content(words: list[str]) -> list[str]:
@@ -72,6 +72,14 @@ def _stem(word: str) -> str:
         if len(word) - len(suffix) >= (3 if suffix in ("s", "ed") else 4) and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def _chinese(text: str) -> bool:
+    """Whether a message is written in Chinese ("Can a social organisation (社会团体) partner
+    with us?" is English with a term in Chinese)."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return is_zh(text) and cjk * 3 >= latin
 
 
 def _kin(a: str, b: str) -> bool:
@@ -114,7 +122,7 @@ def _en_found(word: str, low: str, hay: str) -> bool:
         return True
     # the user's word, rewritten as the notice's by the synonym table, found in the clause
     notice_words = {_stem(w) for k, v in EN.items() if k in low and word.lower() in k for w in v.split()}
-    return any(n in hay_stems for n in notice_words)
+    return any(n == h or _kin(n, h) for n in notice_words for h in hay_stems)
 
 
 def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
@@ -148,10 +156,23 @@ def _zh_covered(question: str, hay: str, own: str | None = None) -> bool:
     return own is None or any(_zh_found(w, question, own) for w in words)
 
 
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
+_INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|so|and|well|hi|hello|thanks|great|right)\b\s*[,:\-–—]*\s*", re.IGNORECASE)
+
+
+def question_part(text: str) -> str:
+    """The asking sentence of a message ("Our documents are in English. Is translation
+    needed?" → "Is translation needed?"), without a lead-in ("OK – …")."""
+    sentences = [x for x in _SENTENCE.split(text.strip()) if x.strip()]
+    asked = [x for x in sentences if re.search(r"[?？]\s*$", x)]
+    last = (asked or sentences or [text])[-1]
+    return _INTERJECTION.sub("", last) or last
+
+
 def provides(question: str, unit: Unit) -> bool:
     """Whether the yes/no ``question`` asks for what ``unit`` provides, word for word."""
     text = normalise(question).strip()
-    if is_zh(text):
+    if _chinese(text):
         core = _POLAR_ZH.sub("", text)
         if _NARROWS_ZH.search(core):
             return False
@@ -197,7 +218,7 @@ def denies(question: str, unit: Unit) -> bool:
         return "中文译本" in zh_hay or unit.id.split(".")[0] == "3"
     if not _REQUIRES.search(unit.text.zh + " " + unit.text.en):
         return False
-    if is_zh(text):
+    if _chinese(text):
         return any(_zh_covered(next(g for g in m.groups() if g), zh_hay) for m in _NEGATED_ZH.finditer(text))
     for rx in _NEGATED_EN:
         for m in rx.finditer(text):
@@ -216,7 +237,7 @@ def prohibition(question: str, unit: Unit) -> str | None:
     "asked" when it asks to do it ("开展引进工作可以以营利为目的吧": no), "stated" when it says
     it is not allowed ("活动不能以营利为目的吧": yes), None when it is about something else."""
     text = normalise(question).strip()
-    if is_zh(text):
+    if _chinese(text):
         import jieba
 
         core = _POLAR_ZH.sub("", text)
@@ -245,10 +266,10 @@ _BOTH_ZH = re.compile(r"^(.*?(?:要|需要|得|必须|应当|有)(?:交|提交|�
 def two_asked(question: str) -> tuple[str, str] | None:
     """A yes/no question for two things as two questions with the same frame, or None."""
     text = normalise(question).strip()
-    m = (_BOTH_ZH if is_zh(text) else _BOTH_EN).match(text)
+    m = (_BOTH_ZH if _chinese(text) else _BOTH_EN).match(text)
     if m is None:
         return None
     frame, a, b = m.groups()
-    if is_zh(text):
+    if _chinese(text):
         return f"{frame}{a}吗", f"{frame}{b}吗"
     return f"{frame} {a}?", f"{frame} {b}?"

@@ -535,12 +535,12 @@ def route(turn: Turn, state: State, strict: bool = False,
     several = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6]) \
         and unit is not None and unit.kind != "material"  # a material with its party's list
     holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
-    if unit is not None and unit.id != "header.number" and claims.is_yes_no(text) and not holidays:
+    asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
+    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays:
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
         line = _claim_line(text, unit, lang)
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"
-        asked = ctx.strip_correction(text)[0]  # "不对，我是问外方要不要交": the question itself
         # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
         same_item = unit.kind in ("field", "column", "material")
         forbidden = presence.prohibition(asked, unit) if not several and line is None else None

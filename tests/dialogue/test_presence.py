@@ -93,3 +93,16 @@ def test_two_things_are_a_yes_only_when_both_are_listed() -> None:
     reply = Chat().say("Do we need sample exam papers and sample certificates for every level?").text
     assert reply.startswith("Yes") and "Sample examination papers" in reply and "sample certificate" in reply
     assert not Chat().say("中方要交营业执照和银行资信证明吗").text.startswith("是的")
+
+
+def test_an_elliptical_follow_up_never_inherits_a_yes() -> None:
+    chat = Chat()
+    assert chat.say("外方要交银行资信证明吗").text.startswith("是的")
+    assert not chat.say("中方呢").text.startswith("是的")  # the Chinese partner hands in none
+
+
+def test_the_asking_sentence_of_a_longer_message_is_judged() -> None:
+    assert presence.question_part("Our documents are in English. Is translation needed?") == \
+        "Is translation needed?"
+    assert Chat().say("Our documents are in English. Is translation needed?").text.startswith("Yes")
+    assert Chat().say("Can a social organisation (社会团体) partner with us?").text.startswith("Yes")
