@@ -34,7 +34,7 @@ _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|shoul
 # Words that say how a thing is asked for, not what: they need not be in the clause.
 _EN_FUNCTION = frozenset("""
 a an the do does did is are was were be been being can could must should shall will would may might
-come every each all also least one two three four five six first second third type types kind kinds
+come every each all also least use used using one two three four five six first second third type types kind kinds
 requirement requirements rule rules describe description details detail set-up setup information info
 has have had having we our us you your they their them it its this that these those there here i me my
 to of for in on at by with from as into about also too both each any all some such

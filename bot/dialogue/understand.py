@@ -175,6 +175,9 @@ _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
 _TRANSLATION = "3.translation"  # 三: materials in a foreign language with a Chinese translation
 # "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
 _NOTICE_DATES = ("header.signed", "header.printed")
+# The day the notice was printed named where the day it was signed is asked (or the other way).
+_OTHER_DATE = {"header.signed": re.compile(r"(?:9|九)月(?:25|二十五)|25(?:th)? sept|sept\w* 25", re.I),
+               "header.printed": re.compile(r"(?:9|九)月(?:22|二十二)|22(?:nd)? sept|sept\w* 22", re.I)}
 _BOTH_DATES = re.compile(r"还是|两个|分别|差|一样|相同|\bboth\b|\bsame\b|\bdifferen|\bor\b", re.IGNORECASE)
 _WHICH_DATE = (re.compile(r"落款|成文|签发|签署|签字|\bsigned\b|\bsigning\b|\bdated\b", re.I),
                re.compile(r"印发|印制|\bprinted\b|\bdistributed\b|\bprinting\b", re.I))
@@ -316,7 +319,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if overview.OUTLINE.search(text):
         return overview.outline(lang), None, text
     named = shape.document_number(text)
-    if named is not None and (_WHICH_NOTICE.search(text) or shape.is_claim(text)) and not (
+    if named is not None and (_WHICH_NOTICE.search(text) or claims.is_yes_no(text)) and not (
             named == shape.document_number(NOTICE.number) and silent_aspect(text)):
         # "Is 桂人社规〔2020〕12号 the one about …?": this notice's number and title, or not.
         lead = "number_not_this" if named != shape.document_number(NOTICE.number) else (
@@ -374,6 +377,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if verdict in ("answer", "several", "clarify") and units and units[0].id in _NOTICE_DATES or \
             verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
         which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
+        if len(which) == 1 and _OTHER_DATE[which[0]].search(text) and claims.is_yes_no(text):
+            # "印发日期是9月22号吗？": no; that is the other date (both shown, told apart)
+            dates = render_units([UNITS_BY_ID[u] for u in _NOTICE_DATES], lang, query=text)
+            return Reply(f"{t('claim_differs', lang)}\n{dates.text}"), UNITS_BY_ID[which[0]], text
         if _BOTH_DATES.search(text):
             which = []  # "落款是厅还是办公室", "两个日期分别是啥": both
         # "印发日期是…": that one; "这通知啥时候发的": both, told apart.
@@ -557,6 +564,7 @@ def route(turn: Turn, state: State, strict: bool = False,
             line = t("claim_present", lang)  # "外方要交章程吗": the clause lists what was asked
         if line is not None:
             shown = reply or render_units([unit], lang, query=query)
-            reply = Reply(f"{line}\n{shown.text}", shown.buttons)
+            if not shown.text.startswith(line):  # a verdict given already is not said twice
+                reply = Reply(f"{line}\n{shown.text}", shown.buttons)
     new_state = ctx.remember(state, unit, query) if unit is not None else state
     return ([reply] if reply is not None else None), new_state

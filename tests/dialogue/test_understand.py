@@ -410,3 +410,12 @@ def test_where_the_application_goes_is_the_region() -> None:
     reply = Chat().say("申请材料要递交给哪个部门").text
     assert "四（一）" in reply and "自治区人力资源社会保障部门" in reply
     assert Chat().say("申请是交给自治区人社厅对吧").text.startswith("是的")
+
+
+def test_the_other_date_named_for_one_is_a_no_with_both_shown() -> None:
+    reply = Chat().say("印发日期是9月22号吗？").text
+    assert reply.startswith("不对") and "9月22日" in reply and "9月25日" in reply
+    assert reply.count("不对") == 1
+    assert Chat().say("通知是9月25日印发的吧").text.startswith("是的")
+    reply = Chat().say("Is the notice number 桂人社规〔2020〕12号?").text
+    assert reply.startswith("Yes")
