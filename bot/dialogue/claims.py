@@ -76,6 +76,10 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("anywhere", r"区外|自贸区外|(?:自贸区|自由贸易试验区|试验区|片区)(?:以外|之外|外面|外头)|全区|全广西|任何地方|"
                      r"\banywhere\b|\boutside\b", r"(?!)"),
     )),
+    ("levels", True, (
+        ("one", r"(?:一个|一级|某个|单个|一种)等级|\bone level\b|\ba single level\b", r"(?!)"),
+        ("each", r"各(?:个)?等级|每个等级|所有等级|全部等级|\b(?:every|each|all) levels?\b", r"各等级"),
+    )),
     ("time_of_year", True, (
         ("year_end", r"年底|年末|年终|12月|十二月|\bdecember\b|\bend of (?:the|each|every) year\b|\byear[- ]end\b",
          r"12月底"),
@@ -110,7 +114,8 @@ _ONLY = re.compile(r"只有|只是|仅有|仅|就只|只(?=\S{0,4}一种)|\bonly
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
 _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
-                     r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|"
+                     r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|([\u4e00-\u9fff])不\1|"
+                     r"^(?!.*(?:什么|啥|哪|怎么|谁|多少|几|多久|为什么|为啥|如何)).*(?:要|需要|得|能|可以|是|算|有|交|提交)\S{0,14}[？?]$|"
                      r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b", re.IGNORECASE)
 
 
@@ -157,6 +162,13 @@ def _dates(text: str) -> set[tuple[int, int]]:
 
 
 _WEEKS = re.compile(r"(?P<n>[一二两三四]|\d)\s*(?:个)?(?:周|星期|礼拜)|(?P<e>one|two|three|a) weeks?\b", re.IGNORECASE)
+_MONTHS_AS_DAYS = re.compile(r"(?P<n>[一二两三]|\d)\s*个月|(?P<e>one|two|three|a) months?\b", re.IGNORECASE)
+
+
+def _months_in_days(m: re.Match[str]) -> str:
+    """"一个月" / "a month" before a date as thirty days, to compare with a count of days."""
+    word = (m.group("n") or m.group("e")).lower()
+    return f"{(int(word) if word.isdigit() else _WEEK_N[word]) * 30}天"
 _WEEK_N = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "one": 1, "a": 1, "two": 2, "three": 3}
 
 
@@ -170,7 +182,8 @@ def verdict(text: str, clause: str) -> str | None:
     """"holds", "differs", "working_days" (the count is right, the notice counts working
     days) or None (nothing to compare) for the statement ``text`` against the clause's
     Chinese text ``clause``."""
-    text = _WEEKS.sub(_in_days, normalise(text))
+    text = _MONTHS_AS_DAYS.sub(_months_in_days, _WEEKS.sub(_in_days, normalise(text))) \
+        if re.search(r"提前|之前|以前|前|before|ahead|in advance", text, re.I) else normalise(text)
     results = []
     said_dates, there_dates = _dates(text), _dates(clause)
     said_years, there_years = set(_YEAR.findall(text)), set(_YEAR.findall(clause))

@@ -22,7 +22,7 @@ SUMMARY = re.compile(
     r"(?:通知|文件|这个文|这份文)\S{0,10}(?:主要内容|大概内容|核心内容|(?:主要)?讲(?:了|的)?(?:是)?(?:些)?(?:什么|啥|哪些)|说(?:了|的)?(?:是)?(?:些)?(?:什么|啥)|"
     r"概括|总结|概述|一句话|管的?是?(?:什么|啥))|(?:主要内容|大概内容|概括|总结|概述)\S{0,6}(?:通知|文件)|"
     r"\bsummar(?:y|i[sz]e)\b.{0,30}\bnotice\b|\bnotice\b.{0,30}\bsummar(?:y|i[sz]e)\b|\bmain (?:contents?|points)\b|"
-    r"\boverview of (?:the|this) notice\b|\bin (?:one|a) sentence\b.{0,60}\bnotice\b|\bwhat (?:is|does) "
+    r"\boverview of (?:the|this) notice\b|\bin (?:one|a) sentence\b.{0,60}\bnotice\b|\bwhat(?:'s| is| does) "
     r"(?:the|this) notice (?:about|cover)\b", re.IGNORECASE)
 
 

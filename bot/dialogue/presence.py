@@ -18,7 +18,8 @@ from bot.notice.units import UNITS_BY_ID, Unit
 
 # Words that turn a question away from what a clause provides: a negation, a restriction, an
 # alternative, a time or a place of its own.  Polar forms ("要不要", "是不是") are removed first.
-_POLAR_ZH = re.compile(r"要不要|需不需要|用不用|能不能|可不可以|可以不|是不是|有没有|算不算|会不会|对不对|"
+_POLAR_ZH = re.compile(r"^(?:我|我们)?(?:朋友|同事|客户|领导|有人|别人|他们)?(?:说|听说|据说)[，,]?|[，,]?是真的吗|"
+                       r"要不要|需不需要|用不用|能不能|可不可以|可以不|是不是|有没有|算不算|会不会|对不对|"
                        r"行不行|对吗|是吗|对吧|是吧|吗|呢|吧|么|不\s*[？?]*$")
 _NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
                          r"月初|月中|哪|什么|啥|怎么|多少|几|谁|区外|外面|罚|一定会|保证")
@@ -26,7 +27,7 @@ _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|ins
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
                          r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
                          r"automatic\w*)\b|n't\b", re.IGNORECASE)
-_EMBEDDED_WH = re.compile(r"\b(state|say|give|list|describe|indicate|show|explain|write|declare|specify|enter)\s+"
+_EMBEDDED_WH = re.compile(r"\b(state|say|give|list|describe|indicate|show|explain|write|declare|specify|enter|ask)\s+"
                           r"(?:who|what|which|how|where|when)\b", re.IGNORECASE)
 _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
                        r"has|have)\b", re.IGNORECASE)
@@ -52,7 +53,7 @@ _ZH_FUNCTION = frozenset("""
 可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
-每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是
+每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
 _ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这")
@@ -166,6 +167,10 @@ def question_part(text: str) -> str:
     sentences = [x for x in _SENTENCE.split(text.strip()) if x.strip()]
     asked = [x for x in sentences if re.search(r"[?？]\s*$", x)]
     last = (asked or sentences or [text])[-1]
+    # "Back to Annex 1 - must we state …?", "Examiner table: do we need …?": the question after
+    tail = re.split(r"\s[-–—]\s|[:：]\s*", last)[-1]
+    if tail != last and (_POLAR_EN.search(tail) or _chinese(tail) and len(tail) >= 4):
+        last = tail
     return _INTERJECTION.sub("", last) or last
 
 

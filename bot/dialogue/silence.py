@@ -25,7 +25,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("fast_track", r"加急|快速通道|绿色通道|加快|提速|尽快批|催办|催一下|能不能催|能催|expedit|fast[- ]track|speed (?:it )?up|faster"
                    r"|urgent|rush"),
     ("channel", r"(?:什么|啥|哪个|哪套)系统|发邮件|用邮件|邮件(?:发|报|推送)|通过邮件|(?:by|via) e-?mail|which system|what system"
-                r"|\bportal\b|网上申请|网上申报|申报系统|网上提交|网上办理|网办|线上|在线|网上办|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
+                r"|\bportal\b|网上\S{0,2}(?:申请|申报|提交|办理|办)|政务服务网|办理入口|申报系统|网办|线上|在线|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
@@ -49,9 +49,11 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
     ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,14}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能申请|可以申请|能申请)"
                       r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
-    ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常)|"
+    ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常|比例)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
+    ("notice_translation", r"(?:官方|正式)的?(?:英文|英语|外文)(?:版|译本|翻译)|(?:通知|文件)\S{0,4}(?:英文|英语)(?:版|译本)|"
+                           r"\bofficial (?:english|translated) (?:version|translation)\b|\benglish version of (?:the|this) notice\b"),
     ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
     ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"

@@ -106,3 +106,19 @@ def test_the_asking_sentence_of_a_longer_message_is_judged() -> None:
         "Is translation needed?"
     assert Chat().say("Our documents are in English. Is translation needed?").text.startswith("Yes")
     assert Chat().say("Can a social organisation (社会团体) partner with us?").text.startswith("Yes")
+
+
+@pytest.mark.parametrize(("question", "opens"), [
+    ("外方的机构章程也要交？", "是的"),  # a yes/no question without 吗
+    ("事业单位岗位晋升认不认这个证", "是的"),  # A不A
+    ("证书样本交一个等级的就够了吧？", "不对"),  # one level against 各等级
+    ("鉴定计划是提前一个月交对吧", "不对"),  # a month against 10日
+    ("Examiner table: do we need their employer?", "Yes"),  # the question after the colon
+])
+def test_the_verdict_opens_the_reply(question: str, opens: str) -> None:
+    assert Chat().say(question).text.startswith(opens)
+
+
+def test_an_online_channel_or_an_official_translation_of_the_notice_is_left_open() -> None:
+    assert "没有规定" in Chat().say("网上能申请吗？有没有政务服务网的办理入口？").text
+    assert "没有规定" in Chat().say("这个通知有没有官方英文版").text
