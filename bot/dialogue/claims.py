@@ -161,29 +161,29 @@ def _dates(text: str) -> set[tuple[int, int]]:
     return out
 
 
-_WEEKS = re.compile(r"(?P<n>[一二两三四]|\d)\s*(?:个)?(?:周|星期|礼拜)|(?P<e>one|two|three|a) weeks?\b", re.IGNORECASE)
-_MONTHS_AS_DAYS = re.compile(r"(?P<n>[一二两三]|\d)\s*个月|(?P<e>one|two|three|a) months?\b", re.IGNORECASE)
-
-
-def _months_in_days(m: re.Match[str]) -> str:
-    """"一个月" / "a month" before a date as thirty days, to compare with a count of days."""
-    word = (m.group("n") or m.group("e")).lower()
-    return f"{(int(word) if word.isdigit() else _WEEK_N[word]) * 30}天"
-_WEEK_N = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "one": 1, "a": 1, "two": 2, "three": 3}
+# A span of weeks or months before a date ("提前一周", "a month ahead") as the days it is, to be
+# compared with a count of days: unit words → days per unit.
+_SPAN = re.compile(r"(?P<n>[一二两三四]|\d)\s*(?:个)?(?P<zh>周|星期|礼拜)|(?P<n2>[一二两三]|\d)\s*个(?P<zhm>月)|"
+                   r"(?P<e>one|two|three|a) (?P<en>weeks?|months?)\b", re.IGNORECASE)
+_DAYS_PER = {"周": 7, "星期": 7, "礼拜": 7, "月": 30, "week": 7, "weeks": 7, "month": 30, "months": 30}
+_BEFORE = re.compile(r"提前|之前|以前|前|before|ahead|in advance", re.IGNORECASE)
 
 
 def _in_days(m: re.Match[str]) -> str:
-    """"一周" / "two weeks" as the days they are ("7天"), to compare with a count of days."""
-    word = (m.group("n") or m.group("e")).lower()
-    return f"{(int(word) if word.isdigit() else _WEEK_N[word]) * 7}天"
+    """"一周" / "两个月" / "a month" as the days they are ("7天", "60天", "30天")."""
+    word = (m.group("n") or m.group("n2") or m.group("e")).lower()
+    unit = (m.group("zh") or m.group("zhm") or m.group("en")).lower()
+    count = 1 if word == "a" else shape.number_value(word) or 1
+    return f"{count * _DAYS_PER[unit]}天"
 
 
 def verdict(text: str, clause: str) -> str | None:
     """"holds", "differs", "working_days" (the count is right, the notice counts working
     days) or None (nothing to compare) for the statement ``text`` against the clause's
     Chinese text ``clause``."""
-    text = _MONTHS_AS_DAYS.sub(_months_in_days, _WEEKS.sub(_in_days, normalise(text))) \
-        if re.search(r"提前|之前|以前|前|before|ahead|in advance", text, re.I) else normalise(text)
+    text = normalise(text)
+    if _BEFORE.search(text):
+        text = _SPAN.sub(_in_days, text)
     results = []
     said_dates, there_dates = _dates(text), _dates(clause)
     said_years, there_years = set(_YEAR.findall(text)), set(_YEAR.findall(clause))

@@ -35,18 +35,17 @@ _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|shoul
 # Words that say how a thing is asked for, not what: they need not be in the clause.
 _EN_FUNCTION = frozenset("""
 a an the do does did is are was were be been being can could must should shall will would may might
-come every each all also least use used using one two three four five six first second third type types kind kinds
-requirement requirements rule rules describe description details detail set-up setup information info
-has have had having we our us you your they their them it its this that these those there here i me my
-to of for in on at by with from as into about also too both each any all some such
-need needs needed require requires required requirement necessary necessarily have has got
-submit submitted submitting provide provided providing include includes included including
-ask asks asked list lists listed mention mentioned contain contains field fields column columns
-section sections form forms part parts annex item items document documents material materials
-fill filled complete give state show put enter report reported reporting
-notice say says said allowed permit permitted possible ok okay fine accepted acceptable
-applicant applicants side party institution body organisation organization
-please tell know want would like kindly hello hi dear
+come every each all also least use used using one two three four five six first second third type
+types kind kinds requirement requirements rule rules describe description details detail set-up
+setup information info has have had having we our us you your they their them it its this that these
+those there here i me my to of for in on at by with from as into about too both any some such need
+needs needed require requires required necessary necessarily got submit submitted submitting provide
+provided providing include includes included including ask asks asked list lists listed mention
+mentioned contain contains field fields column columns section sections form forms part parts annex
+item items document documents material materials fill filled complete give state show put enter
+report reported reporting notice say says said allowed permit permitted possible ok okay fine
+accepted acceptable applicant applicants side party institution body organisation organization
+please tell know want like kindly hello hi dear
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问

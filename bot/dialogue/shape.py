@@ -49,7 +49,8 @@ _COUNT = re.compile(
     r"(?:个)?\s*(?P<what>" + "|".join(f"(?P<{k}>{p})" for k, p in _FAMILIES) + ")", re.IGNORECASE)
 
 
-def _value(word: str) -> int | None:
+def number_value(word: str) -> int | None:
+    """"3", "三", "十二" or "three" as a number, or None."""
     if word.isdigit():
         return int(word)
     if word.lower() in _EN_NUMBERS:
@@ -72,7 +73,7 @@ def counts(text: str) -> set[tuple[str, int]]:
     ("前10日", "分4类", "ten days", "四十五个工作日"); a label ("附件1", "第三部分") is no count."""
     found = set()
     for m in _COUNT.finditer(normalise(text)):
-        value = _value(m.group("n"))
+        value = number_value(m.group("n"))
         family = next(k for k, _ in _FAMILIES if m.group(k))
         if value is not None:
             found.add((family, value))

@@ -556,10 +556,10 @@ def route(turn: Turn, state: State, strict: bool = False,
             line = t("claim_forbidden" if forbidden == "asked" else "claim_holds", lang)
         elif not several and presence.denies(asked, unit):
             line = t("claim_denied", lang)  # "没备案的学校能做合作方吗": what the clause requires
-            rule = UNITS_BY_ID[_TRANSLATION]
             if presence.foreign_only(asked) and unit.id != _TRANSLATION:
                 shown = reply or render_units([unit], lang, query=query)
-                reply = Reply(f"{shown.text}\n{render_units([rule], lang).text}", shown.buttons)
+                rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
+                reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
         elif line is None and (not several or same_item) and presence.provides(asked, unit):
             line = t("claim_present", lang)  # "外方要交章程吗": the clause lists what was asked
         if line is not None:
