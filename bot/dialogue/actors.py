@@ -52,3 +52,24 @@ def actor_units(text: str) -> list[tuple[str, list[Unit]]]:
     found = [(marker, _clauses(marker, receive)[:_MAX]) for _, rx, marker in _ACTORS
              if rx.search(text)]
     return [(m, units) for m, units in found if len(units) >= 2]
+
+
+# "检查是谁来检查的", "Who carries out supervision checks after approval?": the notice's part on
+# supervision says how, not by whom; the clauses that give a department the oversight say who.
+_WHO_OVERSEES = re.compile(
+    r"(?:谁|哪个部门|哪一级|哪级|哪个单位|什么部门)\S{0,8}(?:检查|监管|监督|抽查|查)|(?:检查|监管|监督|抽查|查)\S{0,6}"
+    r"(?:是谁|由谁|归谁|谁来|哪个部门|哪一级|哪级|什么部门)|\b(?:who|which (?:department|authority|body|office))\b"
+    r".{0,40}\b(?:supervis|inspect|check|oversee|overseen|monitor|audit)", re.IGNORECASE)
+_OVERSIGHT = re.compile(r"监督")
+# Who is overseen, not who oversees: "监管的对象是谁", "Who is subject to supervision?"
+_OVERSEEN = re.compile(r"对象|被(?:监管|检查|查)|管的是谁|(?:监管|检查|查)(?:的是)?谁|\bsubject to\b|\btargets?\b|"
+                       r"\bwho (?:is|are|gets?) (?:supervised|inspected|checked|monitored|audited)\b|\bwhom\b",
+                       re.IGNORECASE)
+
+
+def overseers(text: str) -> list[Unit]:
+    """The clauses that give a department oversight (管理和监督, 监督检查) for a question on
+    who supervises or inspects; empty for any other question."""
+    if not _WHO_OVERSEES.search(text) or _OVERSEEN.search(text):
+        return []
+    return [u for u in UNITS_BY_ID.values() if u.kind == "clause" and _OVERSIGHT.search(u.text.zh)][:_MAX]

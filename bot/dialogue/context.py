@@ -23,6 +23,7 @@ from bot.notice.units import UNITS_BY_ID, Unit, children
 OWN_STANDS = {"zh": 0.35, "en": 0.28}  # a follow-up scoring this on its own is read alone
 CLEAR_OWN = 0.25  # … or this, twice the runner-up, with no follow-up word
 NEAR_BONUS = 0.08
+NEAR_CURRENT = 0.8  # a follow-up's second reading this close to its first, the current unit, wins
 POINTER_OWN = 0.5  # a follow-up with "it"/"它" is read alone only when it scores this alone
 _POINTS_BACK = re.compile(r"它们|它|这些|那些|这个|那个|这份|那份|上面|刚才|前面说的|\b(?:it|its|they|them|their|"
                           r"this|that|these|those|such)\b", re.IGNORECASE)
@@ -34,7 +35,7 @@ _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "2nd": 2, "3rd": 3, "4th": 4}
 
 _CORRECTION = re.compile(
-    r"^\s*(?:(?:不对|不是|错了|搞错了|我搞错了|我弄错了|我打错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*)+"
+    r"^\s*(?:(?:不对|不是(?=[，,。.!！\s]|我|这|那|的[，,。\s]|啦|呀)|错了|搞错了|我搞错了|我弄错了|我打错了|我说错了|说错了|更正一下|纠正一下)[，,。.!！\s]*)+"
     r"(?:我(?:是|想)?(?:问|说|指)的?是?|我是想问|我问的是|应该是)?[，,:：\s]*"
     r"|^\s*(?:我是说|我说的是|我指的是|我问的是|我想问的是|我是想问|我是问|我的?意思是|哦?我意思是)[，,:：\s]*"
     r"|^\s*我(?:不是|没)问[^，,。]{0,12}[，,]\s*(?:我)?(?:是)?(?:想)?(?:问|说)的?是?[，,:：\s]*"
@@ -198,7 +199,9 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
     current = UNITS_BY_ID.get(state.topic_unit or "")
     if current is not None and kind in ("部分", "部") and current.id in forms.FORM_OF:
         current = UNITS_BY_ID[forms.FORM_OF[current.id]]
-    if kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种")):
+    in_form = current is not None and current.id.startswith("annex") and kind == "类" and any(
+        u.kind != "sentence" for u in children(current.id))  # "the second category" of staff
+    if not in_form and (kind == "类" or (current is not None and current.id == "3" and kind in ("部分", "种"))):
         return UNITS_BY_ID.get(f"3.{n if n > 0 else 4}")
     if current is None:
         return None
@@ -505,6 +508,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
             own = [duty] + [h for h in own if h is not duty]
     if not state.topic_query or not is_elliptical(text) and not corrected:
         return text, own
+    if corrected and not is_elliptical(text) and own and own[0].score >= OWN_STANDS["zh" if is_zh(text) else "en"]:
+        return text, own  # "不是，我问外方的驻华办事机构要不要跟中方合作": a question of its own
     swapped = _substitute(state.topic_query, text)
     if swapped:
         return swapped, _near_subject(search(swapped), state)
@@ -531,6 +536,9 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
             same_place(joint[0].unit, current) and not (own and own[0].score >= POINTER_OWN):
         # "who's responsible if they don't match?", "它要翻译吗": of what was just said.
         return combined, joint
+    mine = next((h for h in own[1:3] if current is not None and h.unit.id == current.id), None)
+    if mine is not None and mine.score >= NEAR_CURRENT * own[0].score:
+        return combined, [Hit(current, own[0].score)] if current else own  # "提前多久" after the plan
     # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):

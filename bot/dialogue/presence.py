@@ -45,7 +45,8 @@ mentioned contain contains field fields column columns section sections form for
 item items document documents material materials fill filled complete give state show put enter
 report reported reporting notice say says said allowed permit permitted possible ok okay fine
 accepted acceptable applicant applicants side party institution body organisation organization
-please tell know want like kindly hello hi dear
+please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
+still already instead either
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
@@ -135,8 +136,13 @@ def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
     return own is None or any(_en_found(w, low, own) for w in words)
 
 
+# Words for the two sides the notice spells in more than one way (外方 / 境外机构, 国内 / 我国).
+_SIDES_ZH = {"外方": ("境外", "外方", "国外"), "外国": ("境外", "外方", "国外"), "国外": ("境外", "外方"),
+             "中方": ("中方", "我国"), "国内": ("我国", "中方"), "中国": ("我国", "中方")}
+
+
 def _zh_found(word: str, question: str, hay: str) -> bool:
-    if word in hay:
+    if word in hay or any(w in hay for w in _SIDES_ZH.get(word, ())):
         return True
     notice = [v for k, v in ZH.items() if k in word or word in k and len(word) >= 2 and k in question]
     if any(v in hay for v in notice):
@@ -173,6 +179,13 @@ def question_part(text: str) -> str:
     return _INTERJECTION.sub("", last) or last
 
 
+def _offered(word: str, unit: Unit) -> bool:
+    """Whether a narrowing word asks for what the unit itself offers as an alternative ("Could a
+    social organisation or an industry association be our partner?", "an exam syllabus instead
+    of an occupational standard?" against "…, a social group or other…", "standard or syllabus")."""
+    return word.lower() in ("or", "either", "instead") and " or " in unit.text.en
+
+
 def provides(question: str, unit: Unit) -> bool:
     """Whether the yes/no ``question`` asks for what ``unit`` provides, word for word."""
     text = normalise(question).strip()
@@ -183,7 +196,7 @@ def provides(question: str, unit: Unit) -> bool:
         return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
     # "Must we state who owns the equipment?": a wh-word inside what is to be stated
     text = _EMBEDDED_WH.sub(r"\1 ", text)
-    if not _POLAR_EN.search(text) or _NARROWS_EN.search(text):
+    if not _POLAR_EN.search(text) or any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
         return False
     return _en_covered(text, _haystack(unit)[1], _own(unit)[1])
 
@@ -192,7 +205,8 @@ def provides(question: str, unit: Unit) -> bool:
 # independent legal person status", "unregistered", "只交德文版", "only in German".
 _NEGATED_ZH = re.compile(r"(?:没有?|未|不)(?:在|经过?|被|向|经由)?([\u4e00-\u9fff]{2,14}?)(?:过)?的|"
                          r"(?:非|不是|没有|无)(独立法人|法人|备案|审核注册|许可)|"
-                         r"(?:不找|不要|不用|不需要|不跟|不和|没有|无需|不通过)(?:国内|中方|本地)?的?(合作)(?:方|机构|单位|伙伴)")
+                         r"(?:没有?|未)(?:在|经过?|向|到|去)[\u4e00-\u9fff]{0,10}?(备案|审核注册|许可)|"
+                         r"(?:不找|不要|不用|不需要|不跟|不和|没有|无需|不通过)(?:国内|中方|本地)?的?(合作)(?:方|机构|单位|伙伴)?")
 _NEGATED_EN = (
     re.compile(r"\bwithout (?:an? |the |any |its |our )?((?:[a-z-]+ ){0,3}[a-z-]+)", re.IGNORECASE),
     re.compile(r"\b(?:un|non-?)(registered|approved|licensed|filed|accredited|certified|recorded)\b", re.IGNORECASE),
@@ -201,10 +215,28 @@ _NEGATED_EN = (
 )
 _LANGUAGES_ZH = r"(?:德|英|外|日|韩|法|俄|西班牙|葡萄牙|意大利)(?:文|语)"
 _FOREIGN_ONLY = re.compile(
-    rf"只(?:交|提交|提供|有|用|给)?\S{{0,3}}{_LANGUAGES_ZH}|不(?:用|需要|必|要)(?:交|提供|附)?\S{{0,2}}(?:翻译|译本|中文)|"
+    rf"只(?:交|提交|提供|有|用|给)?\S{{0,3}}(?:{_LANGUAGES_ZH}|中文(?:的|版|译本))|(?<![要用需])不(?:用|需要|必|要)(?:交|提供|附)?\S{{0,2}}(?:翻译|译本|中文)|"
     r"\bonly (?:in )?(?:the )?(?:german|english|french|japanese|korean|russian|spanish|italian|foreign)\b|"
     r"\bwithout (?:a |any )?(?:chinese )?translation\b|\bno (?:chinese )?translation\b", re.IGNORECASE)
 _REQUIRES = re.compile(r"必须|须|应|只能|经|具有|具备|需|\bshall\b|\bmust\b|\bonly\b|\brequire", re.IGNORECASE)
+
+
+# Materials written in Chinese already: the Chinese partner's ("中方的营业执照要翻译吗").
+_CHINESE_PAPERS = re.compile(r"中方|国内|营业执照|事业单位|\bchinese (?:partner|institution|side|party|body)|"
+                             r"\bbusiness licen", re.IGNORECASE)
+_TRANSLATION_ASKED = re.compile(r"中文(?:的|版|译本|翻译)?|汉语版|翻译|译本|译文|\btranslat\w*|\bin chinese\b|"
+                                r"\bchinese (?:version|copy|text)\b", re.IGNORECASE)
+
+
+def translation_asked(question: str) -> bool:
+    """Whether a question asks for a material in Chinese ("考试样卷要不要也给中文的？"), with
+    nothing that narrows it ("只交中文的就行吗", "without a translation")."""
+    text = normalise(question).strip()
+    if not _TRANSLATION_ASKED.search(text) or _CHINESE_PAPERS.search(text):
+        return False
+    if _chinese(text):
+        return not _NARROWS_ZH.search(_POLAR_ZH.sub("", text))
+    return bool(_POLAR_EN.search(text)) and not _NARROWS_EN.search(text)
 
 
 def foreign_only(question: str) -> bool:

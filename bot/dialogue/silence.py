@@ -74,7 +74,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                       r"\b(?:10|ten)[- ]days?\b.{0,40}\b(?:working|business|calendar)\b|"
                       r"\b(?:working|business|calendar) days?\b.{0,40}\b(?:10|ten)[- ]days?\b"),
     ("deemed_approval", r"(?:过了|超过|超出|已经过|满了?)\S{0,6}(?:45|四十五)\S{0,10}(?:还|仍|都)?(?:没|未|无)(?:有)?(?:消息|结果|答复|回复|决定|动静|批)|"
-                        r"\b(?:45|forty-five)\b.{0,30}\b(?:passed|gone by|elapsed|over)\b.{0,30}\b(?:no|not|nothing|still)\b|默认(?:批准|通过|同意|获批)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
+                        r"\b(?:45|forty-five)\b.{0,30}\b(?:passed|gone by|elapsed|over)\b.{0,30}\b(?:no|not|nothing|still)\b|默认(?:批准|通过|同意|获批)|自动(?:通过|批准|获批|同意|生效)|(?:45|四十五)\S{0,8}(?:到了|到期|满了)\S{0,4}(?:还|仍|都)?(?:没|未)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
                         r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"
                         r"\bno (?:decision|answer|reply|response)\b.{0,40}\b(?:approved|granted)|"
                         r"\b(?:pass|passes|passed|expire[sd]?|elapse[sd]?|run out|runs out|go by|goes by)\b.{0,30}"
@@ -96,8 +96,8 @@ _FIRST: tuple[tuple[str, str], ...] = (
                          r"how (?:long|soon|many days)(?!.{0,60}(?:decision|decide|result|approv)).{0,40}(?:accept|whether .{0,20}accepted)|"
                          r"(?:专家|论证|受理)\S{0,8}(?:要|需要|得)?(?:花)?(?:多久|多长时间|几天|多少天)(?!\S{0,6}(?:决定|结果|批))|"
                          r"how long(?!.{0,40}(?:decision|decide|result|approv)).{0,30}(?:expert|review panel|to accept|acceptance)|"
-                         r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|期限|时限|时间|几个月)"
-                         r"|限期.{0,4}(?:多久|多长|几天)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
+                         r"补正.{0,8}(?:多久|多长|几天|期限|时限|时间)|补正期|(?:几|多少)个?(?:工作日|天).{0,8}(?:告知)?补正|告知补正|一次性告知|整改.{0,8}(?:多久|多长|几天|多少天|期限|时限|时间|几个月)"
+                         r"|限期.{0,4}(?:多久|多长|几天|多少天|几日|多少日)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
     ("approved_list", r"(?:已经|目前|现在)\S{0,4}(?:注册|批准|获批|批)了哪些|有(?:没有)?名单(?:可以)?查|(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"

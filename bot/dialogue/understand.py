@@ -336,6 +336,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         texts = [f"{t('actor_role', lang, name=name)}\n{render_units(units, lang, query=text).text}"
                  for name, units in roles]
         return Reply("\n\n".join(texts)), roles[0][1][0], text
+    who = actors.overseers(text) if silent_aspect(text) is None else []
+    if who:  # "检查是谁来检查的": the clauses that say who oversees
+        return Reply(f"{t('who_oversees', lang)}\n{render_units(who, lang, query=text).text}"), who[0], text
     two = compare.each(text)
     if two is not None:
         asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
@@ -543,9 +546,12 @@ def route(turn: Turn, state: State, strict: bool = False,
         and unit is not None and unit.kind != "material"  # a material with its party's list
     holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
     asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
-    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays:
+    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays \
+            and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
         line = _claim_line(text, unit, lang)
+        if line == t("claim_holds", lang) and presence.denies(asked, unit):
+            line = None  # "没在人社厅备案行不行": the department is right, the premise is not
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"
         # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
@@ -557,6 +563,12 @@ def route(turn: Turn, state: State, strict: bool = False,
         elif not several and presence.denies(asked, unit):
             line = t("claim_denied", lang)  # "没备案的学校能做合作方吗": what the clause requires
             if presence.foreign_only(asked) and unit.id != _TRANSLATION:
+                shown = reply or render_units([unit], lang, query=query)
+                rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
+                reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
+        elif line is None and not several and unit.id.split(".")[0] == "3" and presence.translation_asked(asked):
+            line = t("claim_present", lang)  # "考试样卷要不要也给中文的": the rule on translations
+            if unit.id != _TRANSLATION:
                 shown = reply or render_units([unit], lang, query=query)
                 rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
                 reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)

@@ -122,3 +122,29 @@ def test_the_verdict_opens_the_reply(question: str, opens: str) -> None:
 def test_an_online_channel_or_an_official_translation_of_the_notice_is_left_open() -> None:
     assert "没有规定" in Chat().say("网上能申请吗？有没有政务服务网的办理入口？").text
     assert "没有规定" in Chat().say("这个通知有没有官方英文版").text
+
+
+@pytest.mark.parametrize(("question", "opens"), [
+    ("中方合作方没在自治区人社厅备案行不行？", "不行"),  # the department is right, the premise is not
+    ("不是独立法人能申请不？", "不行"),  # "不是" opens a question here, not a correction
+    ("材料是外文的要不要翻成中文", "是的"),  # "要不要" is not "不要"
+    ("“上述材料如为外文版的,需同时提交中文译本”，是只交中文的就行吗？", "不行"),
+    ("Could a social organisation or industry association be our partner?", "Yes"),  # the clause's own "or"
+    ("Is an exam syllabus acceptable instead of an occupational standard?", "Yes"),
+    ("Annual summary in end December, correct?", "Yes"),
+])
+def test_yes_no_questions_get_the_verdict_the_clause_gives(question: str, opens: str) -> None:
+    assert Chat().say(question).text.startswith(opens)
+
+
+def test_a_chinese_version_of_a_material_is_the_rule_on_translations() -> None:
+    reply = Chat().say("我帮外方问一句：他们的考试样卷要不要也给中文的？").text
+    assert reply.startswith("是的") and "各等级考试样卷" in reply and "中文译本" in reply
+    # the Chinese partner's papers are in Chinese already: no "yes" to translating them
+    reply = Chat().say("Do we need to translate the business licence of the Chinese partner?").text
+    assert not reply.startswith("Yes")
+
+
+def test_what_the_notice_leaves_open_gets_no_verdict() -> None:
+    reply = Chat().say("要是45个工作日到了还没给决定，算自动通过吗").text
+    assert not reply.startswith("是的") and "没有规定" in reply

@@ -419,3 +419,37 @@ def test_the_other_date_named_for_one_is_a_no_with_both_shown() -> None:
     assert Chat().say("通知是9月25日印发的吧").text.startswith("是的")
     reply = Chat().say("Is the notice number 桂人社规〔2020〕12号?").text
     assert reply.startswith("Yes")
+
+
+def test_a_follow_up_the_current_clause_answers_stays_with_it() -> None:
+    chat = Chat()
+    chat.say("鉴定计划报给谁？")
+    reply = chat.say("提前多久？").text
+    assert "10日" in reply and "45个工作日" not in reply
+    assert chat.say("是每次都要报吗？").text.startswith("是的")
+
+
+def test_who_inspects_is_the_clauses_that_give_oversight_and_who_is_inspected_is_part_five() -> None:
+    for question in ("通知里说检查是谁来检查的？", "Who carries out supervision checks after approval?"):
+        reply = Chat().say(question).text
+        assert "四（三）" in reply or "Part IV(3)" in reply
+        assert "设区市" in reply or "prefecture-level city" in reply
+    reply = Chat().say("事中事后监管的对象是谁？").text
+    assert "代表机构" in reply and "由谁监督" not in reply
+
+
+def test_an_ordinal_after_an_annex_section_is_of_its_tables() -> None:
+    chat = Chat()
+    chat.say("What staff categories and what attachments for staff does Annex 1 require?")
+    reply = chat.say("What columns for the second category?").text
+    assert "Examiners" in reply and "Employer" in reply
+
+
+def test_a_correction_that_asks_a_whole_question_is_read_alone() -> None:
+    chat = Chat()
+    chat.say("同一时期能有几家中方合作机构？")
+    reply = chat.say("不是，我问外方的驻华办事机构要不要跟中方合作").text
+    assert reply.startswith("是的") and "必须与" in reply
+    chat = Chat()
+    chat.say("审批要多久")
+    assert "自治区人力资源社会保障部门" in chat.say("不是这个，我是问申请向哪个部门提").text
