@@ -35,8 +35,8 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("annex2", r"附件\s*(?:2|二)(?!\d)|\bannex\s*(?:2|ii)\b", r"附件\s*2(?!\d)"),
     )),
     ("party", True, (
-        ("foreign", r"外方|境外|外国机构|\bforeign (?:side|party|institution|body)", r"外方"),
-        ("chinese", r"中方|国内(?:的)?(?:机构|合作方|单位)|\bchinese (?:side|party|partner|institution)", r"中方"),
+        ("foreign", r"外方|境外|外国机构|\bforeign (?:side|party|institution|body)", r"外方|境外机构"),
+        ("chinese", r"中方|国内(?:的)?(?:机构|合作方|单位)|\bchinese (?:side|party|partner|institution)", r"中方|(?<!中外)合作(?!协议)"),
     )),
     ("category", True, (
         ("credentials", r"资信证明类|机构资信|\bcredential", r"机构资信证明类"),

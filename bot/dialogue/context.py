@@ -421,9 +421,9 @@ def strip_correction(text: str) -> tuple[str, bool]:
 _HUB = "6.operate_in_ftz"
 _PLACE_ASK = re.compile(
     r"哪里|哪儿|在哪|哪些地方|什么地方|区外|片区外|自贸区外|只能在|能不能在|可不可以在|可以在|能在|不能在|去\S{0,4}(?:考|搞|办)|"
-    r"范围|行不行|外地|其他(?:城市|地方)|全国|适用|管(?:哪|的是)|"
+    r"范围|地域|区域限制|行不行|外地|其他(?:城市|地方)|全国|适用|管(?:哪|的是)|"
     r"(?:南宁|钦州|崇左|北海|柳州|桂林|梧州|防城港|玉林|百色|贺州|河池|来宾|贵港)\S{0,6}(?:能|可以|可不可以|能不能|行|允许)|\bwhere\b|\bwhich (?:areas?|places?|cities|city|zones?)\b|\boutside\b|\binside\b|"
-    r"\bonly (?:in|inside|within)\b|\belsewhere\b|\bother (?:cities|places|areas|provinces)\b|"
+    r"\bonly (?:in|inside|within)\b|\bftz[- ]only\b|\bterritor\w*|\bgeograph\w*|\belsewhere\b|\bother (?:cities|places|areas|provinces)\b|"
     r"\b(?:can|could|may|allowed to)\b.{0,50}\b(?:in|at) (?:the |a )?(?:nanning|qinzhou|chongzuo|beihai|guilin|liuzhou|"
     r"wuzhou|ftz|free[- ]trade zone|area|city)", re.IGNORECASE)
 

@@ -46,14 +46,14 @@ item items document documents material materials fill filled complete give state
 report reported reporting notice say says said allowed permit permitted possible ok okay fine
 accepted acceptable applicant applicants side party institution body organisation organization
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
-still already instead either
+still already instead either and
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
 可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
-每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
+受 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
 _ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这")
@@ -129,6 +129,7 @@ def _en_found(word: str, low: str, hay: str) -> bool:
 def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
     """Every meaningful word of the question in ``hay``, and one at least in ``own`` (the
     unit's own words, not only those of the list around it)."""
+    question = re.sub(r"'s\b|\bappl(?:y|ies) to\b", " ", question)  # "a body's office", "apply to"
     words = [w for w in _EN_WORD.findall(question) if w.lower() not in _EN_FUNCTION and len(w) > 2]
     low = question.lower()
     if not words or not all(_en_found(w, low, hay) for w in words):
@@ -183,6 +184,8 @@ def _offered(word: str, unit: Unit) -> bool:
     """Whether a narrowing word asks for what the unit itself offers as an alternative ("Could a
     social organisation or an industry association be our partner?", "an exam syllabus instead
     of an occupational standard?" against "…, a social group or other…", "standard or syllabus")."""
+    if word.lower() == "only":  # "the FTZ-only rule" against "只能在自由贸易试验区内"
+        return "only" in unit.text.en and "只能" in unit.text.zh
     return word.lower() in ("or", "either", "instead") and " or " in unit.text.en
 
 
@@ -218,6 +221,9 @@ _FOREIGN_ONLY = re.compile(
     rf"只(?:交|提交|提供|有|用|给)?\S{{0,3}}(?:{_LANGUAGES_ZH}|中文(?:的|版|译本))|(?<![要用需])不(?:用|需要|必|要)(?:交|提供|附)?\S{{0,2}}(?:翻译|译本|中文)|"
     r"\bonly (?:in )?(?:the )?(?:german|english|french|japanese|korean|russian|spanish|italian|foreign)\b|"
     r"\bwithout (?:a |any )?(?:chinese )?translation\b|\bno (?:chinese )?translation\b", re.IGNORECASE)
+_SOLO = re.compile(r"单独|单干|独自|自己(?:单干|搞|干|办|来|做)|独立(?:开展|搞|办|组织)|\bon (?:our|its|their) own\b|"
+                   r"\bby (?:ourselves|itself|themselves)\b|\balone\b|\bwithout (?:a |any )?(?:local |chinese )?partner",
+                   re.IGNORECASE)
 _REQUIRES = re.compile(r"必须|须|应|只能|经|具有|具备|需|\bshall\b|\bmust\b|\bonly\b|\brequire", re.IGNORECASE)
 
 
@@ -244,6 +250,35 @@ def foreign_only(question: str) -> bool:
     return bool(_FOREIGN_ONLY.search(normalise(question)))
 
 
+_LACKS = re.compile(r"没有|没|无|只有|只|仅|不是|而不是|\bno\b|\bnot\b|n't\b|\bonly\b|\bjust\b|\bwithout\b|"
+                    r"\binstead\b|\brather than\b", re.IGNORECASE)
+
+
+def either(message: str, unit: Unit) -> bool:
+    """Whether a message says it has one of the two things a material offers as alternatives and
+    not the other ("We have an exam syllabus but no occupational standard. Is that enough?"
+    against "职业标准或考试大纲"): one of them is what the notice asks for."""
+    text = normalise(message)
+    zh = _chinese(text)
+    own = unit.text.zh.split("。")[0] if zh else unit.text.en.split(".")[0]
+    sides = re.split(r"或|或者" if zh else r"\s+or\s+", own)
+    if unit.kind != "material" or len(sides) != 2 or not _LACKS.search(text):
+        return False
+    if zh:
+        bare = [re.sub(r"^(?:中方|外方)机构", "", side) for side in sides]
+        return all(side[:4] in text or side[-4:] in text for side in bare)
+    return all(any(_stem(w) in {_stem(x) for x in _EN_WORD.findall(text)} for w in _EN_WORD.findall(side)
+                   if w.lower() not in _EN_FUNCTION and len(w) > 3) for side in sides)
+
+
+def one_provides(question: str, units: list[Unit]) -> Unit | None:
+    """Of several places shown for a yes/no question, the only one that provides for it or
+    requires what it leaves out ("Does the regional department organize experts?": 四（二）, not
+    the clauses that only name the department)."""
+    found = [u for u in units if provides(question, u) or denies(question, u)]
+    return found[0] if len(found) == 1 else None
+
+
 def denies(question: str, unit: Unit) -> bool:
     """Whether the yes/no ``question`` asks about leaving out what ``unit`` requires ("没在人社
     部门备案的学校能做合作方吗" against the clause that requires 备案): then the answer is no."""
@@ -254,6 +289,8 @@ def denies(question: str, unit: Unit) -> bool:
         return "中文译本" in zh_hay or unit.id.split(".")[0] == "3"
     if not _REQUIRES.search(unit.text.zh + " " + unit.text.en):
         return False
+    if _SOLO.search(text) and "合作" in unit.text.zh:
+        return True  # "境外机构能单独开展考试吗" against "必须与…合作"
     if _chinese(text):
         return any(_zh_covered(next(g for g in m.groups() if g), zh_hay) for m in _NEGATED_ZH.finditer(text))
     for rx in _NEGATED_EN:

@@ -542,10 +542,16 @@ def route(turn: Turn, state: State, strict: bool = False,
             return None, state
         return replies, st
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
-    several = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6]) \
-        and unit is not None and unit.kind != "material"  # a material with its party's list
+    many = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6])
+    several = many and unit is not None and unit.kind != "material"  # a material with its party's list
     holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
     asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
+    if many and reply is not None and claims.is_yes_no(asked):
+        places = [h.unit for h in ctx.contextual_search(text, state)[1][:4] if h.unit.text.get(lang)[:30] in reply.text
+                  and h.unit.kind != "header"]  # "落款日和印发日是同一天吗": both dates, compared
+        picked = presence.one_provides(asked, places)
+        if picked is not None:  # the one place that holds what was asked, alone
+            unit, several, reply = picked, False, render_units([picked], lang, query=query)
     if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays \
             and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
@@ -566,6 +572,8 @@ def route(turn: Turn, state: State, strict: bool = False,
                 shown = reply or render_units([unit], lang, query=query)
                 rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
                 reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
+        elif line is None and not several and presence.either(text, unit):
+            line = t("claim_either", lang)  # "只有考试大纲，没有职业标准，行吗": 职业标准或考试大纲
         elif line is None and not several and unit.id.split(".")[0] == "3" and presence.translation_asked(asked):
             line = t("claim_present", lang)  # "考试样卷要不要也给中文的": the rule on translations
             if unit.id != _TRANSLATION:

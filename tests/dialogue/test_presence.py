@@ -148,3 +148,21 @@ def test_a_chinese_version_of_a_material_is_the_rule_on_translations() -> None:
 def test_what_the_notice_leaves_open_gets_no_verdict() -> None:
     reply = Chat().say("要是45个工作日到了还没给决定，算自动通过吗").text
     assert not reply.startswith("是的") and "没有规定" in reply
+
+
+def test_one_of_two_alternatives_is_enough() -> None:
+    reply = Chat().say("We have an exam syllabus but no occupational standard. Is that enough?").text
+    assert reply.startswith("Yes") and "or" in reply
+    reply = Chat().say("我们是事业单位，没有营业执照，可以吗").text
+    assert reply.startswith("可以") and "事业单位登记证书" in reply
+    assert not presence.either("Do we need the occupational standard?", UNITS_BY_ID["3.m2.1"])
+
+
+def test_of_several_places_the_one_that_holds_the_question_answers_it() -> None:
+    reply = Chat().say("Must the applicant have clearly defined examination items and exam regulations?").text
+    assert reply.startswith("Yes") and "Part II(3)" in reply and "Several parts" not in reply
+    reply = Chat().say("外国机构想在广西搞技能考试，可以自己单干吗？").text
+    assert reply.startswith("不行") and "合作" in reply
+    # two dates compared stay two places, with no verdict on one of them
+    reply = Chat().say("落款日和印发日是同一天吗？").text
+    assert "9月22日" in reply and "9月25日" in reply and not reply.startswith("不对")
