@@ -15,6 +15,8 @@ import re
 
 from bot.dialogue import shape
 from bot.dialogue.normalise import normalise
+from bot.i18n import t
+from bot.notice.units import UNITS_BY_ID, Unit
 
 # (slot, exclusive, ((value, in the user's words, in the notice's words), ...)).  An exclusive
 # slot has one right value per clause (who receives it, which annex); a list slot may have
@@ -218,3 +220,21 @@ def verdict(text: str, clause: str) -> str | None:
             and not re.search(r"工作日|working days?|business days?", text, re.I):
         return "working_days"
     return "holds"
+
+
+def claim_line(text: str, unit: Unit, lang: str) -> str | None:
+    """For a statement to confirm ("鉴定计划是报给自治区人社厅吧？"): yes, no, or "the number is
+    right but it counts working days", checked against the clause that answers it (a
+    material with its category); None when nothing in it can be compared."""
+    clause = unit.text.zh
+    parent = UNITS_BY_ID.get(unit.parent or "")
+    if unit.kind == "material" and parent is not None:
+        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
+        clause += "\n" + (category.title.zh if category is not None else "")  # its category's name
+    if unit.id.split(".")[0] == "annex2":
+        clause += "\n" + UNITS_BY_ID["6.annual_report"].text.zh  # when and to whom it goes
+    # "“…实施重点监管”——这句话是不是说被投诉就会被罚": the words quoted are the notice's own,
+    # not what the user states.
+    stated = re.sub(r"[“\"「『][^”\"」』]{6,}[”\"」』]", " ", text)
+    found = verdict(stated, clause)
+    return None if found is None else t(f"claim_{found}", lang)

@@ -53,7 +53,7 @@ _ZH_FUNCTION = frozenset("""
 可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
-受 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
+受 过 做 当 作为 成为 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
 _ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这")
@@ -137,9 +137,10 @@ def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
     return own is None or any(_en_found(w, low, own) for w in words)
 
 
-# Words for the two sides the notice spells in more than one way (外方 / 境外机构, 国内 / 我国).
+# Words the notice spells in more than one way (外方 / 境外机构, 国内 / 我国, 审批 / 审核).
 _SIDES_ZH = {"外方": ("境外", "外方", "国外"), "外国": ("境外", "外方", "国外"), "国外": ("境外", "外方"),
-             "中方": ("中方", "我国"), "国内": ("我国", "中方"), "中国": ("我国", "中方")}
+             "中方": ("中方", "我国"), "国内": ("我国", "中方"), "中国": ("我国", "中方"),
+             "审批": ("审核", "审批"), "评审": ("审核", "论证"), "审查": ("审核",)}
 
 
 def _zh_found(word: str, question: str, hay: str) -> bool:
@@ -276,6 +277,8 @@ def one_provides(question: str, units: list[Unit]) -> Unit | None:
     requires what it leaves out ("Does the regional department organize experts?": 四（二）, not
     the clauses that only name the department)."""
     found = [u for u in units if provides(question, u) or denies(question, u)]
+    # a sentence and the clause it belongs to are one place
+    found = [u for i, u in enumerate(found) if not any(f.id == u.parent or f.parent == u.id for f in found[:i])]
     return found[0] if len(found) == 1 else None
 
 

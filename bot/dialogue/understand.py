@@ -38,6 +38,7 @@ MID = {"zh": 0.28, "en": 0.22}  # this high answers when nothing elsewhere comes
 CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this ratio
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
+NEAR_TOP = 0.8  # a place this close to the best may answer a yes/no question the best does not hold
 SILENT_WITH_UNIT = 0.75  # a question on what the notice leaves open also quotes a unit this clear
 
 
@@ -253,22 +254,23 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
 
 
-def _claim_line(text: str, unit: Unit, lang: str) -> str | None:
-    """For a statement to confirm ("鉴定计划是报给自治区人社厅吧？"): yes, no, or "the number is
-    right but it counts working days", checked against the clause that answers it (a
-    material with its category); None when nothing in it can be compared."""
-    clause = unit.text.zh
-    parent = UNITS_BY_ID.get(unit.parent or "")
-    if unit.kind == "material" and parent is not None:
-        category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
-        clause += "\n" + (category.title.zh if category is not None else "")  # its category's name
-    if unit.id.split(".")[0] == "annex2":
-        clause += "\n" + UNITS_BY_ID["6.annual_report"].text.zh  # when and to whom it goes
-    # "“…实施重点监管”——这句话是不是说被投诉就会被罚": the words quoted are the notice's own,
-    # not what the user states.
-    stated = re.sub(r"[“\"「『][^”\"」』]{6,}[”\"」』]", " ", text)
-    found = claims.verdict(stated, clause)
-    return None if found is None else t(f"claim_{found}", lang)
+def _place_that_holds(text: str, asked: str, state: State, unit: Unit | None, reply: Reply,
+                      many: bool) -> Unit | None:
+    """For a yes/no question shown several places, a question back, or one place that does not
+    hold it: the only place near the top that holds what was asked ("Does the regional
+    department organize experts?": 四（二）; "汇总表里要附发证名册吗": 附件2 四, not 二)."""
+    lang = state.language
+    question_back = unit is None and reply.text.startswith(t("clarify_which", lang))
+    plain = unit is not None and unit.text.get(lang)[:20] in reply.text.split("\n")[0] \
+        and not presence.provides(asked, unit) \
+        and not presence.denies(asked, unit)
+    if not (many or question_back or plain):
+        return None
+    hits = ctx.contextual_search(text, state)[1][:4]
+    places = [h.unit for h in hits if h.unit.kind != "header" and h.score >= NEAR_TOP * hits[0].score
+              and (not many or h.unit.text.get(lang)[:30] in reply.text)]  # "落款日和印发日是同一天吗"
+    picked = presence.one_provides(asked, places)
+    return picked if picked is not None and (picked is not unit or many) else None
 
 
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
@@ -546,16 +548,14 @@ def route(turn: Turn, state: State, strict: bool = False,
     several = many and unit is not None and unit.kind != "material"  # a material with its party's list
     holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
     asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
-    if many and reply is not None and claims.is_yes_no(asked):
-        places = [h.unit for h in ctx.contextual_search(text, state)[1][:4] if h.unit.text.get(lang)[:30] in reply.text
-                  and h.unit.kind != "header"]  # "落款日和印发日是同一天吗": both dates, compared
-        picked = presence.one_provides(asked, places)
+    if reply is not None and claims.is_yes_no(asked) and not strict:
+        picked = _place_that_holds(text, asked, state, unit, reply, many)
         if picked is not None:  # the one place that holds what was asked, alone
             unit, several, reply = picked, False, render_units([picked], lang, query=query)
     if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays \
             and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
-        line = _claim_line(text, unit, lang)
+        line = claims.claim_line(text, unit, lang)
         if line == t("claim_holds", lang) and presence.denies(asked, unit):
             line = None  # "没在人社厅备案行不行": the department is right, the premise is not
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):

@@ -166,3 +166,10 @@ def test_of_several_places_the_one_that_holds_the_question_answers_it() -> None:
     # two dates compared stay two places, with no verdict on one of them
     reply = Chat().say("落款日和印发日是同一天吗？").text
     assert "9月22日" in reply and "9月25日" in reply and not reply.startswith("不对")
+
+
+def test_a_yes_no_question_goes_to_the_near_place_that_holds_it() -> None:
+    reply = Chat().say("汇总表里要附发证名册吗").text
+    assert reply.startswith("是的") and "名册" in reply
+    # a material of the other party keeps its "no"
+    assert Chat().say("中方机构也要提交银行资信证明吗").text.startswith("不对")
