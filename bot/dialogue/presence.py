@@ -46,7 +46,7 @@ item items document documents material materials fill filled complete give state
 report reported reporting notice say says said allowed permit permitted possible ok okay fine
 accepted acceptable applicant applicants side party institution body organisation organization
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
-still already instead either and
+still already instead either and act acts serve
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
@@ -129,7 +129,8 @@ def _en_found(word: str, low: str, hay: str) -> bool:
 def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
     """Every meaningful word of the question in ``hay``, and one at least in ``own`` (the
     unit's own words, not only those of the list around it)."""
-    question = re.sub(r"'s\b|\bappl(?:y|ies) to\b", " ", question)  # "a body's office", "apply to"
+    # "a body's office", "apply to", a gloss in brackets ("a social organisation (shehui tuanti)")
+    question = re.sub(r"'s\b|\bappl(?:y|ies) to\b|\([^()]*\)", " ", question)
     words = [w for w in _EN_WORD.findall(question) if w.lower() not in _EN_FUNCTION and len(w) > 2]
     low = question.lower()
     if not words or not all(_en_found(w, low, hay) for w in words):
