@@ -41,7 +41,7 @@ from bot.settings import get_settings
 # The targets, printed next to the figures.
 TARGETS = {"zh": 0.97, "en": 0.95, "wrong": 0.01, "dialogues": 0.90, "traps": 1.0}
 # What the run must reach to pass: a floor every set clears, the held-out one on its first run
-# included (English 86.5 % on set Q), so that a change that loses ground fails.
+# included (English 86.5 % on set Q, 87.6 % on set R), so that a change that loses ground fails.
 THRESHOLDS = {"zh": 0.90, "en": 0.85, "wrong": 0.10, "dialogues": 0.78, "traps": 0.80}
 
 _SELF_CHECK_PAYLOADS = ("/affirm", "/deny", "/unsure")
