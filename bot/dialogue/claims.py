@@ -30,7 +30,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
          r"设区市人力资源社会保障部门"),
         ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
          r"管理委员会"),
-        ("ministry", r"人社部(?!门)|人力资源社会保障部(?!门)|\bministry\b|\bbeijing\b", r"人力资源社会保障部(?!门)"),
+        ("ministry", r"人社部(?!门)|人力资源社会保障部(?!门)|\bministry\b|\b(?:approv\w*|decid\w*|grant\w*|licen[sc]\w*) (?:\w+ ){0,3}(?:in|by) beijing\b", r"人力资源社会保障部(?!门)"),
     )),
     ("annex", True, (
         ("annex1", r"附件\s*(?:1|一)(?!\d)|\bannex\s*(?:1|i)\b", r"附件\s*1(?!\d)"),
@@ -125,10 +125,21 @@ _CONFIRM_TAIL = re.compile(r"[，,\s]*(?:" + shape.CONFIRM_WORDS_ZH + r")[？?�
                            r"[,\s]*(?:right|correct|true|isn'?t it|is that (?:right|correct|so))\s*\?*$", re.IGNORECASE)
 
 
+# "是45个工作日还是自然日？": a choice between two things, not a yes/no question ("还是要交吗" is one).
+_CHOICE_ZH = re.compile(r"还是(?!要|需要|得|会|能|可以|应该|必须|都)[^，,。？?]{1,24}[？?]?$")
+
+
 def is_yes_no(text: str) -> bool:
     """Whether a message is a yes/no question or a statement to confirm."""
     text = text.strip()
     return shape.is_claim(text) or bool(_YES_NO.search(text))
+
+
+def is_choice(text: str) -> bool:
+    """Whether a question asks which of two things ("报自治区厅还是报市里？"): its answer is the
+    clause, not "yes"."""
+    text = text.strip()
+    return bool(_CHOICE_ZH.search(text)) and not re.search(r"[吗么][？?。！!]*$", text)
 
 
 def _values(text: str, notice: bool) -> dict[str, set[str]]:
@@ -212,8 +223,9 @@ def verdict(text: str, clause: str) -> str | None:
                 results.append(True)  # "Annual summary in end December, correct?"
         elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
             results.append(False)
-    if not results:
-        return None
+    if not results or re.search(r"工作日|working days?|business days?", text, re.I) and \
+            re.search(r"自然日|日历日|calendar days?", text, re.I):
+        return None  # "45 working days or calendar days?": which one, not whether
     if not all(results):
         return "differs"
     if re.search(r"工作日", clause) and re.search(r"(?<!工作)日(?!内)|自然日|日历日|天|calendar days|\bdays\b", text) \
@@ -235,6 +247,8 @@ def claim_line(text: str, unit: Unit, lang: str) -> str | None:
         clause += "\n" + UNITS_BY_ID["6.annual_report"].text.zh  # when and to whom it goes
     # "“…实施重点监管”——这句话是不是说被投诉就会被罚": the words quoted are the notice's own,
     # not what the user states.
+    if is_choice(text):
+        return None
     stated = re.sub(r"[“\"「『][^”\"」』]{6,}[”\"」』]", " ", text)
     found = verdict(stated, clause)
     return None if found is None else t(f"claim_{found}", lang)

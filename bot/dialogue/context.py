@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.dialogue import claims, forms, shape
+from bot.dialogue import claims, forms, refs, shape
 from bot.dialogue.retrieval import Hit, is_zh, search
 from bot.dialogue.shape import FOLLOW_EN, FOLLOW_ZH, is_elliptical
 from bot.dialogue.state import State
@@ -463,6 +463,9 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     limits = shape.time_limits(text)
     if limits:
         return text, [Hit(u, PICKED) for u in limits]
+    named = refs.named_clauses(text)  # "六（三）讲的什么", "Part IV(2)"
+    if named:
+        return text, [Hit(u, PICKED) for u in named]
     sections = _annex_sections(text, state)
     if len(sections) > 1:
         return text, [Hit(u, PICKED) for u in sections]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue import refs
 from bot.dialogue.normalise import normalise
 from bot.dialogue.retrieval import is_zh
 from bot.dialogue.synonyms import EN, ZH
@@ -23,7 +24,7 @@ _POLAR_ZH = re.compile(r"^(?:我|我们)?(?:朋友|同事|客户|领导|有人|�
                        r"行不行|对吗|是吗|对吧|是吧|吗|呢|吧|么|不\s*[？?]*$")
 _NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
                          r"月初|月中|哪|什么|啥|怎么|多少|几|谁|区外|外面|罚|一定会|保证")
-_NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|instead|rather|either|or|outside|"
+_NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|instead|rather|outside|"
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
                          r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
                          r"automatic\w*)\b|n't\b", re.IGNORECASE)
@@ -193,7 +194,7 @@ def _offered(word: str, unit: Unit) -> bool:
 
 def provides(question: str, unit: Unit) -> bool:
     """Whether the yes/no ``question`` asks for what ``unit`` provides, word for word."""
-    text = normalise(question).strip()
+    text = refs.without_refs(normalise(question)).strip()
     if _chinese(text):
         core = _POLAR_ZH.sub("", text)
         if _NARROWS_ZH.search(core):

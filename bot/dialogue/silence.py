@@ -37,7 +37,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                   r"|sure to be approved"),
     ("length", r"字数|多少字|几个字|页数|多少页|几页|篇幅|word limit|how many (?:words|pages)|page limit"
                r"|how long should (?:the|it|our) (?:\w+ )?(?:be|report|description)"),
-    ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|minimum (?:capital|balance)"),
+    ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|\b(?:pay|paid|lodge|provide) (?:a |any )?deposit\b|\bbank guarantee\b|minimum (?:capital|balance)"),
     ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
     ("attendance", r"(?<!回)到场(?!地)|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
                    r"|in person at the review|defend"),
