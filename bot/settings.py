@@ -54,7 +54,11 @@ class Limits:
     min_free_bytes: int = 256 * 1024 * 1024  # left free on the data folder's disk
     max_ocr_pages: int = 5  # pages of one scanned PDF read by OCR (enough to place it)
     max_image_pixels: int = 50_000_000  # a picture's width × height (decompression bombs)
-    ocr_time_share: float = 0.5  # share of parse_seconds OCR may use (a slow machine)
+    # share of parse_seconds after which OCR stops (a machine far slower than expected): a
+    # safety cap, not a budget, so that max_ocr_pages decides what is read and a scan gives
+    # the same result on every run, however busy the machine; the rest of the limit is left
+    # for classifying what was read before the worker is stopped
+    ocr_time_share: float = 0.8
 
 
 @dataclass(frozen=True)
