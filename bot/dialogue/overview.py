@@ -12,6 +12,7 @@ from bot.notice.units import UNITS_BY_ID
 
 OUTLINE = re.compile(
     r"(?:正文|通知|文件|这个文)\S{0,8}(?:几部分|几个部分|哪几部分|哪些部分|几大部分|结构|框架|几大块|大纲|目录|分了几)"
+    r"|明确如下\S{0,12}(?:几个方面|几个部分|几部分|几点|几条|哪几个方面)|(?:一共|总共)?明确了(?:几个方面|几点|哪几个方面)"
     r"|(?:structure|outline|parts|sections) of (?:the|this) notice|how is (?:the|this) notice (?:structured|"
     r"organi[sz]ed|divided)|how many parts (?:does|has) (?:the|this) notice", re.IGNORECASE)
 

@@ -109,11 +109,25 @@ _ANNEX_NUMBER = ((re.compile(r"附件\s*(?:1|一)(?!\d)|\bannex\s*(?:1|i)\b", re
 _COUNT_DIGITS = re.compile(r"(?<![附件第（(\d.])(?<!annex )(?<!Annex )(?<!part )(?<!Part )\d+(?![.）)\d])")
 
 
+# "附件2要写啥", "What goes in Annex 1?": the form as a whole, nothing else named.
+_WHOLE_FORM = re.compile(r"^\W*(?:附件\s*[12一二]|(?:the )?annex\s*[12]|what (?:goes|is|do we (?:write|put|fill in)) in "
+                         r"(?:the )?annex\s*[12])\W*(?:里|里面|中)?(?:都|一共|主要|具体)?(?:要|需要|得)?(?:写|填|填写|包括|包含|有)"
+                         r"(?:些|的是)?(?:啥|什么|哪些|哪些内容|什么内容|啥内容)?\W*$|^\W*what (?:goes|is|do we (?:write|put|fill in))"
+                         r" in (?:the )?annex\s*[12]\W*$|^\W*附件\s*[12一二]\W*(?:的)?(?:全称|名称|全名|标题|名字)(?:是|叫)?(?:什么|啥)?\W*$|"
+                         r"^\W*附件\s*[12一二]\W*(?:叫|是)(?:什么|啥)(?:名字|表)?\W*$|"
+                         r"\b(?:full )?(?:name|title) of (?:the )?annex\s*[12]\b|\bannex\s*[12]'?s? (?:full )?(?:name|title)\b",
+                         re.IGNORECASE)
+
+
 def named_annex(hits: list[Hit], text: str) -> list[Hit]:
     """"附件1是什么表": of the two forms, the one named by its number."""
+    text = normalise(text)  # "附建2全称叫什么"
     named = [key for rx, key in _ANNEX_NUMBER if rx.search(text)]
     if len(named) != 1 or not hits:
         return hits
+    if _WHOLE_FORM.search(text.strip()):
+        whole = UNITS_BY_ID[named[0]]
+        return [Hit(whole, 1.0)]  # picked, as a part named by its number is
     other = "annex2" if named[0] == "annex1" else "annex1"
     if not any(h.unit.id.split(".")[0] == named[0] for h in hits[:3]):
         return hits
@@ -192,17 +206,18 @@ def is_elliptical(text: str) -> bool:
 
 
 # A document number in the user's words: "桂人社规〔2020〕12号", "Gui Ren She Gui [2020] No. 12".
-_DOC_NUMBER = re.compile(r"桂人社规\s*[〔\[(（【]?\s*(?P<y1>\d{4})\s*[〕\])）】]?\s*(?:第)?\s*(?P<n1>\d+)\s*号|"
+_DOC_NUMBER = re.compile(r"桂人社(?P<s1>[规发函])\s*[〔\[(（【]?\s*(?P<y1>\d{4})\s*[〕\])）】]?\s*(?:第)?\s*(?P<n1>\d+)\s*号|"
                          r"gui\W*ren\W*she\W*gui\W*[\[(]?\s*(?P<y2>\d{4})\s*[\])]?\W*(?:no\.?|number|#)?\s*(?P<n2>\d+)",
                          re.IGNORECASE)
 
 
-def document_number(text: str) -> tuple[int, int] | None:
-    """(year, number) of a notice number of this series the message names, or None."""
+def document_number(text: str) -> tuple[str, int, int] | None:
+    """(series, year, number) of a notice number of the department's the message names
+    ("桂人社发〔2020〕12号" is another series than 桂人社规), or None."""
     m = _DOC_NUMBER.search(normalise(text))
     if m is None:
         return None
-    return int(m.group("y1") or m.group("y2")), int(m.group("n1") or m.group("n2"))
+    return m.group("s1") or "规", int(m.group("y1") or m.group("y2")), int(m.group("n1") or m.group("n2"))
 
 
 # A question about weekends and holidays ("那节假日算不算", "do weekends count?").

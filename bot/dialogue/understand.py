@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.dialogue import actors, claims, compare, overview, presence, shape, split, terms
+from bot.dialogue import actors, claims, compare, overview, presence, shape, split, terms, verdicts
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
@@ -38,7 +38,6 @@ MID = {"zh": 0.28, "en": 0.22}  # this high answers when nothing elsewhere comes
 CLEAR = 0.6  # "nothing comes near": the best unit elsewhere scores under this ratio
 CLOSE = 0.82  # a runner-up within this ratio of the best is "close"
 CONFIDENT_INTENT = 0.85
-NEAR_TOP = 0.8  # a place this close to the best may answer a yes/no question the best does not hold
 SILENT_WITH_UNIT = 0.75  # a question on what the notice leaves open also quotes a unit this clear
 
 
@@ -173,7 +172,6 @@ def _same_label(units: list[Unit]) -> list[Unit]:
 
 
 _GROUPS = {"外方": "3.g1.1", "中方": "3.g1.2"}
-_TRANSLATION = "3.translation"  # 三: materials in a foreign language with a Chinese translation
 # "这通知啥时候发的": the day it was signed and the day it was printed, told apart.
 _NOTICE_DATES = ("header.signed", "header.printed")
 # The day the notice was printed named where the day it was signed is asked (or the other way).
@@ -252,25 +250,6 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     key = "both_parties_only_foreign" if groups[top.parent] == "外方" else "both_parties_only_chinese"
     reply = render_units([top, UNITS_BY_ID[other]], lang, query=core)
     return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
-
-
-def _place_that_holds(text: str, asked: str, state: State, unit: Unit | None, reply: Reply,
-                      many: bool) -> Unit | None:
-    """For a yes/no question shown several places, a question back, or one place that does not
-    hold it: the only place near the top that holds what was asked ("Does the regional
-    department organize experts?": 四（二）; "汇总表里要附发证名册吗": 附件2 四, not 二)."""
-    lang = state.language
-    question_back = unit is None and reply.text.startswith(t("clarify_which", lang))
-    plain = unit is not None and unit.text.get(lang)[:20] in reply.text.split("\n")[0] \
-        and not presence.provides(asked, unit) \
-        and not presence.denies(asked, unit)
-    if not (many or question_back or plain):
-        return None
-    hits = ctx.contextual_search(text, state)[1][:4]
-    places = [h.unit for h in hits if h.unit.kind != "header" and h.score >= NEAR_TOP * hits[0].score
-              and (not many or h.unit.text.get(lang)[:30] in reply.text)]  # "落款日和印发日是同一天吗"
-    picked = presence.one_provides(asked, places)
-    return picked if picked is not None and (picked is not unit or many) else None
 
 
 def _intent_reply(turn: Turn, lang: str, text: str) -> tuple[Reply, Reply] | None:
@@ -529,6 +508,7 @@ def route(turn: Turn, state: State, strict: bool = False,
             own_state = st if ctx.is_bare(part) else state
             reply, unit, query = _answer_one(part, replace(turn, intent=None), own_state, False,
                                              strict)
+            reply, unit = verdicts.judged(part, reply, unit, query, own_state, strict)  # "…？45个工作日是吗？"
             if reply is None and unit is not None:
                 reply = render_units([unit], lang)
             if reply is None:
@@ -536,7 +516,10 @@ def route(turn: Turn, state: State, strict: bool = False,
                 reply = Reply(t("part_unclear", lang, part=part[:60]))
             else:
                 answered += 1
-            if not any(reply.text in r.text for r in replies):
+            held = next((i for i, r in enumerate(replies) if r.text in reply.text), None)
+            if held is not None:
+                replies[held] = reply  # the same clause again, now with the verdict on it: said once
+            elif not any(reply.text in r.text for r in replies):
                 replies.append(reply)  # two parts one answer holds: said once
             if unit is not None:
                 st = ctx.remember(st, unit, query)
@@ -544,47 +527,6 @@ def route(turn: Turn, state: State, strict: bool = False,
             return None, state
         return replies, st
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
-    many = reply is not None and reply.text.startswith(t("unit_several", lang, n=0)[:6])
-    several = many and unit is not None and unit.kind != "material"  # a material with its party's list
-    holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
-    asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
-    if reply is not None and claims.is_yes_no(asked) and not strict:
-        picked = _place_that_holds(text, asked, state, unit, reply, many)
-        if picked is not None:  # the one place that holds what was asked, alone
-            unit, several, reply = picked, False, render_units([picked], lang, query=query)
-    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays \
-            and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open
-        # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
-        line = claims.claim_line(text, unit, lang)
-        if line == t("claim_holds", lang) and presence.denies(asked, unit):
-            line = None  # "没在人社厅备案行不行": the department is right, the premise is not
-        if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
-            line = None  # of several places shown, the first may say "no", never alone "yes"
-        # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
-        same_item = unit.kind in ("field", "column", "material")
-        forbidden = presence.prohibition(asked, unit) if not several and line is None else None
-        if forbidden is not None:
-            # "可以以营利为目的吧" against "不得以营利为目的": no; "不能营利吧": yes
-            line = t("claim_forbidden" if forbidden == "asked" else "claim_holds", lang)
-        elif not several and presence.denies(asked, unit):
-            line = t("claim_denied", lang)  # "没备案的学校能做合作方吗": what the clause requires
-            if presence.foreign_only(asked) and unit.id != _TRANSLATION:
-                shown = reply or render_units([unit], lang, query=query)
-                rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
-                reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
-        elif line is None and not several and presence.either(text, unit):
-            line = t("claim_either", lang)  # "只有考试大纲，没有职业标准，行吗": 职业标准或考试大纲
-        elif line is None and not several and unit.id.split(".")[0] == "3" and presence.translation_asked(asked):
-            line = t("claim_present", lang)  # "考试样卷要不要也给中文的": the rule on translations
-            if unit.id != _TRANSLATION:
-                shown = reply or render_units([unit], lang, query=query)
-                rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)
-                reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
-        elif line is None and (not several or same_item) and presence.provides(asked, unit):
-            line = t("claim_present", lang)  # "外方要交章程吗": the clause lists what was asked
-        if line is not None:
-            shown = reply or render_units([unit], lang, query=query)
-            if not shown.text.startswith(line):  # a verdict given already is not said twice
-                reply = Reply(f"{line}\n{shown.text}", shown.buttons)
+    reply, unit = verdicts.judged(text, reply, unit, query, state, strict)
     new_state = ctx.remember(state, unit, query) if unit is not None else state
     return ([reply] if reply is not None else None), new_state

@@ -453,3 +453,32 @@ def test_a_correction_that_asks_a_whole_question_is_read_alone() -> None:
     chat = Chat()
     chat.say("审批要多久")
     assert "自治区人力资源社会保障部门" in chat.say("不是这个，我是问申请向哪个部门提").text
+
+
+def test_a_yes_no_part_of_a_message_gets_its_verdict_and_the_clause_once() -> None:
+    from bot.dialogue import understand
+    from bot.dialogue.state import State, Turn
+
+    replies, _ = understand.route(Turn(intent=None, text="审批要多久？４５个工作日是吗？", confidence=0.3),
+                                  State(language="zh"))
+    assert replies is not None and len(replies) == 1 and replies[0].text.startswith("是的")
+    reply = Chat().say("我们和外方签的合作协议原件在外方总部，寄过来很麻烦。申报时交复印件可以吗？").text
+    assert reply.startswith("是的") and "复印件" in reply
+
+
+def test_a_form_asked_about_as_a_whole_is_its_outline() -> None:
+    reply = Chat().say("附件2要写啥").text
+    assert "共4部分" in reply and "工作情况汇报" in reply
+    assert "工作情况汇报" in Chat().say("附件2里的工作情况要写啥").text
+
+
+def test_another_series_of_the_department_is_not_this_notice() -> None:
+    reply = Chat().say("同事在台账里写成了“桂人社发〔2020〕12号”，是这个号吗？").text
+    assert reply.startswith("这个文号不是本《通知》的") and "桂人社规〔2020〕12号" in reply
+    assert Chat().say("是桂人社规〔2020〕12号吗").text.startswith("这是本《通知》的文号")
+
+
+def test_the_parts_the_notice_sets_out_and_typed_typos() -> None:
+    assert "六部分" in Chat().say("“现就有关事项明确如下”，后面一共明确了几个方面？").text
+    assert "日常检查" in Chat().say("监官方式有哪些？").text
+    assert "年度核发证书信息汇总表" in Chat().say("附建2全称叫什么").text
