@@ -117,7 +117,7 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 # A yes/no question that states something: "…吗？", "是不是…", "Is …?", "…, right?".
 _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
                      r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|([\u4e00-\u9fff])不\1|"
-                     r"^(?!.*(?:什么|啥|哪|怎么|谁|多少|几|多久|为什么|为啥|如何)).*(?:要|需要|得|能|可以|是|算|有|交|提交)\S{0,14}[？?]$|"
+                     r"^(?!.*(?:什么|啥|哪|怎么|谁|多少|几|多久|为什么|为啥|如何|干嘛|干吗)).*(?:要|需要|得|能|可以|是|算|有|交|提交)\S{0,14}[？?]$|"
                      r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b", re.IGNORECASE)
 
 

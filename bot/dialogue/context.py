@@ -231,13 +231,6 @@ _SEVERAL_ZH = re.compile(r"((?:第\s*(?:[一二两三四五六七八九十]|\d+)
 
 
 _NUM = r"([一二两三四五六七八九十]|\d+)"
-_CATEGORY_ITEM = (
-    re.compile(rf"第\s*{_NUM}\s*类\S{{0,3}}?第\s*{_NUM}\s*(?:项|个|条|点)"),
-    re.compile(r"\bitem\s+\(?(\d)\)?\s+(?:in|of|under)\s+(?:the\s+)?(?:category|group|class)\s+\(?(\d)\)?"
-               r"|\b(?:category|group|class)\s+\(?(\d)\)?,?\s+item\s+\(?(\d)\)?", re.IGNORECASE),
-)
-
-
 _CONDITION_N = (
     re.compile(rf"(?:许可条件|条件)\S{{0,3}}?第\s*{_NUM}\s*(?:条|项|点|个)|第\s*{_NUM}\s*(?:条|项|个)(?:许可)?条件"),
     re.compile(r"\b(?:(first|second|third) (?:licensing )?condition|(?:licensing )?condition \(?(\d)\)?)",
@@ -303,24 +296,6 @@ def _condition_n(text: str) -> Unit | None:
             return None
         n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(2))
     return UNITS_BY_ID.get(f"2.{n}")
-
-
-def _category_item(text: str) -> Unit | None:
-    """"第三类第2项", "item 2 in category (3)": that material of the materials list."""
-    m = _CATEGORY_ITEM[0].search(text)
-    if m:
-        cat, item = (_number(x) for x in m.groups())
-    else:
-        m = _CATEGORY_ITEM[1].search(text)
-        if not m:
-            return None
-        item_s, cat_s, cat2, item2 = m.groups()
-        cat, item = (int(cat_s), int(item_s)) if item_s else (int(cat2), int(item2))
-    category = UNITS_BY_ID.get(f"3.{cat}")
-    if category is None:
-        return None
-    kids = [u for u in children(category.id) if u.kind != "sentence"]
-    return kids[item - 1] if 1 <= item <= len(kids) else None
 
 
 # "通知里所有的时间要求", "list all the deadlines": every time limit the notice sets.
@@ -440,6 +415,16 @@ def _margin(hits: list[Hit]) -> float:
     return hits[1].score / hits[0].score if len(hits) > 1 and hits[0].score > 0 else 0.0
 
 
+def _limit_by_count(text: str, state: State) -> Unit | None:
+    """"那10日那个是干嘛的" after the 45 working days: the other time limit with that count."""
+    if not is_elliptical(text) or claims.is_yes_no(text) or not _POINTS_BACK.search(text):
+        return None
+    said = {n for _, n in shape.counts(text)}
+    found = [u for u in shape.TIME_LIMIT_UNITS if u != state.topic_unit
+             and said & {n for _, n in shape.counts(UNITS_BY_ID[u].text.zh)}]
+    return UNITS_BY_ID[found[0]] if len(found) == 1 else None
+
+
 def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     """(the question as understood, the units it is about, best first)."""
     text, aside = shape.core_question(text)
@@ -463,13 +448,16 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     limits = shape.time_limits(text)
     if limits:
         return text, [Hit(u, PICKED) for u in limits]
+    pointed = _limit_by_count(text, state)
+    if pointed is not None:
+        return f"{pointed.title.zh} {text}", [Hit(pointed, PICKED)]
     named = refs.named_clauses(text)  # "六（三）讲的什么", "Part IV(2)"
     if named:
         return text, [Hit(u, PICKED) for u in named]
     sections = _annex_sections(text, state)
     if len(sections) > 1:
         return text, [Hit(u, PICKED) for u in sections]
-    unit = sections[0] if sections else (_category_item(text) or _condition_n(text) or _part_n(text, state)
+    unit = sections[0] if sections else (refs.category_item(text) or _condition_n(text) or _part_n(text, state)
                                              or _by_ordinal(text, state))
     if unit is not None:
         return f"{unit.title.zh} {text}", [Hit(unit, PICKED)]

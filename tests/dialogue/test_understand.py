@@ -482,3 +482,13 @@ def test_the_parts_the_notice_sets_out_and_typed_typos() -> None:
     assert "六部分" in Chat().say("“现就有关事项明确如下”，后面一共明确了几个方面？").text
     assert "日常检查" in Chat().say("监官方式有哪些？").text
     assert "年度核发证书信息汇总表" in Chat().say("附建2全称叫什么").text
+
+
+def test_an_item_of_a_category_named_by_its_name_and_a_time_limit_by_its_count() -> None:
+    chat = Chat()
+    chat.say("专业技术类文件包括什么？")
+    assert "考务管理规则" in chat.say("那考试组织实施类第二项？").text
+    chat = Chat()
+    chat.say("45个工作日那个从哪天起算？")
+    assert "鉴定计划" in chat.say("那10日那个是干嘛的？").text
+    assert Chat().say("审批是10个工作日吗").text.startswith("不对")  # a wrong count stays a no
