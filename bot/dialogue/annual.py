@@ -26,6 +26,7 @@ from bot.notice import (
     FTZ_CLAUSE,
     OUTSIDE_PLACES,
 )
+from bot.notice.units import UNITS_BY_ID
 from bot.service import annual as annual_service
 from bot.service import duties
 from bot.service.store import SessionRecord, Store, UploadRecord
@@ -108,6 +109,24 @@ def date_texts(text: str) -> list[str]:
 _AREA_ONLY = re.compile(r"^(?:那|在|我们在|我们是|是)?(?P<place>[\w\s]{1,12}?)(?:片区|市)?"
                         r"(?:的话)?(?:呢|行不行|可以吗|可不可以|怎么样|行吗|(?:报|交|推|送)给谁|报哪里)?"
                         r"[?？!！。.\s]*$")
+
+
+# The unit of the clause on where one may operate (六（一）).
+FTZ_UNIT = next(u.id for u in UNITS_BY_ID.values() if u.kind == "clause" and u.ref.zh == FTZ_CLAUSE.ref.zh)
+_SHORT_ASK = re.compile(r"^\W*(?:what about |and |how about )?[\w\s'-]{2,30}?(?: area| zone)?\s*(?:ok|okay|fine|"
+                        r"allowed|too)?\W*$", re.IGNORECASE)
+
+
+def area_inside(text: str, topic_unit: str | None, lang: str) -> Reply | None:
+    """"钦州港片区可以吗", "Chongzuo area ok?" after where one may operate (六（一）): yes, it is
+    one of the areas the notice covers (a place outside them is told so by :func:`area_lines`)."""
+    words = (text or "").strip()
+    area = find_area(words)
+    if topic_unit != FTZ_UNIT or area is None or find_outside_place(words) or not (
+            is_area_only(words) or _SHORT_ASK.match(words)):
+        return None
+    return Reply(t("area_inside", lang, area=FTZ_AREAS_BY_ID[area].name.get(lang), ref=FTZ_CLAUSE.ref.get(lang),
+                   areas=areas_text(lang)))
 
 
 def is_area_only(text: str) -> bool:

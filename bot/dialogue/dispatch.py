@@ -155,6 +155,9 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
     year = _year_reply(turn, state)
     if year is not None:
         return year
+    inside = annual.area_inside(turn.words, state.topic_unit, state.language)
+    if inside is not None:  # "钦州港片区可以吗" after where one may operate
+        return [inside], replace(state, ftz_area=annual.find_area(turn.words))
     replies, routed = understand.route(turn, state)
     if replies:
         return _receiver(replies, turn, routed)
@@ -294,6 +297,9 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
     year = _year_reply(turn, state)
     if year is not None:
         return year
+    inside = annual.area_inside(turn.words, state.topic_unit, state.language)
+    if inside is not None:  # "钦州港片区可以吗" after where one may operate
+        return [inside], replace(state, ftz_area=annual.find_area(turn.words))
     try:
         found = find_date(turn.words, today)
     except DateParseError as exc:

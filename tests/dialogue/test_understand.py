@@ -492,3 +492,14 @@ def test_an_item_of_a_category_named_by_its_name_and_a_time_limit_by_its_count()
     chat.say("45个工作日那个从哪天起算？")
     assert "鉴定计划" in chat.say("那10日那个是干嘛的？").text
     assert Chat().say("审批是10个工作日吗").text.startswith("不对")  # a wrong count stays a no
+
+
+def test_an_ftz_area_asked_after_where_one_may_operate_is_a_yes() -> None:
+    for first, area, opens in (("拿到许可以后能在哪些地方开展鉴定发证？", "钦州港片区可以吗？", "可以"),
+                               ("Where can we run assessments once approved?", "Chongzuo area ok?", "Yes")):
+        chat = Chat()
+        chat.say(first)
+        assert chat.say(area).text.startswith(opens)
+    chat = Chat()
+    chat.say("拿到许可以后能在哪些地方开展鉴定发证？")
+    assert "桂林不在其中" in chat.say("那桂林呢？").text
