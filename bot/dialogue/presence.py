@@ -184,12 +184,12 @@ def question_part(text: str) -> str:
 
 
 def _offered(word: str, unit: Unit) -> bool:
-    """Whether a narrowing word asks for what the unit itself offers as an alternative ("Could a
-    social organisation or an industry association be our partner?", "an exam syllabus instead
-    of an occupational standard?" against "…, a social group or other…", "standard or syllabus")."""
-    if word.lower() == "only":  # "the FTZ-only rule" against "只能在自由贸易试验区内"
+    """Whether a narrowing word asks for what the unit itself says: an alternative it offers
+    ("an exam syllabus instead of an occupational standard?" against "standard or syllabus"),
+    or its own restriction ("the FTZ-only rule" against "只能在自由贸易试验区内")."""
+    if word.lower() == "only":
         return "only" in unit.text.en and "只能" in unit.text.zh
-    return word.lower() in ("or", "either", "instead") and " or " in unit.text.en
+    return word.lower() == "instead" and " or " in unit.text.en
 
 
 def provides(question: str, unit: Unit) -> bool:
