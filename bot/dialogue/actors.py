@@ -11,15 +11,16 @@ from bot.notice.units import UNITS_BY_ID, Unit
 
 # (key, words naming the department in a question, its name in the notice)
 _ACTORS = (
-    ("city", re.compile(r"设区市|市人社局|市(?:级)?人社部门|市里的?人社|\bcity(?:'s)? (?:bureau|department|level|"
-                        r"authorit(?:y|ies))\b|\bmunicipal\b|\bprefecture", re.IGNORECASE),
+    ("city", re.compile(r"设区市|市人社局|市(?:级)?人社部门|市里|市一级|各市人社|\bcity(?:'s)? (?:hrss |hr |human resources "
+                        r"(?:and social security )?)?(?:bureaus?|departments?|level|authorit(?:y|ies))\b|\bmunicipal\b|"
+                        r"\bprefecture", re.IGNORECASE),
      "设区市人力资源社会保障部门"),
     ("region", re.compile(r"自治区(?:人社|人力资源)|人社厅|自治区厅|省厅|区厅|\b(?:the )?(?:regional|autonomous "
                           r"region'?s?) (?:department|authorit(?:y|ies)|bureau)\b", re.IGNORECASE),
      "自治区人力资源社会保障部门"),
 )
 _ROLE = re.compile(
-    r"负责(?:什么|哪些|啥|干什么)|(?:干|做|管)(?:什么|哪些|啥)|干嘛|职责|作用|角色|还(?:负责|管|收|要做)|"
+    r"负责(?:什么|哪些|啥|干什么)|负责\S{0,6}还是|(?:审批|审核)还是(?:监管|监督|管理)|(?:监管|监督|管理)还是(?:审批|审核)|(?:干|做|管)(?:什么|哪些|啥)|干嘛|职责|作用|角色|还(?:负责|管|收|要做)|"
     r"收(?:哪些|什么|啥)|接收(?:哪些|什么|啥)|(?:哪些|什么)(?:事|工作)|"
     r"\bwhat (?:does|do|will) .{0,50}\b(?:do|handle|receive|get|oversee)\b|\bresponsib|\brole\b|\bduties of\b|"
     r"\bwhat .{0,40}\b(?:receive|is sent|gets sent)\b", re.IGNORECASE)

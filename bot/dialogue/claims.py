@@ -51,14 +51,15 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("proactive", r"主动公开|\bproactive\w*|^(?!.*\b(?:results?|findings?|outcomes?)\b).*\bmade public\b(?! on request)",
          r"主动公开"),
         ("on_request", r"依申请公开|\bon request\b|\bupon application\b", r"依申请公开"),
-        ("not_public", r"不(?:会|予|用|需要|必)?(?:被)?公开|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
+        ("not_public", r"不(?:会|予|用|需要|必)?(?:被)?(?:对外|向社会|对公众)?公开|内部文件|内部资料|\bnot (?:be )?(?:made )?public\b|\bconfidential\b", r"不予公开"),
         ("results_public", r"(?<!不)(?<!不会)公开结果|结果\S{0,4}(?<!不)(?<!不会)公开|\b(?:results?|findings?|outcomes?)\b.{0,40}"
                            r"\b(?:made public|public(?:ly)?|published|disclosed)", r"公开结果"),
     )),
     ("obligation", True, (
-        ("required", r"必须|一定要|都得|强制|必交|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
+        ("required", r"必须|一定要|都得|强制|必交|(?:就|便)?不能(?:申请|提交|报)了|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
          r"(?!)"),
-        ("optional", r"如有|可选|不是必须|非必须|\bif any\b|\boptional\b", r"如有"),
+        ("optional", r"如有|可选|不是必须|非必须|可以不(?:交|提交|提供|附)|不交也(?:行|可以)|没有(?:也|的话)(?:行|可以)|"
+                     r"\bif any\b|\boptional\b|\b(?:can|may) (?:we )?(?:skip|leave (?:it )?out|omit)\b", r"如有"),
     )),
     ("issuer", True, (
         ("office", r"办公室|\bgeneral office\b", r"办公室"),
@@ -89,6 +90,15 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
                        r"\bearly in the year\b", r"(?!)"),
         ("mid_year", r"年中|年底前半年|6月|六月|7月|七月|\bmid-?year\b|\bjune\b|\bjuly\b", r"(?!)"),
     )),
+    ("frequency", True, (
+        ("per_activity", r"每次|每一次|每场|每回|\beach time\b|\bbefore (?:each|every)\b|\bevery (?:assessment|exam)",
+         r"每次"),
+        ("yearly", r"每年|一年一次|一年(?:报|交|送|推)一次|一年一报|\bannually\b|\bonce a year\b|\b(?:every|each) year\b|"
+                   r"\byearly\b", r"每年"),
+        ("quarterly", r"每季度?|一季度一次|每个季度|\bquarterly\b|\bevery quarter\b", r"(?!)"),
+        ("monthly", r"每月|每个月|一个月一次|\bmonthly\b|\bevery month\b", r"(?!)"),
+        ("half_yearly", r"每半年|半年一次|\bhalf-?yearly\b|\bevery six months\b|\btwice a year\b", r"(?!)"),
+    )),
     ("use", False, (
         ("subsidy", r"培训补贴|\btraining subsid", r"职业培训补贴"),
         ("post", r"岗位晋升|\bpost promotion|\bpromotion of staff", r"岗位晋升"),
@@ -118,7 +128,13 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
                      r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|([\u4e00-\u9fff])不\1|"
                      r"^(?!.*(?:什么|啥|哪|怎么|谁|多少|几|多久|为什么|为啥|如何|干嘛|干吗)).*(?:要|需要|得|能|可以|是|算|有|交|提交)\S{0,14}[？?]$|"
-                     r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b", re.IGNORECASE)
+                     r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b|"
+                     # "If the body commits violations, will the result be published?"
+                     r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*(?:is|are|does|do|can|could|may|must|should|"
+                     r"shall|will|would|has|have)\b|"
+                     # "applicant wants to know whether experts will review it"
+                     r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b",
+                     re.IGNORECASE)
 
 
 _CONFIRM_TAIL = re.compile(r"[，,\s]*(?:" + shape.CONFIRM_WORDS_ZH + r")[？?。！!]*$|"
@@ -252,3 +268,23 @@ def claim_line(text: str, unit: Unit, lang: str) -> str | None:
     stated = re.sub(r"[“\"「『][^”\"」』]{6,}[”\"」』]", " ", text)
     found = verdict(stated, clause)
     return None if found is None else t(f"claim_{found}", lang)
+
+
+# "这是人社部直接发给全国的通知吧？", "So the Ministry in Beijing issued this?": a claim that the
+# notice came from a national body (it cites the Ministry's document; it is the region's own).
+_NATIONAL = re.compile(r"人社部(?!门)|人力资源社会保障部(?!门)|国务院|国家|中央|部里|\bministry\b|\bstate council\b|"
+                       r"\bbeijing\b|\bnational\b|\bcentral government\b", re.IGNORECASE)
+_ISSUED = re.compile(r"发的|发布的?|印发的?|下发|出的|制定的?|签发|发给全国|\bissued\b|\bpublished\b|\bput out\b|"
+                     r"\bwrote\b|\bcame from\b|\bfrom the\b", re.IGNORECASE)
+_CITED_DOC = re.compile(r"103|依据|根据|引用|上位|based on|\bcites?\b|\bcited\b|\bunder\b", re.IGNORECASE)
+_NATIONWIDE = re.compile(r"全国|各省|\bnationwide\b|\ball (?:of )?china\b|\bevery province|\bwhole (?:of )?china\b|"
+                         r"\bthe whole country\b", re.IGNORECASE)
+
+
+def national_issuer_claim(text: str) -> tuple[str, ...] | None:
+    """The units that answer a yes/no claim that a national body issued this notice (its
+    issuer; and its addressees when the claim says it went to the whole country), or None."""
+    if not is_yes_no(text) or not _NATIONAL.search(text) or not (_ISSUED.search(text) or _NATIONWIDE.search(text)) \
+            or _CITED_DOC.search(text):
+        return None
+    return ("header.issuer", "header.addressees") if _NATIONWIDE.search(text) else ("header.issuer",)

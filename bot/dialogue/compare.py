@@ -19,7 +19,8 @@ _EN = re.compile(
     r"(?:\?|\.|$)|^(?:is|are) (?:the )?(?P<a2>.{3,60}?) (?:the same (?:thing )?as|different from|"
     r"identical to) (?:the |our )?(?P<b2>.{3,60}?)(?:\?|\.|$)|^(?:what is |how is )?(?:the )?(?P<a3>.{3,60}?) "
     r"(?:vs\.?|versus) (?:the )?(?P<b3>.{3,60}?)(?:\?|\.|$)|\b(?:does|do) (?:the )?(?P<a4>.{3,60}?) have that "
-    r"(?:the )?(?P<b4>.{3,60}?) (?:does not|doesn't|do not|don't)", re.IGNORECASE)
+    r"(?:the )?(?P<b4>.{3,60}?) (?:does not|doesn't|do not|don't)|\bhow (?:do|does) (?:the )?(?P<a5>.{3,60}?) "
+    r"differ from (?:the )?(?P<b5>.{3,60}?)(?:\?|\.|$)", re.IGNORECASE)
 
 
 def sides(text: str) -> tuple[str, str] | None:
@@ -34,6 +35,9 @@ def sides(text: str) -> tuple[str, str] | None:
     if len(groups) < 2:
         return None
     a, b = (g.strip(" “”\"'") for g in groups[:2])
+    those = re.match(r"(?:those|that|the ones?) of (?:the )?", b, re.IGNORECASE)
+    if those and " of " in a:  # "the legality documents of the foreign side … those of the Chinese side"
+        b = f"{a[:a.index(' of ')]} of {b[those.end():]}"
     if tail:  # "汇总表和注册表的证书表": the tables of both forms
         a, b = (f"{x}的{tail}" if "的" not in x else x for x in (a, b))
     elif "的" in a and "的" not in b:  # "汇总表的单位基本信息跟注册表": the same part of both

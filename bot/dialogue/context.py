@@ -27,6 +27,11 @@ NEAR_CURRENT = 0.8  # a follow-up's second reading this close to its first, the 
 POINTER_OWN = 0.5  # a follow-up with "it"/"它" is read alone only when it scores this alone
 _POINTS_BACK = re.compile(r"它们|它|这些|那些|这个|那个|这份|那份|上面|刚才|前面说的|\b(?:it|its|they|them|their|"
                           r"this|that|these|those|such)\b", re.IGNORECASE)
+# The opening paragraph's units that name the document it cites, and that document's unit.
+_CITED = "header.basis_document"
+_CITES = frozenset({"header.basis", _CITED, "header.reform_pilot"})
+_TO_CITED = re.compile(r"那个|那份|它|该文|\b(?:that|it)\b", re.IGNORECASE)
+_THIS_NOTICE = re.compile(r"通知|本身|本文|\bthis (?:notice|document)|\bthe notice\b", re.IGNORECASE)
 BARE_OWN = 0.7  # a bare follow-up ("交给谁") is read alone only when it scores this on its own
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -338,7 +343,7 @@ def _cardinal_part(text: str) -> tuple[int, str] | None:
     return (int(w) if w.isdigit() else _WORDS_EN[w]), "部分"
 
 
-def _substitute(previous: str, text: str) -> str | None:
+def substituted(previous: str, text: str) -> str | None:
     """The previous question with its party or area replaced by the follow-up's."""
     party, old_party = _party(text), _party(previous)
     if party and old_party and party != old_party:
@@ -501,7 +506,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         return text, own
     if corrected and not is_elliptical(text) and own and own[0].score >= OWN_STANDS["zh" if is_zh(text) else "en"]:
         return text, own  # "不是，我问外方的驻华办事机构要不要跟中方合作": a question of its own
-    swapped = _substitute(state.topic_query, text)
+    swapped = substituted(state.topic_query, text) if is_bare(text, parties=True) else None
     if swapped:
         return swapped, _near_subject(search(swapped), state)
     if corrected:
@@ -509,6 +514,10 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     combined = f"{state.topic_query} {text}"
     joint = _near_subject(search(combined), state)
     current = UNITS_BY_ID.get(state.topic_unit or "")
+    if joint and current is not None and current.id in _CITES and _TO_CITED.search(text) and \
+            not _THIS_NOTICE.search(text):
+        # "那个是哪年发的", "Who issued that one?" after the document the notice cites: of it
+        return combined, [Hit(UNITS_BY_ID[_CITED], joint[0].score)]
     if joint and is_bare(text, parties=True) and not is_bare(text):
         return combined, joint  # "那中方合作机构呢": the same question, of the other party
     if joint and is_bare(text):
@@ -532,6 +541,11 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         return combined, [Hit(current, own[0].score)] if current else own  # "提前多久" after the plan
     # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
+    if state.topic_query and _has_follow_word(text) and not (own and own[0].score >= POINTER_OWN) and joint \
+            and (current is None or joint[0].unit.id == current.id):
+        # "OK, then what does the notice say happens?" after a question left open, or of the
+        # clause just cited: the words alone are too weak to stand for another subject
+        return combined, joint
     if own and own[0].score >= stands and (current is None or own[0].unit.id != current.id):
         return text, own
     # A short question with no follow-up word ("呢", "那…", "and …") that clearly points at
@@ -574,8 +588,11 @@ def _near_subject(hits: list[Hit], state: State) -> list[Hit]:
 
 def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
     """Whether the message quotes the unit's words (pasted from the notice)."""
-    body = re.sub(r"\s", "", text)
-    source = unit.text.zh if is_zh(text) else unit.text.en
+    if is_zh(text):
+        body, source = re.sub(r"\s", "", text), unit.text.zh
+    else:  # English keeps its spaces: five or six words in a row, not one long word
+        body, source = re.sub(r"\s+", " ", text.lower()), re.sub(r"\s+", " ", unit.text.en.lower())
+        window *= 2
     if len(body) < window or not source:
         return False
     return any(body[i:i + window] in source for i in range(0, len(body) - window + 1, 3))

@@ -30,6 +30,7 @@ TYPOS: dict[str, str] = {
     "考点设制": "考点设置", "考点设直": "考点设置", "设直标准": "设置标准", "备过案": "备案", "职业编马": "职业编码", "所有权规属": "所有权归属",
     "监官": "监管", "附建": "附件", "付件": "附件", "附見": "附件",
     "机够": "机构", "机沟": "机构", "合做方": "合作方",
+    "证照分里": "证照分离", "证照份离": "证照分离", "注侧": "注册", "营力": "营利", "盈力": "营利",
 }
 
 # Oral Chinese to the written form (longest first when applied).
@@ -44,6 +45,10 @@ ORAL: dict[str, str] = {
 }
 
 _SPACE = re.compile(r"\s+")
+
+
+# The words applicants use for the notice's annexes ("Attachment 2", "Appendix I").
+_ANNEX_EN = re.compile(r"\b(?:attachment|appendix|appendices|enclosure)(s?)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +87,7 @@ def normalise(text: str, oral: bool = False) -> str:
     # both readable by the tokenizer by leaving them so (the tokenizer drops punctuation).
     out = to_simplified(out)
     out = _replace_all(out, TYPOS)
+    out = _ANNEX_EN.sub(lambda m: "Annex" + m.group(1), out)  # "Attachment 2", "appendix 1"
     if oral:
         out = _replace_all(out, ORAL)
     return _SPACE.sub(" ", out).strip()

@@ -3,11 +3,14 @@ title and parts), and the one thing it leaves open about the plan's days."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from bot.dialogue.dates import format_date
 from bot.dialogue.render import render_units, silent_reply
 from bot.dialogue.reply import Reply
 from bot.i18n import t
+from bot.notice import NOTICE
 from bot.notice.units import UNITS_BY_ID
 
 OUTLINE = re.compile(
@@ -49,3 +52,10 @@ def outline(lang: str) -> Reply:
     annexes = UNITS_BY_ID["header.annexes"]
     text = t("unit_outline", lang, parts=parts, annexes=annexes.text.get(lang))
     return Reply(f"{text}\n{t('unit_source', lang, cites=annexes.cite(lang))}")
+
+
+def dates_apart(lang: str) -> str:
+    """The day the notice was signed and the day it was printed, and the days between."""
+    signed, printed = (dt.date.fromisoformat(d) for d in (NOTICE.signed, NOTICE.printed))
+    return t("notice_dates_apart", lang, signed=format_date(signed, lang, weekday=False),
+             printed=format_date(printed, lang, weekday=False), n=(printed - signed).days)

@@ -22,12 +22,16 @@ from bot.notice.units import UNITS_BY_ID, Unit
 _POLAR_ZH = re.compile(r"^(?:我|我们)?(?:朋友|同事|客户|领导|有人|别人|他们)?(?:说|听说|据说)[，,]?|[，,]?是真的吗|"
                        r"要不要|需不需要|用不用|能不能|可不可以|可以不|是不是|有没有|算不算|会不会|对不对|"
                        r"行不行|对吗|是吗|对吧|是吧|吗|呢|吧|么|不\s*[？?]*$")
-_NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # "包不包括", "属不属于", "有没有": the verb asked
+_NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单(?=独|交|一|凭|靠)|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
                          r"月初|月中|哪|什么|啥|怎么|多少|几|谁|区外|外面|罚|一定会|保证")
 _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|instead|rather|outside|"
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
                          r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
                          r"automatic\w*)\b|n't\b", re.IGNORECASE)
+_WHETHER = re.compile(r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b",
+                      re.IGNORECASE)
+_CONDITION_EN = re.compile(r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*", re.IGNORECASE)
 _EMBEDDED_WH = re.compile(r"\b(state|say|give|list|describe|indicate|show|explain|write|declare|specify|enter|ask)\s+"
                           r"(?:who|what|which|how|where|when)\b", re.IGNORECASE)
 _POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
@@ -47,17 +51,18 @@ item items document documents material materials fill filled complete give state
 report reported reporting notice say says said allowed permit permitted possible ok okay fine
 accepted acceptable applicant applicants side party institution body organisation organization
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
-still already instead either and act acts serve
+still already instead either and act acts serve run runs running fall falls under commit commits committed
+certificate-issuing issuing whether wants know well
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
 可以 需要 还 也 都 就 对 把 被 给 让 于 之 其 如果 请 想 问 知道 能 会 得 必须 一定 应该 应当
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
-受 过 经过 经 做 当 作为 成为 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
+受 过 经过 经 做 当 作为 成为 算 属于 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
-_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这前")
+_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这前完")
 
 
 def _zh_content(words: list[str]) -> list[str]:
@@ -189,6 +194,8 @@ def _offered(word: str, unit: Unit) -> bool:
     or its own restriction ("the FTZ-only rule" against "只能在自由贸易试验区内")."""
     if word.lower() == "only":
         return "only" in unit.text.en and "只能" in unit.text.zh
+    if word.lower() in ("after", "before"):  # "…review it after it is accepted?": "受理后"
+        return re.search(rf"\b{word.lower()}\b", unit.text.en.lower()) is not None
     return word.lower() == "instead" and " or " in unit.text.en
 
 
@@ -196,13 +203,16 @@ def provides(question: str, unit: Unit) -> bool:
     """Whether the yes/no ``question`` asks for what ``unit`` provides, word for word."""
     text = refs.without_refs(normalise(question)).strip()
     if _chinese(text):
-        core = _POLAR_ZH.sub("", text)
+        core = _POLAR_ZH.sub("", _A_NOT_A.sub(r"\1", text))  # "包不包括" → "包括"
+        if re.search(r"[\u4e00-\u9fff]后", unit.text.zh):
+            core = re.sub(r"(?:之|以)后", "后", core)  # "受理以后…" against "受理后"
         if _NARROWS_ZH.search(core):
             return False
         return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
     # "Must we state who owns the equipment?": a wh-word inside what is to be stated
     text = _EMBEDDED_WH.sub(r"\1 ", text)
-    if not _POLAR_EN.search(text) or any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
+    main = _CONDITION_EN.sub("", text, count=1)  # "If the body commits violations, will …?"
+    if not (_POLAR_EN.search(text) or main != text and _POLAR_EN.search(main) or _WHETHER.search(text)) or any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
         return False
     return _en_covered(text, _haystack(unit)[1], _own(unit)[1])
 
@@ -297,6 +307,7 @@ def denies(question: str, unit: Unit) -> bool:
     if _SOLO.search(text) and "合作" in unit.text.zh:
         return True  # "境外机构能单独开展考试吗" against "必须与…合作"
     if _chinese(text):
+        text = _A_NOT_A.sub(r"\1", text)  # "要不要有明确的考试项目": asked, not negated
         return any(_zh_covered(next(g for g in m.groups() if g), zh_hay) for m in _NEGATED_ZH.finditer(text))
     for rx in _NEGATED_EN:
         for m in rx.finditer(text):
@@ -351,3 +362,42 @@ def two_asked(question: str) -> tuple[str, str] | None:
     if _chinese(text):
         return f"{frame}{a}吗", f"{frame}{b}吗"
     return f"{frame} {a}?", f"{frame} {b}?"
+
+
+# "所有国外证书都能等同国内证书吗" against "经…审核注册的国外职业资格证书": only the qualified ones
+# (unless the qualifier itself is what is asked: "所有中方机构都要备案吗").
+_UNIVERSAL = re.compile(r"所有|全部|任何|一切|凡是|不管什么|不论什么|随便哪|\b(?:all|any|every)\b", re.IGNORECASE)
+_QUALIFIED_ZH = re.compile(r"经[^，。；]{2,30}?(备案|审核注册|许可|批准)的")
+
+
+def for_all(question: str, unit: Unit) -> bool:
+    """Whether a yes/no question claims for every one of a kind what the clause grants only
+    to those that meet its qualifier."""
+    m = _QUALIFIED_ZH.search(unit.text.zh)
+    if m is None or not _UNIVERSAL.search(question):
+        return False
+    asked = normalise(question)
+    return m.group(1) not in asked and not re.search(r"regist|filed|on record|approv|licen", asked, re.I)
+
+
+# "证书只要在它本国有名就够了吗", "Is a business licence enough?": one thing, against a condition
+# that asks for more.
+_ENOUGH = re.compile(r"只要|光有|仅仅|仅凭|单凭|就够|就行了|就可以了|足够|\benough\b|\bsufficient\b|\bsuffices?\b",
+                     re.IGNORECASE)
+
+
+def alone_enough(question: str, unit: Unit) -> bool:
+    """Whether the question asks if one thing suffices for a licensing condition (二), which
+    always asks for more than one."""
+    return unit.id.split(".")[0] == "2" and unit.kind in ("clause", "sentence", "part") and \
+        bool(_ENOUGH.search(question))
+
+
+_ALREADY_CHINESE = re.compile(r"(?:本来|原本|本身|已经|原来)(?:就)?(?:是|用)?中文|中文(?:写|做|出具)的|\b(?:already|originally)"
+                              r" (?:in|written in) chinese\b|\bwritten in chinese\b", re.IGNORECASE)
+
+
+def already_chinese(message: str) -> bool:
+    """Whether the message says its materials are in Chinese already (the rule on translations
+    covers materials in a foreign language only)."""
+    return bool(_ALREADY_CHINESE.search(normalise(message)))

@@ -20,6 +20,9 @@ UNIT_PREFIX = "unit:"
 UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
 
 
+_NAMES_IN_CHINESE = frozenset({"header.title", "header.item", "header.basis_document"})
+
+
 def _quote(unit: Unit, lang: str) -> str:
     text = unit.text.get(lang)
     lines = []
@@ -29,8 +32,9 @@ def _quote(unit: Unit, lang: str) -> str:
         lines.append(t("unit_quote", lang, ref=unit.ref.get(lang), text=text))
     else:
         lines.append(text)
-    if lang == "en" and unit.kind in ("material", "category"):
-        # the materials' Chinese names, as the applicant will label the files
+    if lang == "en" and (unit.kind in ("material", "category") or unit.id in _NAMES_IN_CHINESE):
+        # the materials' Chinese names, as the applicant will label the files; the notice's
+        # own title and the item's name, as they are cited
         lines.append(t("unit_in_chinese", lang, text=unit.text.zh))
     parent = UNITS_BY_ID.get(unit.parent or "")
     if unit.kind == "part":
@@ -64,6 +68,20 @@ def _notes(unit: Unit, lang: str) -> list[str]:
     return lines
 
 
+_HOW_MANY = re.compile(r"几种|几个|几类|多少种|哪几种|几项|\bhow many\b|\bnumber of\b", re.IGNORECASE)
+
+
+def _supervision_counts(lang: str) -> str:
+    """How many forms of inspection and methods of supervision part 五 names, and which."""
+    zh = UNITS_BY_ID["5"].text.zh
+    head = zh[:zh.index("的方式")]
+    forms = re.findall(r"“([^”]+)”", head[:head.index("的形式")])
+    methods = re.findall(r"“([^”]+)”", head[head.index("的形式"):])
+    sep = "、" if lang == "zh" else ", "
+    return t("supervision_counts", lang, nf=len(forms), forms=sep.join(forms), nm=len(methods),
+             methods=sep.join(methods))
+
+
 def _short_name() -> tuple[Text, Text, Text]:
     """The short name part six defines ("国外职业资格证书机构") and what it stands for."""
     unit = UNITS_BY_ID["6.operate_in_ftz"]
@@ -90,7 +108,7 @@ def _means(unit: Unit, lang: str) -> str:
 
 
 _WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有哪些|片区是哪|哪些地方|哪里|哪儿|在哪|自贸区(?:有|包括)|"
-                          r"which (?:areas|parts|zones|districts)|what areas|\bwhere\b|areas? (?:make up|of the)",
+                          r"which (?:areas|parts|zones|districts)|what areas|how many (?:ftz |free trade zone )?(?:areas|zones)|\bwhere\b|areas? (?:make up|of the)",
                           re.IGNORECASE)
 
 
@@ -103,7 +121,7 @@ def _area_line(query: str, lang: str, addressees: bool = False) -> str | None:
     areas = [a.get(lang) for a in NOTICE.free_trade_zone_areas]
     names = "、".join(areas) if lang == "zh" else ", ".join(areas)
     if area is None:
-        return t("area_list", lang, areas=names)
+        return t("area_list", lang, areas=names, n=len(areas))
     inside = any(area.lower() in a.zh.lower() or area.lower() in a.en.lower()
                  for a in NOTICE.free_trade_zone_areas)
     key = ("addressee_area_in" if inside else "addressee_area_out") if addressees else \
@@ -131,11 +149,14 @@ def render_units(units: Sequence[Unit], lang: str, pasted: bool = False,
             seen.update(rest)
             parts.append("\n".join([f"{i}. {first}"] + rest))
         body = "\n".join(parts + notes)  # each note once, after the places it is about
-    to_addressees = any(u.id == "header.addressees" for u in units) and bool(ctx.area_of(query))
+    to_addressees = any(u.id == "header.addressees" for u in units) and bool(
+        ctx.area_of(query) or _WHICH_AREAS.search(query))
     if any(u.id == "6.operate_in_ftz" for u in units) or to_addressees:
         line = _area_line(query, lang, addressees=to_addressees)
         if line:
             body = f"{body}\n{line}"
+    elif any(u.id in ("5", "5.s1") for u in units) and _HOW_MANY.search(query):
+        body = f"{body}\n{_supervision_counts(lang)}"  # "通知里列了几种监管方式"
     elif any(u.id == "6.assessment_plan" for u in units) and shape.HOLIDAYS.search(query):
         # "那节假日算不算" of the plan: the notice says 前10日, not working days.
         body = f"{body}\n{t('plan_convention', lang, days=ASSESSMENT_PLAN_DAYS_BEFORE)}"

@@ -193,7 +193,8 @@ def time_limits(text: str) -> list[Unit]:
 # A follow-up's marks: "呢", "那…", "也行吗", "and …", "… too?".
 FOLLOW_ZH = re.compile(r"呢[？?。!！]*$|^(?:那|那么|那个|还有|这个|它|他们|这些)|^(?:谁|哪|几|多|什么)|"
                         r"也(?:行|可以|算|要|适用|一样|能|需要|得)(?:吗|不|么)?[？?。!！]*$")
-FOLLOW_EN = re.compile(r"^(?:and|what about|how about|and what about|so|then|what if)\b|\b(?:it|that"
+FOLLOW_EN = re.compile(r"^(?:(?:ok(?:ay)?|well|right|fine|alright)[,\s]+)?(?:and|what about|how about|and what about|so|then|"
+                       r"what if)\b|\b(?:it|that"
                         r"|they|them|this one)\b|\b(?:too|as well)\s*\??$", re.IGNORECASE)
 
 

@@ -47,14 +47,17 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
-    ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,14}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能申请|可以申请|能申请)"
+    ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,20}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能|可以|能来|能申请|申请|行不行)"
                       r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
     ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常|比例)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
     ("notice_translation", r"(?:官方|正式)的?(?:英文|英语|外文)(?:版|译本|翻译)|(?:通知|文件)\S{0,4}(?:英文|英语)(?:版|译本)|"
                            r"\bofficial (?:english|translated) (?:version|translation)\b|\benglish version of (?:the|this) notice\b"),
-    ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|\btax(?:es|ation)?\b|\bvat\b"),
+    ("zero_report", r"(?:一张|一本|一个)(?:证|证书)?都没(?:有)?(?:发|核发|颁发)|(?:没有|没|未)(?:发|核发|颁发)(?:过)?(?:任何)?(?:证|证书)|零发证|发证(?:数量)?(?:为)?(?:零|0)|"
+                    r"\b(?:zero|no) certificates? (?:were |was )?(?:issued|awarded)|\bissued (?:zero|no|none)\b|"
+                    r"\b(?:didn't|did not|haven't|have not) issue(?:d)? any\b"),
+    ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|交\S{0,3}税|什么税|哪些税|纳税|缴税|税率|开发票|\btax(?:es|ation)?\b|\bvat\b"),
     ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
                       r"数据出境|跨境传输|信息出境|数据安全|信息安全|个人信息(?:\S{0,4})?(?:保护|安全)|隐私|personal (?:data|information)|privacy|data security|candidates'? data|data (?:transfer|protection|export)|"
@@ -100,7 +103,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                          r"|限期.{0,4}(?:多久|多长|几天|多少天|几日|多少日)|(?:rectification|correction) period|how long.{0,40}(?:rectif|to correct|"
                          r"to supplement)|how many days.{0,30}(?:rectif|correct)|deadline for (?:rectification|"
                          r"corrections|supplement)"),
-    ("approved_list", r"(?:已经|目前|现在)\S{0,4}(?:注册|批准|获批|批)了哪些|有(?:没有)?名单(?:可以)?查|(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
+    ("approved_list", r"(?:已经|已|目前|现在)\S{0,6}(?:批准|获批|注册|批)\S{0,12}(?:有哪些|哪些|名单)|有名单吗|(?:已经|目前|现在)\S{0,4}(?:注册|批准|获批|批)了哪些|有(?:没有)?名单(?:可以)?查|(?:已经|已)?获批的?\S{0,8}(?:名单|清单|目录|列表)|名单在哪|(?:list|register) of (?:approved|registered)|批了(?:几|多少)家|(?:几|多少)家(?:获批|通过|批了|拿到)|how many (?:have been|were|got) approved|(?:已经|之前)?有(?:人|机构|哪家)?(?:批|注册)过了?(?:吗|没有)|has anyone (?:already )?been approved|"
                       r"(?:已经|已)(?:被)?(?:批准|获批|注册|审核注册)(?:了|过)?的\S{0,10}(?:有哪些|有几|是哪些|名单)|"
                       r"(?:已经|目前|现在)有?哪些.{0,12}(?:获批|注册|批准|批了|批下来)|哪些(?:证书|机构)(?:已经)?(?:获批|注册了|批了|通过了)"
                       r"|already (?:been )?(?:approved|registered)|which .{0,40}(?:have been|are|were) (?:approved|registered)"

@@ -137,10 +137,24 @@ def focus(text: str) -> str | None:
 _PREAMBLE = re.compile(
     r"^(?:(?:a |one )?quick question(?: first| for you)?|one (?:more )?question|a question|unrelated|"
     r"off[- ]topic|btw|by the way|also|another thing|顺便问(?:一下|下)?|另外问(?:一下|下)?|问一下|问个问题|"
-    r"另外|还有个问题|插一句|题外话)\s*[:：,，—–-]+\s*", re.IGNORECASE)
+    r"另外|还有个问题|插一句|题外话|"
+    # a question relayed at the help desk: "窗口同事转来一个问题：", "热线记录：市民咨询，"
+    r"(?:窗口|前台|大厅)?(?:的)?同事转来(?:一个|的)?(?:问题|咨询)?|热线记录|来电记录|来电咨询|电话咨询|市民咨询|客户咨询|"
+    r"(?:客户|申请人|市民|企业|来电人)(?:来电)?(?:问|想问|想知道|咨询)|帮(?:客户|申请人)问(?:一下|下)?|"
+    r"(?:a )?colleague (?:forwarded|passed on|sent) (?:this|me this|a question)|forwarded (?:question|from a colleague)|"
+    r"(?:a )?caller (?:asks|asked|wants to know)|hotline (?:note|log|call)|(?:the )?(?:customer|applicant) (?:asks|asked|wants to know))"
+    r"\s*[:：,，—–-]+\s*", re.IGNORECASE)
+
+
+# "申请人问交完材料后…", "applicant wants to know whether…": who asks, then the question.
+_ASKER = re.compile(r"^(?:申请人|客户|市民|来电人|对方|企业)(?:来电)?(?:问|想问|想知道|咨询)(?!题)[:：,，\s]*|"
+                    r"^(?:the |an? )?(?:applicant|caller|customer|client)s? (?:wants|want|would like) to know\s*[:,]?\s*",
+                    re.IGNORECASE)
 
 
 def without_preamble(text: str) -> str:
     """The message without a lead-in such as "Quick question first:" or "顺便问一下，"."""
-    rest = _PREAMBLE.sub("", text.strip(), count=1)
+    rest = text.strip()
+    for _ in range(3):  # "热线记录：市民咨询，…": one lead-in after another
+        rest = _ASKER.sub("", _PREAMBLE.sub("", rest, count=1), count=1)
     return rest if rest.strip() else text

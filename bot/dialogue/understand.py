@@ -178,6 +178,9 @@ _NOTICE_DATES = ("header.signed", "header.printed")
 _OTHER_DATE = {"header.signed": re.compile(r"(?:9|九)月(?:25|二十五)|25(?:th)? sept|sept\w* 25", re.I),
                "header.printed": re.compile(r"(?:9|九)月(?:22|二十二)|22(?:nd)? sept|sept\w* 22", re.I)}
 _BOTH_DATES = re.compile(r"还是|两个|分别|差|一样|相同|\bboth\b|\bsame\b|\bdifferen|\bor\b", re.IGNORECASE)
+# "签发和印发差了几天", "印发日期跟落款日期是同一天吗": how far apart the two dates are.
+_APART = re.compile(r"差|相隔|隔了|间隔|同一天|一天吗|一样|相同|几天|多少天|\bsame day\b|\bapart\b|\bhow many days\b|"
+                    r"\bdifference\b|\bgap\b|\bbetween\b", re.IGNORECASE)
 _WHICH_DATE = (re.compile(r"落款|成文|签发|签署|签字|\bsigned\b|\bsigning\b|\bdated\b", re.I),
                re.compile(r"印发|印制|\bprinted\b|\bdistributed\b|\bprinting\b", re.I))
 
@@ -311,6 +314,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             units.append(UNITS_BY_ID["header.issuer"])  # "…12号，是人社厅发的吗？"
         shown = render_units(units, lang, query=text)
         return Reply(f"{t(lead, lang)}\n{shown.text}"), units[0], text
+    national = claims.national_issuer_claim(text)
+    if national is not None:  # "这是人社部直接发给全国的通知吧？": the region's own notice
+        shown = render_units([UNITS_BY_ID[u] for u in national], lang, query=text)
+        return Reply(f"{t('claim_differs', lang)}\n{shown.text}"), UNITS_BY_ID[national[0]], text
     roles = actors.actor_units(text) if silent_aspect(text) is None else []
     if roles:
         # "设区市还负责收哪些东西": every clause that gives that department a task.
@@ -358,15 +365,19 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     whole = _whole_part(units, text) if verdict in ("answer", "several", "clarify") else None
     if whole is not None:
         verdict, units = "answer", [whole]
-    if verdict in ("answer", "several", "clarify") and units and units[0].id in _NOTICE_DATES or \
+    both_named = all(rx.search(text) for rx in _WHICH_DATE)  # "签发和印发差了几天"
+    if both_named or verdict in ("answer", "several", "clarify") and units and units[0].id in _NOTICE_DATES or \
             verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
         which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
         if len(which) == 1 and _OTHER_DATE[which[0]].search(text) and claims.is_yes_no(text):
             # "印发日期是9月22号吗？": no; that is the other date (both shown, told apart)
             dates = render_units([UNITS_BY_ID[u] for u in _NOTICE_DATES], lang, query=text)
             return Reply(f"{t('claim_differs', lang)}\n{dates.text}"), UNITS_BY_ID[which[0]], text
-        if _BOTH_DATES.search(text):
+        if _BOTH_DATES.search(text) or both_named:
             which = []  # "落款是厅还是办公室", "两个日期分别是啥": both
+        if not which and _APART.search(text):
+            dates = render_units([UNITS_BY_ID[u] for u in _NOTICE_DATES], lang, query=text)
+            return Reply(f"{overview.dates_apart(lang)}\n{dates.text}"), UNITS_BY_ID[_NOTICE_DATES[0]], text
         # "印发日期是…": that one; "这通知啥时候发的": both, told apart.
         verdict, units = ("answer", [UNITS_BY_ID[which[0]]]) if len(which) == 1 else \
             ("several", [UNITS_BY_ID[u] for u in _NOTICE_DATES])
@@ -425,6 +436,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             # "中方机构也要推吗": the duty's clause, and whom its short name covers.
             return render_units([duty], lang, query=query), duty, query
         if agree and (verdict != "several"):
+            shown = render_units(units[:1], lang, query=query)
+            if not ctx.area_of(query) and shown.text != render_units(units[:1], lang).text:
+                return shown, units[0], query  # "通知里列了几种监管方式": a line for this question
             return None, units[0], query
         own = UNITS_BY_ID.get(INTENT_UNITS.get(turn.intent or "", ""))
         near = own is not None and any(same_place(own, h.unit) for h in hits[:3])
@@ -473,6 +487,14 @@ def _both_provided(text: str, turn: Turn, state: State) -> tuple[Reply, Unit] | 
     return Reply(f"{t('claim_present', state.language)}\n{shown.text}", shown.buttons), units[0]
 
 
+def _resolved(text: str, state: State) -> str:
+    """"中方要不要？" after "外方要交银行资信证明吗？": the previous question asked of the other
+    party (or FTZ area), answered and judged as if typed so; any other text as it is."""
+    if not state.topic_query or not ctx.is_elliptical(text) or not ctx.is_bare(text, parties=True):
+        return text
+    return ctx.substituted(state.topic_query, text) or text
+
+
 def route(turn: Turn, state: State, strict: bool = False,
           decisive: bool = False) -> tuple[list[Reply] | None, State]:
     """The replies from the notice's units for a question (None: the classic topic answer
@@ -505,7 +527,8 @@ def route(turn: Turn, state: State, strict: bool = False,
         answered = 0
         for part in parts:
             # Each part is a question of its own; a bare one ("哪天") leans on the part before.
-            own_state = st if ctx.is_bare(part) else state
+            own_state = st if ctx.is_bare(part) or ctx.is_elliptical(part) else state
+            part = _resolved(part, own_state)
             reply, unit, query = _answer_one(part, replace(turn, intent=None), own_state, False,
                                              strict)
             reply, unit = verdicts.judged(part, reply, unit, query, own_state, strict)  # "…？45个工作日是吗？"
@@ -526,7 +549,13 @@ def route(turn: Turn, state: State, strict: bool = False,
         if not answered:
             return None, state
         return replies, st
+    text = _resolved(text, state)
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
     reply, unit = verdicts.judged(text, reply, unit, query, state, strict)
-    new_state = ctx.remember(state, unit, query) if unit is not None else state
+    if unit is not None:
+        new_state = ctx.remember(state, unit, query)
+    elif reply is not None:  # "What's the fine?" left open: a follow-up ("then what happens?") leans on it
+        new_state = replace(ctx.remember(state, None, query), topic_unit=None)
+    else:
+        new_state = state
     return ([reply] if reply is not None else None), new_state

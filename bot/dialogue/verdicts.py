@@ -4,6 +4,8 @@ user judges).  Given the reply the search made, the unit it cites and the questi
 
 from __future__ import annotations
 
+import re
+
 from bot.dialogue import claims, presence, shape
 from bot.dialogue import context as ctx
 from bot.dialogue.render import render_units
@@ -13,7 +15,12 @@ from bot.dialogue.state import State
 from bot.i18n import t
 from bot.notice.units import UNITS_BY_ID, Unit
 
+SHORT_TAIL = 8  # characters: a last "question" this short only qualifies the one before
 NEAR_TOP = 0.8  # a place this close to the best may answer a yes/no question the best does not hold
+# "中方要不要交…", "Does the Chinese partner need…": asked whether a party must hand it in
+# (a claim "是中方交的吧" keeps "that is not right").
+_NEEDS = re.compile(r"要不要|需不需要|需要|要交|要提交|要提供|也要|用不用|\b(?:need|have to|must|required?)\b",
+                    re.IGNORECASE)
 _TRANSLATION = "3.translation"  # 三: materials in a foreign language with a Chinese translation
 
 
@@ -44,15 +51,22 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
     several = many and unit is not None and unit.kind != "material"  # a material with its party's list
     holidays = shape.HOLIDAYS.search(text) and unit is not None and "工作日" in unit.text.zh
     asked = presence.question_part(ctx.strip_correction(text)[0])  # "不对，我是问…", "Our…. Is …?"
+    if asked != text and not claims.is_yes_no(asked) and len(asked) <= SHORT_TAIL and claims.is_yes_no(text):
+        asked = text  # "审批时限是45天吧？自然日那种？": the tail qualifies the question before it
     if reply is not None and claims.is_yes_no(asked) and not strict:
         picked = _place_that_holds(text, asked, state, unit, reply, many)
         if picked is not None:  # the one place that holds what was asked, alone
             unit, several, reply = picked, False, render_units([picked], lang, query=query)
-    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays \
+    decided = reply is not None and reply.text.startswith(t("notice_dates_apart", lang)[:5]) or \
+        unit is not None and unit.id == "header.addressees" and bool(ctx.area_of(asked))  # the area line says
+    if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays and not decided \
             and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
         # "原件在总部，寄过来很麻烦。交复印件可以吗？": the question judged, then the whole message
         line = (claims.claim_line(asked, unit, lang) if asked != text else None) or claims.claim_line(text, unit, lang)
+        if reply is not None and _NEEDS.search(asked) and reply.text.startswith(
+                (t("both_parties_only_foreign", lang), t("both_parties_only_chinese", lang))):
+            line = t("claim_party_lacks", lang)  # "中方也要交银行资信证明吗": the other party's item
         if line == t("claim_holds", lang) and presence.denies(asked, unit):
             line = None  # "没在人社厅备案行不行": the department is right, the premise is not
         if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
@@ -60,7 +74,11 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
         # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
         same_item = unit.kind in ("field", "column", "material")
         forbidden = presence.prohibition(asked, unit) if not several and line is None else None
-        if forbidden is not None:
+        if not several and presence.for_all(asked, unit):
+            line = t("claim_only_qualified", lang)  # "所有国外证书都能等同吗": only the registered ones
+        elif line is None and not several and presence.alone_enough(asked, unit):
+            line = t("claim_not_enough", lang)  # "证书只要在本国有名就够了吗": the clause asks more
+        elif forbidden is not None:
             # "可以以营利为目的吧" against "不得以营利为目的": no; "不能营利吧": yes
             line = t("claim_forbidden" if forbidden == "asked" else "claim_holds", lang)
         elif not several and presence.denies(asked, unit):
@@ -72,7 +90,8 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
         elif line is None and not several and presence.either(text, unit):
             line = t("claim_either", lang)  # "只有考试大纲，没有职业标准，行吗": 职业标准或考试大纲
         elif line is None and not several and unit.id.split(".")[0] == "3" and presence.translation_asked(asked):
-            line = t("claim_present", lang)  # "考试样卷要不要也给中文的": the rule on translations
+            # "考试样卷要不要也给中文的": the rule on translations; "本来就是中文的，还要译本吗": no
+            line = t("claim_chinese_already" if presence.already_chinese(text) else "claim_present", lang)
             if unit.id != _TRANSLATION:
                 shown = reply or render_units([unit], lang, query=query)
                 rule = render_units([UNITS_BY_ID[_TRANSLATION]], lang)

@@ -103,8 +103,32 @@ def _header_units() -> list[Unit]:
         ("disclosure", Text("公开方式", "Disclosure"), DISCLOSURE),
         ("annexes", Text("附件", "Annexes"), ANNEX_LIST),
     ]
-    return [Unit(f"header.{key}", "header", part, title, text, HEADER_ALIASES.get(key, ()))
-            for key, title, text in rows]
+    units = [Unit(f"header.{key}", "header", part, title, text, HEADER_ALIASES.get(key, ()))
+             for key, title, text in rows]
+    opening = Text("开头段落", "Opening paragraph")
+    return units + [Unit(f"header.{key}", "header", opening, title, text, HEADER_ALIASES.get(key, ()))
+                    for key, title, text in _opening_rows()]
+
+
+def _opening_rows() -> list[tuple[str, Text, Text]]:
+    """The opening paragraph's facts, each cut from its sentence (nothing typed twice): the
+    document it cites, the reform pilot, the approval item and the delegation."""
+    n = NOTICE
+    pilot_zh = re.search(r"在自由贸易试验区开展.+?试点", n.basis.zh)
+    pilot_en = re.search(r"the full-coverage pilot.+$", n.basis.en)
+    item_zh = re.match(r"(“[^”]+”行政审批事项)的(.+)$", n.reform.zh)
+    item_en = re.search(r"“[^”]+”", n.reform.en)
+    if not (pilot_zh and pilot_en and item_zh and item_en):
+        raise ValueError("the opening paragraph no longer reads as expected")
+    return [
+        ("basis_document", Text("依据文件", "Document cited"), n.basis),
+        ("reform_pilot", Text("改革试点", "Reform pilot"),
+         Text(pilot_zh.group(0), pilot_en.group(0))),
+        ("item", Text("行政审批事项", "Administrative approval item"),
+         Text(item_zh.group(1), f"the administrative approval item {item_en.group(0)}")),
+        ("delegation", Text("审批权限下放", "Delegation of the approval power"),
+         Text(item_zh.group(0), n.reform.en)),
+    ]
 
 
 def _clause_units(uid: str, clause: Clause, title: Text, text: Text) -> list[Unit]:

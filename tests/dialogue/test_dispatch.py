@@ -146,3 +146,13 @@ def test_asking_for_approval_outright_does_not_start_the_check() -> None:
 
     assert exact_intent("我们已经满足条件了吧？能不能直接给个批准", "start_self_check", 0.9) != "start_self_check"
     assert exact_intent("帮我测一下能不能申请", "start_self_check", 0.9) == "start_self_check"
+
+
+def test_a_check_declined_in_the_same_message_does_not_start() -> None:
+    from bot.dialogue.dispatch import exact_intent
+
+    for text in ("监管检查的方式有哪些？别给我做自测", "Who approves? Don't start the eligibility check",
+                 "不要问我条件，直接告诉我审批时限"):
+        assert exact_intent(text, "start_self_check", 0.9) != "start_self_check", text
+    # "要不要做自测" asks for the check; its "不要" declines nothing.
+    assert exact_intent("要不要做个自测？", "start_self_check", 0.9) == "start_self_check"

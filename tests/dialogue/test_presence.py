@@ -172,4 +172,4 @@ def test_a_yes_no_question_goes_to_the_near_place_that_holds_it() -> None:
     reply = Chat().say("汇总表里要附发证名册吗").text
     assert reply.startswith("是的") and "名册" in reply
     # a material of the other party keeps its "no"
-    assert Chat().say("中方机构也要提交银行资信证明吗").text.startswith("不对")
+    assert Chat().say("中方机构也要提交银行资信证明吗").text.startswith("不需要")
