@@ -178,6 +178,7 @@ class FoundDate:
     value: dt.date
     year_assumed: bool
     text: str  # the part of the message that named the date
+    past: bool = False  # said of a day gone by ("11月30号交的"): the year assumed is the latest
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -222,9 +223,37 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", re.IGNORECASE),
 )
 _RELATIVE = (
+    (re.compile(r"大前天|\bthree days ago\b", re.IGNORECASE), -3),
+    (re.compile(r"(?<!大)前天|\bthe day before yesterday\b|\btwo days ago\b", re.IGNORECASE), -2),
+    (re.compile(r"昨天|昨日|\byesterday\b", re.IGNORECASE), -1),
     (re.compile(r"今天|今日|\btoday\b", re.IGNORECASE), 0),
     (re.compile(r"明天|明日|\btomorrow\b", re.IGNORECASE), 1),
+    (re.compile(r"(?<!大)后天|\bthe day after tomorrow\b", re.IGNORECASE), 2),
 )
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS_EN = {name: i for i, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# "上周五", "这个星期一", "下礼拜三", "last Friday", "next Monday", "this Wednesday"
+_WEEKDAY = re.compile(r"(?P<zw>上上|上|这|本|下)(?:个)?(?:周|星期|礼拜)(?P<zd>[一二三四五六日天])|"
+                      r"\b(?P<ew>last|this|next)\s+(?P<ed>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                      re.IGNORECASE)
+_WEEK_OFFSET = {"上上": -2, "上": -1, "这": 0, "本": 0, "下": 1, "last": -1, "this": 0, "next": 1}
+# Words that say the date is past ("11月30号交的", "submitted on 30 November"): a date
+# without a year is then the latest such day up to today, not the next one.
+_PAST = re.compile(r"(?:交|提交|递交|送|报|寄|收到|受理|申请|上交|报送)(?:了)?的|已经?(?:交|提交|递交|报送|申请)|"
+                   r"\b(?:submitted|sent|filed|handed in|received|applied|lodged|delivered)\b", re.IGNORECASE)
+
+
+def _weekday(text: str, today: dt.date) -> FoundDate | None:
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None
+    if m.group("zw"):
+        week, day = _WEEK_OFFSET[m.group("zw")], _WEEKDAYS_ZH[m.group("zd")]
+    else:
+        week, day = _WEEK_OFFSET[m.group("ew").lower()], _WEEKDAYS_EN[m.group("ed").lower()]
+    monday = today - dt.timedelta(days=today.weekday())
+    return FoundDate(monday + dt.timedelta(weeks=week, days=day), False, m.group(0))
 
 
 _RELATIVE_YEAR = (
@@ -267,14 +296,19 @@ def find_date(text: str, today: dt.date | None = None) -> FoundDate | None:
                 year = _cn_number(groups["y"]) if groups.get("y") else None
             except (KeyError, ValueError):
                 continue
-            relative = _relative_year(text, today)
+            # 明年/今年 name this date's year only when written right before it ("明年3月2日");
+            # "11月30号交的，决定会拖到明年吗" is about the decision, not the day it was sent.
+            relative = _relative_year(text[max(0, match.start() - 4):match.start() + 1], today)
+            past = bool(_PAST.search(text[match.end():match.end() + 6]) or _PAST.search(text))
             try:
                 if year is None and relative is not None:
                     year = relative
                 if year is None:
                     value = dt.date(today.year, month, day)
-                    if value < today:
+                    if value < today and not past:
                         value = dt.date(today.year + 1, month, day)
+                    elif value > today and past:
+                        value = dt.date(today.year - 1, month, day)
                 else:
                     value = dt.date(year, month, day)
             except ValueError as exc:
@@ -292,7 +326,7 @@ def find_date(text: str, today: dt.date | None = None) -> FoundDate | None:
                         y += 1
                 else:
                     raise DateParseError(match.group(0).strip()) from exc
-            found = FoundDate(value, year is None, match.group(0).strip())
+            found = FoundDate(value, year is None, match.group(0).strip(), past)
             if best is None or match.start() < best[0]:
                 best = (match.start(), found)
             break
@@ -302,7 +336,7 @@ def find_date(text: str, today: dt.date | None = None) -> FoundDate | None:
         said = pattern.search(text)
         if said:
             return FoundDate(today + dt.timedelta(days=offset), False, said.group(0))
-    return None
+    return _weekday(text, today)
 
 
 _DATE_FILLER = re.compile(
@@ -350,8 +384,8 @@ def _year_note(found: FoundDate, today: dt.date, lang: str) -> list[str]:
 
     if not found.year_assumed:
         return []
-    return [t("year_assumed", lang, today=format_date(today, lang, weekday=False),
-              year=found.value.year)]
+    return [t("year_assumed_past" if found.past else "year_assumed", lang,
+              today=format_date(today, lang, weekday=False), year=found.value.year)]
 
 
 def render_decision(found: FoundDate, lang: str, today: dt.date) -> str:
@@ -407,6 +441,9 @@ def render_plan(found: FoundDate, lang: str, today: dt.date) -> str:
     lines.append(t("plan_result", lang, event=format_date(result.assessment, lang),
                    period=ASSESSMENT_PLAN_PERIOD.get(lang), deadline=deadline))
     lines.append(t("plan_convention", lang, days=result.days_before))
+    if result.deadline < today:  # "下周三开展鉴定" when the tenth day before it is gone already
+        lines.append(t("plan_deadline_passed", lang, deadline=deadline,
+                       today=format_date(today, lang, weekday=False)))
     if result.deadline_is_workday is None:
         lines.append(t("plan_calendar_unknown", lang, year=result.deadline.year))
     elif result.deadline_is_workday is False and result.workday_before is not None:

@@ -330,7 +330,7 @@ def answer(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], State
                 state = replace(state, pending_date=found.value.isoformat(), date_context=None)
                 lines = [t("date_which", lang, date=format_date(found.value, lang))]
                 if found.year_assumed:
-                    lines.insert(0, t("year_assumed", lang,
+                    lines.insert(0, t("year_assumed_past" if found.past else "year_assumed", lang,
                                       today=format_date(today, lang, weekday=False),
                                       year=found.value.year))
                 buttons = (

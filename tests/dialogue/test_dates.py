@@ -131,3 +131,20 @@ def test_the_quoted_periods_are_the_notices_own_words() -> None:
             lang)
     assert str(N.DECISION_WORKING_DAYS) in N.DECISION_PERIOD.zh
     assert str(N.ASSESSMENT_PLAN_DAYS_BEFORE) in N.ASSESSMENT_PLAN_PERIOD.zh
+
+
+def test_days_named_relative_to_today() -> None:
+    today = dt.date(2026, 12, 3)  # a Thursday
+    assert W.find_date("昨天交的", today).value == dt.date(2026, 12, 2)
+    assert W.find_date("前天递交的", today).value == dt.date(2026, 12, 1)
+    assert W.find_date("上周五提交的", today).value == dt.date(2026, 11, 27)
+    assert W.find_date("We submitted it last Friday", today).value == dt.date(2026, 11, 27)
+    assert W.find_date("下周三开展鉴定", today).value == dt.date(2026, 12, 9)
+
+
+def test_a_past_submission_without_a_year_is_this_year_and_a_later_year_word_is_not_its_own() -> None:
+    today = dt.date(2026, 12, 3)
+    found = W.find_date("11月30号交的，决定会拖到明年吗", today)
+    assert found.value == dt.date(2026, 11, 30) and found.past
+    assert W.find_date("明年3月2日鉴定", today).value == dt.date(2027, 3, 2)
+    assert W.find_date("3月2日鉴定", today).value == dt.date(2027, 3, 2)  # ahead: the next one

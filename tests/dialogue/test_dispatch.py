@@ -156,3 +156,14 @@ def test_a_check_declined_in_the_same_message_does_not_start() -> None:
         assert exact_intent(text, "start_self_check", 0.9) != "start_self_check", text
     # "要不要做自测" asks for the check; its "不要" declines nothing.
     assert exact_intent("要不要做个自测？", "start_self_check", 0.9) == "start_self_check"
+
+
+def test_a_plan_date_already_gone_is_said_so() -> None:
+    import datetime as dt
+
+    from bot.dialogue import dates as W
+
+    text = W.render_plan(W.FoundDate(dt.date(2026, 12, 9), False, "下周三"), "zh", dt.date(2026, 12, 3))
+    assert "已经过了" in text and "设区市" in text
+    text = W.render_plan(W.FoundDate(dt.date(2027, 1, 20), False, "1月20日"), "zh", dt.date(2026, 12, 3))
+    assert "已经过了" not in text
