@@ -80,7 +80,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
                      r"\banywhere\b|\boutside\b", r"(?!)"),
     )),
     ("levels", True, (
-        ("one", r"(?:一个|一级|某个|单个|一种)等级|\bone level\b|\ba single level\b", r"(?!)"),
+        ("one", r"(?:一个|一级|某个|单个|一种)等级|(?:最高|最低)\S{0,4}等级|\b(?:highest|lowest|top) level\b|\bone level\b|\ba single level\b", r"(?!)"),
         ("each", r"各(?:个)?等级|每个等级|所有等级|全部等级|\b(?:every|each|all) levels?\b", r"各等级"),
     )),
     ("time_of_year", True, (
@@ -288,3 +288,32 @@ def national_issuer_claim(text: str) -> tuple[str, ...] | None:
             or _CITED_DOC.search(text):
         return None
     return ("header.issuer", "header.addressees") if _NATIONWIDE.search(text) else ("header.issuer",)
+
+
+# "被授权还是被委托", "报自治区还是报市里", "before or after each assessment?": the two sides.
+_CHOICE_SIDES_ZH = re.compile(r"(?P<a>[^，,。？?是]{1,10})还是(?P<b>[^，,。？?]{1,10})[？?]?$")
+_CHOICE_SIDES_EN = re.compile(r"\b(?P<a>[a-z-]+(?: [a-z-]+)?) or (?P<b>[a-z-]+(?: [a-z-]+)?)\b\W*$", re.IGNORECASE)
+_CHOICE_STOP = frozenset("被 的 了 吗 呢 要 是 在 由 给 向 那 这 那天 这天 算 交 报".split())
+
+
+def choice_side(text: str, unit: Unit, lang: str) -> str | None:
+    """For a question between two things, the one the clause's own words name ("委托" for
+    "是被授权还是被委托管理监督"), when it names that one and not the other; else None."""
+    import jieba
+
+    m = _CHOICE_SIDES_ZH.search(text) if re.search(r"[\u4e00-\u9fff]", text) else _CHOICE_SIDES_EN.search(text)
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if re.search(r"[\u4e00-\u9fff]", text):
+        words = [{w for w in jieba.lcut(x) if len(w) >= 2 and w not in _CHOICE_STOP} for x in (a, b)]
+        hay = unit.text.zh
+    else:
+        words = [{w.lower() for w in x.split() if len(w) >= 4} for x in (a, b)]
+        hay = unit.text.en.lower()
+    only = [w - words[1 - i] for i, w in enumerate(words)]
+    named = [any(w in hay for w in side) for side in only]
+    if named.count(True) != 1:
+        return None
+    side = only[named.index(True)]
+    return next(w for w in side if w in hay)

@@ -172,7 +172,8 @@ def _zh_covered(question: str, hay: str, own: str | None = None) -> bool:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
-_INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|so|and|well|hi|hello|thanks|great|right)\b\s*[,:\-–—]*\s*", re.IGNORECASE)
+_INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|so|and|well|hi|hello|thanks|great|right|hold on|wait|sorry|one moment|"
+                           r"quick question|before (?:that|the next one|we go on))\b\s*[,:\-–—]*\s*", re.IGNORECASE)
 
 
 def question_part(text: str) -> str:

@@ -39,6 +39,8 @@ _FORMS = ((re.compile(r"附件\s*1|附件一|注册表|申请表|annex\s*1\b|ann
 _INSIDE = re.compile(r"列|栏|填|部分|表里|表中|哪几项|哪些项|哪些内容|\b(?:columns?|fields?|sections?|"
                      r"parts?|rows?|fill)\b", re.IGNORECASE)
 _NAMES_FORM = frozenset({"3.m4.1", "6.annual_report", "header.annexes"})
+_AMONG_MATERIALS = re.compile(r"(?:归|属于|算|在)\S{0,8}(?:哪一?类|哪个类别|什么类)|哪类材料|材料清单里|\bwhich category\b|"
+                              r"\bcategory (?:is|does)\b|\bamong the (?:application )?materials\b", re.IGNORECASE)
 # "是报自治区人社厅的吧", "交给设区市人社局": sent to a named department (also bot.dialogue.forms).
 TO_A_DEPARTMENT = r"(?:交|报|送|推送|报送)(?:给|到|至)?(?:自治区|设区市|区|市)\S{0,6}(?:人社|人力资源)"
 # "to whom is the annual report sent?", "年报交给谁": the form's delivery, which the clause that
@@ -242,6 +244,9 @@ class Index:
         if len(named) != 1 or _DELIVERY.search(query) and not _INSIDE.search(query):
             return out
         (key,) = named
+        if _AMONG_MATERIALS.search(query):
+            # "注册表在材料清单里归哪一类": the form as one of the materials, with its category
+            return np.array([FORM_BONUS if u.id in _NAMES_FORM else 0.0 for u in self.units])
         inside = bool(_INSIDE.search(query))
         low = next(rx for rx, k in _FORMS if k == key).sub(" ", query.lower())  # not its name
         part_named = any(any(a in low for a in (*zh_alias, u.title.zh)) or

@@ -231,9 +231,11 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     if verdict not in ("answer", "several", "clarify"):
         return None
     # "要交机构章程吗" also reads as the exam's 章程: of two near readings, the material.
-    top = next((h.unit for h in hits[:4] if h.unit.kind == "material"
-                and h.score >= 0.8 * hits[0].score), units[0])
     groups = {v: k for k, v in _GROUPS.items()}
+    # "外方中方都得交章程吗": of the parties' own materials first (机构章程, not the exam's 章程)
+    top = next((h.unit for h in hits[:4] if h.unit.kind == "material" and h.unit.parent in groups
+                and h.score >= 0.6 * hits[0].score), None) or \
+        next((h.unit for h in hits[:4] if h.unit.kind == "material" and h.score >= 0.8 * hits[0].score), units[0])
     if top.id in ("3", "3.1") or top.id in groups:
         # "外方中方分别交什么材料": each party's list.
         pair = [UNITS_BY_ID[_GROUPS["外方"]], UNITS_BY_ID[_GROUPS["中方"]]]
@@ -249,7 +251,8 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     if twin is not None:
         pair = sorted([top, twin], key=lambda u: u.parent != _GROUPS["外方"])
         reply = render_units(pair, lang, query=core)
-        return Reply(f"{t('both_parties_both', lang)}\n{reply.text}", reply.buttons), top, core
+        key = "both_parties_both_yes" if claims.is_yes_no(text) else "both_parties_both"  # "都要交吗": yes
+        return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
     key = "both_parties_only_foreign" if groups[top.parent] == "外方" else "both_parties_only_chinese"
     reply = render_units([top, UNITS_BY_ID[other]], lang, query=core)
     return Reply(f"{t(key, lang)}\n{reply.text}", reply.buttons), top, core
@@ -327,6 +330,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     who = actors.overseers(text) if silent_aspect(text) is None else []
     if who:  # "检查是谁来检查的": the clauses that say who oversees
         return Reply(f"{t('who_oversees', lang)}\n{render_units(who, lang, query=text).text}"), who[0], text
+    of_both = _of_both_parties(text, lang) if silent_aspect(text) is None else None
+    if of_both is not None:
+        return of_both
     two = compare.each(text)
     if two is not None:
         asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
@@ -336,9 +342,6 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     forms = compare.form_parts(text, state.topic_unit)
     if forms is not None:
         return _difference(forms, lang, text), UNITS_BY_ID[forms[0]], text
-    of_both = _of_both_parties(text, lang) if silent_aspect(text) is None else None
-    if of_both is not None:
-        return of_both
     lacks = _party_lacks(text, lang) if silent_aspect(text) is None else None
     if lacks is not None:
         return lacks

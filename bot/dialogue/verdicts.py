@@ -102,4 +102,8 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
             shown = reply or render_units([unit], lang, query=query)
             if not shown.text.startswith(line):  # a verdict given already is not said twice
                 reply = Reply(f"{line}\n{shown.text}", shown.buttons)
+    if unit is not None and reply is not None and not strict and claims.is_choice(asked) and not several:
+        side = claims.choice_side(asked, unit, lang)
+        if side is not None and not reply.text.startswith(t("choice_named", lang, side=side)):
+            reply = Reply(f"{t('choice_named', lang, side=side)}\n{reply.text}", reply.buttons)  # "被委托"
     return reply, unit

@@ -257,7 +257,7 @@ def test_an_area_mentioned_in_passing_adds_no_bureau_line() -> None:
 
 def test_both_parties_hand_in_their_own_articles() -> None:
     reply = Chat().say("中方外方都要交机构章程吗？").text
-    assert reply.startswith("外方机构和中方合作机构都要提交")
+    assert reply.startswith("是的，外方机构和中方合作机构都要提交")
     assert "外方机构章程" in reply and "中方机构章程" in reply
 
 
@@ -571,3 +571,22 @@ def test_materials_in_chinese_need_no_translation() -> None:
 
 def test_only_registered_certificates_are_treated_as_equivalent() -> None:
     assert Chat().say("任何国外证书都能当国内技能证书用吗").text.startswith("不是")
+
+
+def test_a_choice_between_two_words_names_the_one_the_clause_uses() -> None:
+    reply = Chat().say("四（三）里的期限算工作日还是自然日？").text
+    assert reply.startswith("《通知》写的是“工作日”")
+
+
+def test_both_parties_asked_at_once_is_yes_with_each_party_s_own_item() -> None:
+    reply = Chat().say("外方中方是不是都得交章程？").text
+    assert reply.startswith("是的") and "外方机构章程" in reply and "中方机构章程" in reply
+
+
+def test_a_form_asked_about_among_the_materials_gives_its_category() -> None:
+    reply = Chat().say("附件1属于申请材料的哪一类").text
+    assert "其他材料" in reply
+
+
+def test_only_the_highest_level_sample_is_not_enough() -> None:
+    assert Chat().say("证书样本只给最高的那个等级可以吗").text.startswith("不")
