@@ -11,7 +11,7 @@ from bot.notice.units import UNITS_BY_ID, Unit
 
 # (key, words naming the department in a question, its name in the notice)
 _ACTORS = (
-    ("city", re.compile(r"设区市|市人社局|市(?:级)?人社部门|市里|市一级|各市人社|\bcity(?:'s)? (?:hrss |hr |human resources "
+    ("city", re.compile(r"设区市|市人社局|市(?:级)?人社部门|市里|市一级|各市人社|\bcity(?:'s|-level)? (?:hrss |hr |human resources "
                         r"(?:and social security )?)?(?:bureaus?|departments?|level|authorit(?:y|ies))\b|\bmunicipal\b|"
                         r"\bprefecture", re.IGNORECASE),
      "设区市人力资源社会保障部门"),
@@ -74,3 +74,23 @@ def overseers(text: str) -> list[Unit]:
     if not _WHO_OVERSEES.search(text) or _OVERSEEN.search(text):
         return []
     return [u for u in UNITS_BY_ID.values() if u.kind == "clause" and _OVERSIGHT.search(u.text.zh)][:_MAX]
+
+
+# "批的和管的是同一个部门吗", "Approval body vs supervising body - who is who?": who approves
+# (一) and who is entrusted with management and supervision afterwards (四（三）).
+_APPROVES = r"(?:审批|批的|批准的?|批|\bapprov\w*)"
+_SUPERVISES = r"(?:监管|监督|管的|管理|日常管|\bsupervis\w*|\boversee\w*|\bmonitor\w*)"
+_SAME_OR_WHO = re.compile(
+    rf"{_APPROVES}.{{0,24}}{_SUPERVISES}.{{0,16}}(?:同一|一个部门|是一个|一样|一回事|分别|各是|还是|\bsame\b|\bwho is who\b|\bvs\.?|"
+    rf"\bversus\b|\balso\b|\bdifferent\b|\beach\b)|{_SUPERVISES}.{{0,24}}{_APPROVES}.{{0,16}}(?:同一|一个部门|一样|\bsame\b)|"
+    rf"(?:同一个?部门|\bthe same (?:body|department|authority)\b).{{0,20}}{_APPROVES}.{{0,20}}{_SUPERVISES}|"
+    rf"{_APPROVES}.{{0,30}}(?:\balso\b|也是).{{0,30}}{_SUPERVISES}|"
+    rf"{_APPROVES}\S{{0,8}}\s?(?:\bvs\.?|\bversus\b|对比)\s?\S{{0,8}}\s?\S{{0,8}}{_SUPERVISES}", re.IGNORECASE)
+
+
+def approver_and_supervisor(text: str) -> list[Unit]:
+    """The clause on who approves and the one that entrusts the city with supervision, for a
+    question that sets the two side by side; empty for any other question."""
+    if not _SAME_OR_WHO.search(text):
+        return []
+    return [UNITS_BY_ID["1"], UNITS_BY_ID["4.3"]]

@@ -30,6 +30,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
          r"设区市人力资源社会保障部门"),
         ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
          r"管理委员会"),
+        ("state_council", r"国务院|\bstate council\b", r"国务院"),
         ("ministry", r"人社部(?!门)|人力资源社会保障部(?!门)|\bministry\b|\b(?:approv\w*|decid\w*|grant\w*|licen[sc]\w*) (?:\w+ ){0,3}(?:in|by) beijing\b", r"人力资源社会保障部(?!门)"),
     )),
     ("annex", True, (
@@ -90,6 +91,11 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
                        r"\bearly in the year\b", r"(?!)"),
         ("mid_year", r"年中|年底前半年|6月|六月|7月|七月|\bmid-?year\b|\bjune\b|\bjuly\b", r"(?!)"),
     )),
+    ("strictness", True, (
+        ("in_principle", r"原则上|\bin principle\b|\bas a rule\b|\bgenerally\b", r"原则上"),
+        ("strict", r"绝对|一律|没有?任何例外|毫无例外|不能有例外|\bno exceptions?\b|\babsolutely\b|\bstrictly\b|\bwithout exception\b",
+         r"(?!)"),
+    )),
     ("frequency", True, (
         ("per_activity", r"每次|每一次|每场|每回|\beach time\b|\bbefore (?:each|every)\b|\bevery (?:assessment|exam)",
          r"每次"),
@@ -108,8 +114,8 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("routine", r"日常检查|\broutine (?:inspection|check)|\bdaily (?:inspection|check)", r"日常检查"),
         ("special", r"专项检查|\bspecial (?:inspection|check)|\btargeted (?:inspection|check)", r"专项检查"),
         ("random", r"双随机|\bdouble[- ]random", r"双随机"),
-        ("key", r"重点监管|\bkey supervision", r"重点监管"),
-        ("credit", r"信用监管|\bcredit[- ]based", r"信用监管"),
+        ("key", r"重点监管|\bkey (?:supervision|oversight|monitoring)|\bfocused supervision", r"重点监管"),
+        ("credit", r"信用监管|\bcredit[- ]based|\bcredit (?:supervision|regulation|oversight|monitoring)", r"信用监管"),
     )),
 )
 # Slots that are mostly what a question is about ("中方合作机构可以有两家吧", "Does Annex 1 ask
@@ -147,7 +153,7 @@ _CHOICE_ZH = re.compile(r"还是(?!要|需要|得|会|能|可以|应该|必须|�
 
 def is_yes_no(text: str) -> bool:
     """Whether a message is a yes/no question or a statement to confirm."""
-    text = text.strip()
+    text = normalise(text.strip())  # "使唔使…", "係唔係…": Cantonese polar forms too
     return shape.is_claim(text) or bool(_YES_NO.search(text))
 
 
@@ -211,6 +217,7 @@ def verdict(text: str, clause: str) -> str | None:
     days) or None (nothing to compare) for the statement ``text`` against the clause's
     Chinese text ``clause``."""
     text = normalise(text)
+    text = re.sub(r"一家[^，。？?]{0,12}?[、和及跟与]\S{0,10}?一家", "两家", text)  # "南宁一家、钦州一家"
     if _BEFORE.search(text):
         text = _SPAN.sub(_in_days, text)
     results = []
@@ -239,6 +246,8 @@ def verdict(text: str, clause: str) -> str | None:
                 results.append(True)  # "Annual summary in end December, correct?"
         elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
             results.append(False)
+    if not results and re.search(r"工作日[，,]?(?:而)?不是(?:自然日|日历日)|\bworking days?,? not calendar days?", text, re.I):
+        return "holds"  # "那是工作日不是自然日对吧"
     if not results or re.search(r"工作日|working days?|business days?", text, re.I) and \
             re.search(r"自然日|日历日|calendar days?", text, re.I):
         return None  # "45 working days or calendar days?": which one, not whether

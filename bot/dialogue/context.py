@@ -592,7 +592,7 @@ def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
         body, source = re.sub(r"\s", "", text), unit.text.zh
     else:  # English keeps its spaces: five or six words in a row, not one long word
         body, source = re.sub(r"\s+", " ", text.lower()), re.sub(r"\s+", " ", unit.text.en.lower())
-        window *= 2
+        window *= 3
     if len(body) < window or not source:
         return False
     return any(body[i:i + window] in source for i in range(0, len(body) - window + 1, 3))

@@ -33,6 +33,16 @@ TYPOS: dict[str, str] = {
     "证照分里": "证照分离", "姿信": "资信", "资性": "资信", "证照份离": "证照分离", "注侧": "注册", "营力": "营利", "盈力": "营利",
 }
 
+# Cantonese written forms to Mandarin ("我哋系外国机构", "使唔使搵本地机构合作", "边个管我哋"),
+# applied to every message (longest first).
+CANTONESE: dict[str, str] = {
+    "我哋系": "我们是", "我系": "我是", "佢系": "他是", "呢个系": "这个是", "系唔系": "是不是", "系咪": "是不是",
+    "使唔使": "要不要", "得唔得": "行不行", "可唔可以": "可不可以", "会唔会": "会不会", "有冇": "有没有",
+    "係": "系", "我哋": "我们", "你哋": "你们", "佢哋": "他们", "边个": "谁", "乜嘢": "什么", "点样": "怎么",
+    "点解": "为什么", "喺": "在", "嘅": "的", "咗": "了", "冇": "没有", "唔使": "不用", "搵": "找", "揾": "找", "畀": "给",
+    "睇": "看", "啲": "些", "嚟": "来", "呢个": "这个", "呢度": "这里", "嗰个": "那个", "唔": "不",
+}
+
 # Oral Chinese to the written form (longest first when applied).
 ORAL: dict[str, str] = {
     "啥时候": "什么时候", "几时": "什么时候", "为啥": "为什么", "干啥": "做什么", "啥": "什么",
@@ -87,6 +97,8 @@ def normalise(text: str, oral: bool = False) -> str:
     # both readable by the tokenizer by leaving them so (the tokenizer drops punctuation).
     out = to_simplified(out)
     out = _replace_all(out, TYPOS)
+    if "哋" in out or "唔" in out or "喺" in out or "嘅" in out or "边个" in out or "揾" in out or "冇" in out:
+        out = _replace_all(out, CANTONESE)
     out = _ANNEX_EN.sub(lambda m: "Annex" + m.group(1), out)  # "Attachment 2", "appendix 1"
     if oral:
         out = _replace_all(out, ORAL)

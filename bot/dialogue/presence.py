@@ -52,7 +52,7 @@ report reported reporting notice say says said allowed permit permitted possible
 accepted acceptable applicant applicants side party institution body organisation organization
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
 still already instead either and act acts serve run runs running fall falls under commit commits committed
-certificate-issuing issuing whether wants know well
+certificate-issuing issuing whether wants know well method methods ways means
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
@@ -147,6 +147,7 @@ def _en_covered(question: str, hay: str, own: str | None = None) -> bool:
 # Words the notice spells in more than one way (外方 / 境外机构, 国内 / 我国, 审批 / 审核).
 _SIDES_ZH = {"外方": ("境外", "外方", "国外"), "外国": ("境外", "外方", "国外"), "国外": ("境外", "外方"),
              "中方": ("中方", "我国"), "国内": ("我国", "中方"), "中国": ("我国", "中方"),
+             "本地": ("中方", "我区"), "当地": ("中方", "我区"), "代表处": ("驻华办事机构", "代表机构"),
              "审批": ("审核", "审批"), "评审": ("审核", "论证"), "审查": ("审核",)}
 
 
@@ -171,6 +172,7 @@ def _zh_covered(question: str, hay: str, own: str | None = None) -> bool:
     return own is None or any(_zh_found(w, question, own) for w in words)
 
 
+_POLAR_CLAUSE_ZH = re.compile(r"要不要|需不需要|用不用|能不能|可不可以|是不是|有没有|会不会|行不行|是否|吗[？?]?$")
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
 _INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|so|and|well|hi|hello|thanks|great|right|hold on|wait|sorry|one moment|"
                            r"quick question|before (?:that|the next one|we go on))\b\s*[,:\-–—]*\s*", re.IGNORECASE)
@@ -186,6 +188,11 @@ def question_part(text: str) -> str:
     tail = re.split(r"\s[-–—]\s|[:：]\s*", last)[-1]
     if tail != last and (_POLAR_EN.search(tail) or _chinese(tail) and len(tail) >= 4):
         last = tail
+    # "我们是外国机构驻华代表处，想在南宁片区搞考试，要不要找本地机构合作？": the polar clause
+    if _chinese(last) and "，" in last.replace(",", "，"):
+        clause = re.split(r"[，,]", last)[-1].strip()
+        if len(clause) >= 4 and _POLAR_CLAUSE_ZH.search(normalise(clause)):
+            last = clause
     return _INTERJECTION.sub("", last) or last
 
 
@@ -207,8 +214,8 @@ def provides(question: str, unit: Unit) -> bool:
         core = _POLAR_ZH.sub("", _A_NOT_A.sub(r"\1", text))  # "包不包括" → "包括"
         if re.search(r"[\u4e00-\u9fff]后", unit.text.zh):
             core = re.sub(r"(?:之|以)后", "后", core)  # "受理以后…" against "受理后"
-        if _NARROWS_ZH.search(core):
-            return False
+        if any(len(m.group(0)) < 2 or m.group(0) not in unit.text.zh for m in _NARROWS_ZH.finditer(core)):
+            return False  # a narrowing word the clause itself uses ("保证…一致") narrows nothing
         return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
     # "Must we state who owns the equipment?": a wh-word inside what is to be stated
     text = _EMBEDDED_WH.sub(r"\1 ", text)

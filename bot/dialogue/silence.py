@@ -45,7 +45,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
     ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|what languages? (?:is|are|will|must|should|can) (?:the )?(?:exams?|tests?|assessments?|papers?)\b|\b(?:exams?|tests?|assessments?)\b.{0,20}\bwhich languages?\b|\blanguages? of (?:the )?(?:exams?|tests?|assessments?)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
-    ("reapply", r"被拒|驳回|不通过怎么办|没批|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
+    ("reapply", r"被拒|驳回|不通过怎么办|没批(?!文|件)|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
     ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,20}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能|可以|能来|能申请|申请|行不行)"
                       r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
@@ -54,6 +54,8 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
     ("notice_translation", r"(?:官方|正式)的?(?:英文|英语|外文)(?:版|译本|翻译)|(?:通知|文件)\S{0,4}(?:英文|英语)(?:版|译本)|"
                            r"\bofficial (?:english|translated) (?:version|translation)\b|\benglish version of (?:the|this) notice\b"),
+    ("plan_channel", r"(?:鉴定计划|计划)\S{0,10}(?:信息系统|系统|平台|渠道|邮箱|邮件|线上|网上|怎么推送|如何推送|用什么推送|通过什么)|"
+                     r"\b(?:assessment )?plan\b.{0,30}\b(?:system|platform|portal|e-?mail|channel|online)\b"),
     ("zero_report", r"(?:一张|一本|一个)(?:证|证书)?都没(?:有)?(?:发|核发|颁发)|(?:没有|没|未)(?:发|核发|颁发)(?:过)?(?:任何)?(?:证|证书)|零发证|发证(?:数量)?(?:为)?(?:零|0)|"
                     r"\b(?:zero|no) certificates? (?:were |was )?(?:issued|awarded)|\bissued (?:zero|no|none)\b|"
                     r"\b(?:didn't|did not|haven't|have not) issue(?:d)? any\b"),
@@ -124,7 +126,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
     ("form_language", r"(?:填|写)(?:英文|中文|外文)还是(?:中文|英文|外文)|(?:用|拿)(?:中文|英文|外文)(?:填|写)|"
                       r"(?:填|写)(?:成|的)?(?:中文|英文)(?:吗|还是)|in (?:english|chinese) or (?:in )?(?:english|chinese)|"
                       r"which language.{0,30}(?:fill|form|write|complete)"),
-    ("seal", r"(?:要不要|需不需要|是否|需要|要)盖(?:公)?章|盖(?:公)?章(?:吗|不)|(?:要不要|需要)(?:加盖)?公章|(?:needs?|require[sd]?|must)"
+    ("seal", r"骑缝章|(?:每页|每一页)\S{0,4}盖|(?:要不要|需不需要|是否|需要|要)盖(?:公)?章|盖(?:公)?章(?:吗|不)|(?:要不要|需要)(?:加盖)?公章|(?:needs?|require[sd]?|must)"
              r" (?:a |an |the )?(?:official )?(?:seal|stamp|chop)|\b(?:be )?(?:sealed|stamped)\b"),
     ("certificate_content", r"证书上\S{0,6}(?:印|写|要有|标注|体现)|证书(?:要不要|是否|需不需要)(?:印|有|用|写)中文|"
                             r"证书(?:样式|格式|版式)|certificates?\b.{0,30}\b(?:in chinese|chinese text|bilingual|layout|format)"),

@@ -321,6 +321,10 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if national is not None:  # "这是人社部直接发给全国的通知吧？": the region's own notice
         shown = render_units([UNITS_BY_ID[u] for u in national], lang, query=text)
         return Reply(f"{t('claim_differs', lang)}\n{shown.text}"), UNITS_BY_ID[national[0]], text
+    both_roles = actors.approver_and_supervisor(text) if silent_aspect(text) is None else []
+    if both_roles:  # "批的和管的是同一个部门吗": two departments, each with its clause
+        shown = render_units(both_roles, lang, query=text)
+        return Reply(f"{t('approver_vs_supervisor', lang)}\n{shown.text}"), both_roles[1], text
     roles = actors.actor_units(text) if silent_aspect(text) is None else []
     if roles:
         # "设区市还负责收哪些东西": every clause that gives that department a task.

@@ -69,7 +69,7 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
             line = t("claim_party_lacks", lang)  # "中方也要交银行资信证明吗": the other party's item
         if line == t("claim_holds", lang) and presence.denies(asked, unit):
             line = None  # "没在人社厅备案行不行": the department is right, the premise is not
-        if several and (unit.kind not in ("clause", "sentence") or line == t("claim_holds", lang)):
+        if several and (unit.kind not in ("clause", "sentence", "header") or line == t("claim_holds", lang)):
             line = None  # of several places shown, the first may say "no", never alone "yes"
         # A field both forms have ("Do we need to fill in the occupation code?"): yes, of each.
         same_item = unit.kind in ("field", "column", "material")

@@ -42,7 +42,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                "date", "when was", "dated", "signed"),
     "printed": ("印发", "印发日期", "印发时间", "办公室", "落款", "两个日期", "printed", "printing",
                 "two dates"),
-    "disclosure": ("公开方式", "主动公开", "公开的吗", "公开吗", "能公开", "保密", "disclosure",
+    "disclosure": ("公开方式", "主动公开", "公开的吗", "公开吗", "能公开", "保密", "内部", "对外公开", "不公开", "disclosure",
                    "public", "publicly", "confidential"),
     "annexes": ("附件有哪些", "几个附件", "附件列表", "annexes", "attachments", "how many annexes"),
 }

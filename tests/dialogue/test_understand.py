@@ -88,7 +88,6 @@ def test_a_question_that_only_mentions_a_condition_does_not_start_the_check() ->
 
 
 def test_a_question_inside_the_self_check_is_answered() -> None:
-    from bot.i18n import t
 
     out = Chat().say("考试章程具体是指什么文件", handler="self_check_unclear")
     assert "考试章程" in out.text and t("check_unparsed", "zh") not in out.text
@@ -504,89 +503,3 @@ def test_an_ftz_area_asked_after_where_one_may_operate_is_a_yes() -> None:
     chat = Chat()
     chat.say("拿到许可以后能在哪些地方开展鉴定发证？")
     assert "桂林不在其中" in chat.say("那桂林呢？").text
-
-
-def test_the_other_party_asked_in_the_same_message_is_judged_of_its_own_list() -> None:
-    reply = Chat().say("外方要交银行资信证明吗？中方要不要？").text
-    first, second = reply.split(t("claim_party_lacks", "zh"))
-    assert "是的" in first and "银行资信证明" in first
-    assert "营业执照" in second  # what the Chinese institution hands in instead
-
-
-def test_the_other_party_asked_next_turn_is_no_when_its_list_lacks_the_item() -> None:
-    chat = Chat()
-    chat.say("Does the foreign institution need a bank credit reference?")
-    reply = chat.say("and the Chinese partner?").text
-    assert reply.startswith("No") and "business licence" in reply
-
-
-def test_the_opening_paragraph_s_facts_each_have_an_answer() -> None:
-    reply = Chat().say("通知开头引用的那份部里文件是哪一年的").text
-    assert "2019" in reply and "人力资源社会保障部办公厅" in reply
-    assert "证照分离" in Chat().say("这份通知和哪项改革有关").text
-    assert "行政审批事项" in Chat().say("这个行政审批事项正式叫什么").text
-
-
-def test_a_pointer_after_the_cited_document_is_about_that_document() -> None:
-    chat = Chat()
-    chat.say("通知是根据哪个文件制定的", intent="ask_legal_basis", confidence=0.9)
-    reply = chat.say("它是谁发的").text
-    assert "人力资源社会保障部办公厅" in reply and "2020年9月22日" not in reply
-
-
-def test_a_claim_that_a_national_body_issued_the_notice_is_no() -> None:
-    reply = Chat().say("So the State Council put out this notice for the whole country?").text
-    assert reply.startswith("No") and "Guangxi" in reply
-
-
-def test_the_two_dates_of_the_notice_are_told_apart_with_the_days_between() -> None:
-    reply = Chat().say("落款和印发是同一天吗").text
-    assert reply.startswith("不是同一天") and "3天" in reply and "不对" not in reply
-
-
-def test_how_many_areas_the_notice_is_addressed_to() -> None:
-    assert "共3个" in Chat().say("主送了自贸区几个片区").text
-
-
-def test_a_frequency_that_differs_from_the_notice_is_no() -> None:
-    assert Chat().say("年度汇总表是每个月交一次吧").text.startswith("不对")
-    assert Chat().say("Is the assessment plan sent once a year?").text.startswith("No")
-
-
-def test_a_relayed_question_is_answered_as_the_question() -> None:
-    reply = Chat().say("来电记录：客户问，受理以后会不会组织专家审核论证？").text
-    assert reply.startswith("是的") and "专家" in reply
-
-
-def test_a_question_left_open_is_the_subject_of_the_next_one() -> None:
-    chat = Chat()
-    assert "does not say" in chat.say("How much is the fine for non-compliance?").text
-    reply = chat.say("then what does the notice say happens?").text
-    assert "rectif" in reply
-
-
-def test_materials_in_chinese_need_no_translation() -> None:
-    assert Chat().say("我们的材料原本就是中文写的，还要附中文译本吗").text.startswith("不需要")
-
-
-def test_only_registered_certificates_are_treated_as_equivalent() -> None:
-    assert Chat().say("任何国外证书都能当国内技能证书用吗").text.startswith("不是")
-
-
-def test_a_choice_between_two_words_names_the_one_the_clause_uses() -> None:
-    reply = Chat().say("四（三）里的期限算工作日还是自然日？").text
-    assert reply.startswith("《通知》写的是“工作日”")
-
-
-def test_both_parties_asked_at_once_is_yes_with_each_party_s_own_item() -> None:
-    reply = Chat().say("外方中方是不是都得交章程？").text
-    assert reply.startswith("是的") and "外方机构章程" in reply and "中方机构章程" in reply
-
-
-def test_a_form_asked_about_among_the_materials_gives_its_category() -> None:
-    reply = Chat().say("附件1属于申请材料的哪一类").text
-    assert "其他材料" in reply
-
-
-def test_only_the_highest_level_sample_is_not_enough() -> None:
-    assert Chat().say("证书样本只给最高的那个等级可以吗").text.startswith("不")

@@ -1,0 +1,116 @@
+"""The verdict a yes/no question, a claim or a choice gets before the clause that answers it
+(bot/dialogue/verdicts.py), and the replies built around it: each party's own list, the opening
+paragraph's facts, the notice's two dates, relayed and Cantonese questions."""
+
+from __future__ import annotations
+
+from bot.i18n import t
+from tests.dialogue.test_understand import Chat
+
+
+def test_the_other_party_asked_in_the_same_message_is_judged_of_its_own_list() -> None:
+    reply = Chat().say("外方要交银行资信证明吗？中方要不要？").text
+    first, second = reply.split(t("claim_party_lacks", "zh"))
+    assert "是的" in first and "银行资信证明" in first
+    assert "营业执照" in second  # what the Chinese institution hands in instead
+
+
+def test_the_other_party_asked_next_turn_is_no_when_its_list_lacks_the_item() -> None:
+    chat = Chat()
+    chat.say("Does the foreign institution need a bank credit reference?")
+    reply = chat.say("and the Chinese partner?").text
+    assert reply.startswith("No") and "business licence" in reply
+
+
+def test_the_opening_paragraph_s_facts_each_have_an_answer() -> None:
+    reply = Chat().say("通知开头引用的那份部里文件是哪一年的").text
+    assert "2019" in reply and "人力资源社会保障部办公厅" in reply
+    assert "证照分离" in Chat().say("这份通知和哪项改革有关").text
+    assert "行政审批事项" in Chat().say("这个行政审批事项正式叫什么").text
+
+
+def test_a_pointer_after_the_cited_document_is_about_that_document() -> None:
+    chat = Chat()
+    chat.say("通知是根据哪个文件制定的", intent="ask_legal_basis", confidence=0.9)
+    reply = chat.say("它是谁发的").text
+    assert "人力资源社会保障部办公厅" in reply and "2020年9月22日" not in reply
+
+
+def test_a_claim_that_a_national_body_issued_the_notice_is_no() -> None:
+    reply = Chat().say("So the State Council put out this notice for the whole country?").text
+    assert reply.startswith("No") and "Guangxi" in reply
+
+
+def test_the_two_dates_of_the_notice_are_told_apart_with_the_days_between() -> None:
+    reply = Chat().say("落款和印发是同一天吗").text
+    assert reply.startswith("不是同一天") and "3天" in reply and "不对" not in reply
+
+
+def test_how_many_areas_the_notice_is_addressed_to() -> None:
+    assert "共3个" in Chat().say("主送了自贸区几个片区").text
+
+
+def test_a_frequency_that_differs_from_the_notice_is_no() -> None:
+    assert Chat().say("年度汇总表是每个月交一次吧").text.startswith("不对")
+    assert Chat().say("Is the assessment plan sent once a year?").text.startswith("No")
+
+
+def test_a_relayed_question_is_answered_as_the_question() -> None:
+    reply = Chat().say("来电记录：客户问，受理以后会不会组织专家审核论证？").text
+    assert reply.startswith("是的") and "专家" in reply
+
+
+def test_a_question_left_open_is_the_subject_of_the_next_one() -> None:
+    chat = Chat()
+    assert "does not say" in chat.say("How much is the fine for non-compliance?").text
+    reply = chat.say("then what does the notice say happens?").text
+    assert "rectif" in reply
+
+
+def test_materials_in_chinese_need_no_translation() -> None:
+    assert Chat().say("我们的材料原本就是中文写的，还要附中文译本吗").text.startswith("不需要")
+
+
+def test_only_registered_certificates_are_treated_as_equivalent() -> None:
+    assert Chat().say("任何国外证书都能当国内技能证书用吗").text.startswith("不是")
+
+
+def test_a_choice_between_two_words_names_the_one_the_clause_uses() -> None:
+    reply = Chat().say("四（三）里的期限算工作日还是自然日？").text
+    assert reply.startswith("《通知》写的是“工作日”")
+
+
+def test_both_parties_asked_at_once_is_yes_with_each_party_s_own_item() -> None:
+    reply = Chat().say("外方中方是不是都得交章程？").text
+    assert reply.startswith("是的") and "外方机构章程" in reply and "中方机构章程" in reply
+
+
+def test_a_form_asked_about_among_the_materials_gives_its_category() -> None:
+    reply = Chat().say("附件1属于申请材料的哪一类").text
+    assert "其他材料" in reply
+
+
+def test_only_the_highest_level_sample_is_not_enough() -> None:
+    assert Chat().say("证书样本只给最高的那个等级可以吗").text.startswith("不")
+
+
+def test_approver_and_supervisor_are_told_apart() -> None:
+    reply = Chat().say("审批部门和后面监督我们的部门是一个吗").text
+    assert reply.startswith("不是同一个部门") and "委托其进行管理和监督" in reply
+
+
+def test_cantonese_is_read_as_mandarin() -> None:
+    reply = Chat().say("我哋喺钦州港片区搞考试，使唔使同本地机构合作？").text
+    assert reply.startswith("是的") and "合作" in reply
+
+
+def test_in_principle_is_not_absolute() -> None:
+    assert Chat().say("一家中方合作机构这个要求是绝对的吧，没有例外？").text.startswith("不对")
+
+
+def test_a_claim_about_the_cited_document_s_issuer() -> None:
+    assert Chat().say("下放审批权依据的是国务院的文件吧？").text.startswith("不对")
+
+
+def test_left_open_how_the_plan_is_sent() -> None:
+    assert "没有规定" in Chat().say("鉴定计划用什么平台推送给市里").text
