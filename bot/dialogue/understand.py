@@ -233,8 +233,9 @@ def _of_both_parties(text: str, lang: str) -> tuple[Reply, Unit, str] | None:
     # "要交机构章程吗" also reads as the exam's 章程: of two near readings, the material.
     groups = {v: k for k, v in _GROUPS.items()}
     # "外方中方都得交章程吗": of the parties' own materials first (机构章程, not the exam's 章程)
-    top = next((h.unit for h in hits[:4] if h.unit.kind == "material" and h.unit.parent in groups
-                and h.score >= 0.6 * hits[0].score), None) or \
+    own_items = [h.unit for h in hits[:4] if h.unit.kind == "material" and h.unit.parent in groups
+                 and h.score >= 0.6 * hits[0].score]
+    top: Unit = own_items[0] if own_items else \
         next((h.unit for h in hits[:4] if h.unit.kind == "material" and h.score >= 0.8 * hits[0].score), units[0])
     if top.id in ("3", "3.1") or top.id in groups:
         # "外方中方分别交什么材料": each party's list.
