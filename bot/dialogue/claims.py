@@ -81,7 +81,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
                      r"\banywhere\b|\boutside\b", r"(?!)"),
     )),
     ("levels", True, (
-        ("one", r"(?:一个|一级|某个|单个|一种)等级|(?:最高|最低)\S{0,4}等级|\b(?:highest|lowest|top) level\b|\bone level\b|\ba single level\b", r"(?!)"),
+        ("one", r"(?:一个|一级|某个|单个|一种)等级|(?:最高|最低)\S{0,4}等级|最高级|最低级|最高一级|最低一级|\b(?:highest|lowest|top) level\b|\bone level\b|\ba single level\b", r"(?!)"),
         ("each", r"各(?:个)?等级|每个等级|所有等级|全部等级|\b(?:every|each|all) levels?\b", r"各等级"),
     )),
     ("time_of_year", True, (
@@ -139,7 +139,10 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|�
                      r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*(?:is|are|does|do|can|could|may|must|should|"
                      r"shall|will|would|has|have)\b|"
                      # "applicant wants to know whether experts will review it"
-                     r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b",
+                     r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b|"
+                     # "And they're working days?": a statement asked back
+                     r"^\W*(?:(?:and|so|but|ok(?:ay)?),?\s+)?(?:they're|they are|it's|it is|that's|that is|these are|"
+                     r"those are)\b[^?]*\?\s*$",
                      re.IGNORECASE)
 
 
@@ -248,6 +251,9 @@ def verdict(text: str, clause: str) -> str | None:
             results.append(False)
     if not results and re.search(r"工作日[，,]?(?:而)?不是(?:自然日|日历日)|\bworking days?,? not calendar days?", text, re.I):
         return "holds"  # "那是工作日不是自然日对吧"
+    if not results and "工作日" in clause and re.search(r"工作日|\bworking days?\b|\bbusiness days?\b", text, re.I) and \
+            not re.search(r"自然日|日历日|calendar|还是|\bor\b", text, re.I):
+        return "holds"  # "And they're working days?" of the 45 working days
     if not results or re.search(r"工作日|working days?|business days?", text, re.I) and \
             re.search(r"自然日|日历日|calendar days?", text, re.I):
         return None  # "45 working days or calendar days?": which one, not whether

@@ -191,7 +191,10 @@ def question_part(text: str) -> str:
     # "我们是外国机构驻华代表处，想在南宁片区搞考试，要不要找本地机构合作？": the polar clause
     if _chinese(last) and "，" in last.replace(",", "，"):
         clause = re.split(r"[，,]", last)[-1].strip()
-        if len(clause) >= 4 and _POLAR_CLAUSE_ZH.search(normalise(clause)):
+        before = last[:len(last) - len(clause)]
+        # …unless what comes before negates or conditions it ("没在…备案的评价机构，能当…吗")
+        if len(clause) >= 4 and _POLAR_CLAUSE_ZH.search(normalise(clause)) and \
+                not re.search(r"没|未|不|无|非|如果|要是|假如", before):
             last = clause
     return _INTERJECTION.sub("", last) or last
 
@@ -242,7 +245,8 @@ _FOREIGN_ONLY = re.compile(
     rf"只(?:交|提交|提供|有|用|给)?\S{{0,3}}(?:{_LANGUAGES_ZH}|中文(?:的|版|译本))|(?<![要用需])不(?:用|需要|必|要)(?:交|提供|附)?\S{{0,2}}(?:翻译|译本|中文)|"
     r"\bonly (?:in )?(?:the )?(?:german|english|french|japanese|korean|russian|spanish|italian|foreign)\b|"
     r"\bwithout (?:a |any )?(?:chinese )?translation\b|\bno (?:chinese )?translation\b", re.IGNORECASE)
-_SOLO = re.compile(r"单独|单干|独自|自己(?:单干|搞|干|办|来|做)|独立(?:开展|搞|办|组织)|\bon (?:our|its|their) own\b|"
+_SOLO = re.compile(r"单独|单干|独自|自己(?:单干|搞|干|办|来|做)|自己\S{0,8}(?:组织|开展|办|考试|发证|认证)|"
+                   r"不找(?:中方|合作|国内|本地)|不(?:用|需要|必)(?:找)?(?:中方|合作方|合作机构)|独立(?:开展|搞|办|组织)|\bon (?:our|its|their) own\b|"
                    r"\bby (?:ourselves|itself|themselves)\b|\balone\b|\bwithout (?:a |any )?(?:local |chinese )?partner",
                    re.IGNORECASE)
 _REQUIRES = re.compile(r"必须|须|应|只能|经|具有|具备|需|\bshall\b|\bmust\b|\bonly\b|\brequire", re.IGNORECASE)

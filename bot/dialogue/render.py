@@ -107,7 +107,7 @@ def _means(unit: Unit, lang: str) -> str:
     return t(f"unit_means_{_MEANS.get(unit.ref.zh[:1], 'general')}", lang)
 
 
-_WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区有哪些|片区是哪|哪些地方|哪里|哪儿|在哪|自贸区(?:有|包括)|"
+_WHICH_AREAS = re.compile(r"哪些片区|哪几个片区|几个片区|片区\S{0,6}(?:几个|多少个)|片区有哪些|片区是哪|哪些地方|哪里|哪儿|在哪|自贸区(?:有|包括)|"
                           r"which (?:areas|parts|zones|districts)|what areas|how many (?:ftz |free trade zone )?(?:areas|zones)|\bwhere\b|areas? (?:make up|of the)",
                           re.IGNORECASE)
 

@@ -75,6 +75,8 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
+    ("plan_change", r"(?:鉴定计划|计划)\S{0,8}(?:临时)?(?:变了|变更|变动|更改|改了|改期|改时间|调整|取消|延期|推迟)|(?:变更|调整|取消)\S{0,4}(?:鉴定计划|计划)|"
+                    r"\bplan\b.{0,30}\b(?:changes?|changed|postponed?|cancel(?:led)?|rescheduled?)\b"),
     ("plan_day_kind", r"(?:10|十)\s*(?:个)?(?:日|天)\S{0,8}(?:是|算|指|按)\S{0,3}(?:工作日|自然日|日历日)|"
                       r"\b(?:10|ten)[- ]days?\b.{0,40}\b(?:working|business|calendar)\b|"
                       r"\b(?:working|business|calendar) days?\b.{0,40}\b(?:10|ten)[- ]days?\b"),

@@ -114,3 +114,21 @@ def test_a_claim_about_the_cited_document_s_issuer() -> None:
 
 def test_left_open_how_the_plan_is_sent() -> None:
     assert "没有规定" in Chat().say("鉴定计划用什么平台推送给市里").text
+
+
+def test_working_on_one_s_own_without_a_partner_is_no() -> None:
+    assert Chat().say("外方可不可以不跟中方合作，自己在南宁片区办考试？").text.startswith("不行")
+
+
+def test_a_negated_condition_before_the_question_is_kept() -> None:
+    assert Chat().say("还没在自治区备案的协会，能不能做中方合作机构？").text.startswith("不行")
+
+
+def test_a_statement_asked_back_gets_its_verdict() -> None:
+    chat = Chat()
+    chat.say("How many days does the department have to decide?")
+    assert chat.say("and those are working days?").text.startswith("Yes")
+
+
+def test_a_changed_plan_is_left_open() -> None:
+    assert "没有规定" in Chat().say("鉴定计划报了以后又要改期，怎么办？").text
