@@ -174,8 +174,8 @@ def fallback(turn: Turn, state: State, today: dt.date) -> tuple[list[Reply], Sta
 _DATE_INTENTS = ("ask_timing", "ask_assessment_plan", "inform_date", "ask_duties")
 
 
-_DECISION_WORDS = re.compile(r"审批决定|决定|交的|交了|交到|交给|送到|出结果|有结果|结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
-                             r"submit|apply|application|\bresult", re.IGNORECASE)
+_DECISION_WORDS = re.compile(r"审批决定|决定|交的|交了|交到|交给|送到|出结果|有结果|结果出来|给结果|批下来|递交|提交申请|受理|审批|decision|decided|approv|"
+                             r"submit|apply|application|\bresults? (?:come|be out|be ready)", re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"鉴定计划|推送|鉴定活动|考试日期|assessment|the plan\b|exam date", re.IGNORECASE)
 _DATE_UNITS = {DECISION: "4.3", PLAN: "6.assessment_plan"}
 

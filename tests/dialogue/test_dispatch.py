@@ -167,3 +167,14 @@ def test_a_plan_date_already_gone_is_said_so() -> None:
     assert "已经过了" in text and "设区市" in text
     text = W.render_plan(W.FoundDate(dt.date(2027, 1, 20), False, "1月20日"), "zh", dt.date(2026, 12, 3))
     assert "已经过了" not in text
+
+
+def test_a_submission_named_by_day_with_a_result_question_gets_the_decision_date() -> None:
+    import datetime as dt
+
+    from bot.dialogue import dispatch as d
+    from bot.dialogue.state import Turn
+
+    turn = Turn(intent="ask_operating_area", text="前天把材料送到人社厅了，多久有结果？", confidence=0.9)
+    text = d.respond("answer", turn, {}, today=dt.date(2026, 12, 3)).replies[0].text
+    assert "2026年12月1日" in text and "第45个工作日" in text
