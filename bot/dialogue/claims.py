@@ -110,6 +110,19 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("post", r"岗位晋升|\bpost promotion|\bpromotion of staff", r"岗位晋升"),
         ("level", r"等级晋升|技能等级|\b(?:skill|qualification) level", r"职业技能等级晋升"),
     )),
+    ("applicant", True, (
+        # "是中方合作机构去提申请吗": who hands in the application (四（一）: the issuing body).
+        ("issuer", r"(?:发证机构|外方|境外机构|国外机构|外国机构)\S{0,8}(?:提|提出|递交|提交|递)\S{0,2}申请|"
+                   r"申请人\S{0,3}(?:是|为)\S{0,3}(?:发证机构|外方|境外|国外)|"
+                   r"申请\S{0,4}(?:由|让|叫|交给)\S{0,4}(?:发证机构|外方|境外|国外)\S{0,10}(?:提|递|交)|"
+                   r"\b(?:issuing|foreign|overseas) (?:body|institution|issuer|organi[sz]ation)\b.{0,30}"
+                   r"\b(?:the applicant|appl(?:y|ies)|submits?|files?|lodges?)\b", r"发证机构向\S{0,20}提出申请"),
+        ("partner", r"(?:中方|国内|合作)\S{0,8}(?:提|提出|递交|提交|递)\S{0,2}申请|申请人\S{0,3}(?:是|为)\S{0,3}(?:中方|国内|合作)|"
+                    r"申请\S{0,4}(?:由|让|叫|交给)\S{0,4}(?:中方|国内|合作)\S{0,10}(?:提|递|交)|"
+                    r"\b(?:chinese|local|domestic) (?:partner|side|party|institution)\b.{0,30}"
+                    r"\b(?:the applicant|appl(?:y|ies)|submits?|files?|lodges?)\b|"
+                    r"\bapplicant\b.{0,20}\b(?:chinese|local|domestic) (?:partner|side|party)", r"(?!)"),
+    )),
     ("inspection", False, (
         ("routine", r"日常检查|\broutine (?:inspection|check)|\bdaily (?:inspection|check)", r"日常检查"),
         ("special", r"专项检查|\bspecial (?:inspection|check)|\btargeted (?:inspection|check)", r"专项检查"),
@@ -120,7 +133,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
 )
 # Slots that are mostly what a question is about ("中方合作机构可以有两家吧", "Does Annex 1 ask
 # about test sites?"), not what it states: they can only say "no", and stay in the search.
-_SUBJECTS = frozenset({"party", "annex", "time_of_year"})
+_SUBJECTS = frozenset({"party", "annex", "time_of_year", "applicant"})
 _COMPILED = tuple((slot, exclusive, tuple((v, re.compile(user, re.I), re.compile(notice))
                                           for v, user, notice in values))
                   for slot, exclusive, values in _SLOTS)
@@ -245,7 +258,7 @@ def verdict(text: str, clause: str) -> str | None:
                 # "就只有专项检查一种吧": a list said to hold only some of what the clause lists
                 results.append(not (_ONLY.search(text) and theirs[slot] - mine[slot]))
         elif mine[slot] == theirs[slot]:
-            if slot not in _SUBJECTS or slot == "time_of_year" and shape.is_claim(text):
+            if slot not in _SUBJECTS or slot == "applicant" or slot == "time_of_year" and shape.is_claim(text):
                 results.append(True)  # "Annual summary in end December, correct?"
         elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
             results.append(False)
@@ -332,3 +345,11 @@ def choice_side(text: str, unit: Unit, lang: str) -> str | None:
         return None
     side = only[named.index(True)]
     return next(w for w in side if w in hay)
+
+
+def applicant_claim(text: str) -> bool:
+    """Whether a yes/no question states who hands in the application ("是中方合作机构去提申请吗",
+    "Is the Chinese partner the applicant?"): answered by 四（一）, whatever else it names."""
+    applicant = next(values for slot, _, values in _COMPILED if slot == "applicant")
+    return is_yes_no(text) and any(user.search(normalise(text)) for _, user, _ in applicant)
+

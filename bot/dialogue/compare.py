@@ -8,6 +8,7 @@ import re
 
 from bot.dialogue.forms import form_of
 from bot.dialogue.normalise import normalise
+from bot.notice.units import Unit
 
 _ZH = re.compile(
     r"^(?:请问|那)?(?P<a>[^，,。？?]{2,24}?)(?:和|与|跟|同|以及)(?P<b>[^，,。？?的]{2,24}?(?:[里中]的[^，,。？?的]{1,10})?)(?:的(?P<tail>[^，,。？?比有是的]{1,8}))?(?:之间)?的?"
@@ -117,3 +118,42 @@ def each(text: str) -> tuple[str, str] | None:
     if m:
         return f"what is the {m.group('a').strip()}", f"what is the {m.group('b').strip()}"
     return None
+
+
+_FORM_PART_KINDS = ("section", "table", "column", "field", "free_text")
+
+
+def form_lacks(text: str) -> tuple[str, Unit] | None:
+    """"附件2里还要填人员情况吗": a yes/no question about one form naming a part only the other
+    form has; (the form named, the other form's part), or None."""
+    from bot.dialogue import claims, presence
+    from bot.dialogue.retrieval import search
+
+    text = normalise(text)
+    if not claims.is_yes_no(text):
+        return None
+    named = [(key, rx) for key, rx in _FORM_WORDS if rx.search(text)]
+    if len(named) != 1:
+        return None
+    form, rx = named[0]
+    core = re.sub(rf"(?:年度|年底|年终|每年的?|申请|审核)?(?:{rx.pattern})", " ", text, flags=re.IGNORECASE)
+    other = "annex2" if form == "annex1" else "annex1"
+    hits = search(core)[:6]
+    found = next((h for h in hits[:4] if h.unit.id.startswith(f"{other}.")
+                  and h.unit.kind in _FORM_PART_KINDS and presence.provides(core, h.unit)), None)
+    if found is None:
+        return None
+    if any(h.unit.id.startswith(f"{form}.") and h.score >= 0.6 * found.score and presence.provides(core, h.unit)
+           for h in hits):
+        return None  # "附件2要填职业编码吗": both forms have it
+    return form, found.unit
+
+
+def lacks_line(part: Unit, lang: str) -> str:
+    """The line saying the other form has no such part as ``part`` (of one of the forms)."""
+    from bot.i18n import t
+    from bot.notice.units import UNITS_BY_ID
+
+    form = UNITS_BY_ID["annex2" if part.id.startswith("annex1.") else "annex1"]
+    return t("form_lacks", lang, form=form.ref.get(lang), part=part.ref.get(lang))
+

@@ -21,8 +21,8 @@ def form_of(unit_id: str) -> str | None:
     return key if key in ("annex1", "annex2") else None
 
 
-ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|annex\s*1|annex i\b|registration form", re.I), "annex1"),
-                (re.compile(r"附件\s*2|附件二|汇总表|annex\s*2|annex ii\b|annual (?:summary|form|table)",
+ANNEX_NAMED = ((re.compile(r"附件\s*1|附件一|注册表|(?:annex|attachment|appendix|enclosure)\s*1|(?:annex|attachment|appendix) i\b|registration form", re.I), "annex1"),
+                (re.compile(r"附件\s*2|附件二|汇总表|(?:annex|attachment|appendix|enclosure)\s*2|(?:annex|attachment|appendix) ii\b|annual (?:summary|form|table)",
                             re.I), "annex2"))
 
 
@@ -102,3 +102,19 @@ def when_of_form(text: str, state: State) -> Unit | None:
     if TO_WHOM.search(text) or key == "annex2" and _WHEN.search(text):
         return UNITS_BY_ID[_FORM_DUTY[key]]
     return None
+
+
+_USE = re.compile(r"(?:什么|啥)时候(?:用|交|填|报|提交)|何时(?:用|交|填)|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|"
+                  r"用来(?:干|做)|用在|\bwhen (?:is|are|do|does) (?:\w+ ){0,4}(?:used|filled|submitted|needed|handed)|"
+                  r"\bwhat (?:is|are) (?:\w+ ){0,5}(?:for|used for)\b|\bpurpose\b|\bwhat (?:\w+ ){0,3}used for\b",
+                  re.IGNORECASE)
+_A_PART = re.compile(r"第\S{1,2}(?:部分|项|栏|列)|[一二三四五六][、.]|\b(?:part|section) \w+|栏|列|\bcolumns?\b|\bfields?\b",
+                     re.IGNORECASE)
+
+
+def forms_use(text: str) -> list[Unit]:
+    """"附件1和附件2分别在什么时候用": both forms, each with when it is handed in; else []."""
+    named = [key for rx, key in ANNEX_NAMED if rx.search(text)]
+    if len(named) != 2 or not _USE.search(text) or _A_PART.search(text):
+        return []
+    return [UNITS_BY_ID[key] for key in named]

@@ -119,6 +119,10 @@ def _haystack(unit: Unit) -> tuple[str, str]:
         zh.append(parent.title.zh)
         en.append(parent.title.en)
         parent = UNITS_BY_ID.get(parent.parent or "")
+    form = UNITS_BY_ID.get(unit.id.split(".")[0]) if unit.id.startswith("annex") else None
+    if form is not None and form is not unit:  # "年报里要填职业编码吗": the form's own names
+        zh.extend([form.title.zh, *form.aliases])
+        en.extend([form.title.en, *form.aliases])
     return normalise("\n".join(zh)), "\n".join(en).lower()
 
 

@@ -16,6 +16,7 @@ from bot.dialogue import actors, claims, compare, overview, presence, shape, spl
 from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
+from bot.dialogue.forms import forms_use
 from bot.dialogue.render import (
     _SHORT_NAME_PARTS,
     UNIT_PREFIX,
@@ -322,6 +323,8 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if national is not None:  # "这是人社部直接发给全国的通知吧？": the region's own notice
         shown = render_units([UNITS_BY_ID[u] for u in national], lang, query=text)
         return Reply(f"{t('claim_differs', lang)}\n{shown.text}"), UNITS_BY_ID[national[0]], text
+    if claims.applicant_claim(text):  # "是中方合作机构去提申请吗": the issuing body applies
+        return render_units([UNITS_BY_ID["4.1"]], lang, query=text), UNITS_BY_ID["4.1"], text
     both_roles = actors.approver_and_supervisor(text) if silent_aspect(text) is None else []
     if both_roles:  # "批的和管的是同一个部门吗": two departments, each with its clause
         shown = render_units(both_roles, lang, query=text)
@@ -338,15 +341,23 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     of_both = _of_both_parties(text, lang) if silent_aspect(text) is None else None
     if of_both is not None:
         return of_both
+    uses = forms_use(text)
+    if uses:  # "附件1和附件2分别在什么时候用": each form with when it is handed in
+        return render_units(uses, lang, query=text), uses[0], text
     two = compare.each(text)
     if two is not None:
         asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
         of_each = [u for u in asked if u is not None]
         if len(of_each) == 2 and of_each[0].id != of_each[1].id:
             return render_units(of_each, lang, query=text), of_each[0], text
-    forms = compare.form_parts(text, state.topic_unit)
-    if forms is not None:
-        return _difference(forms, lang, text), UNITS_BY_ID[forms[0]], text
+    lacking = compare.form_lacks(text)
+    if lacking is not None:  # "附件2里还要填人员情况吗": no; that part is in the other form
+        form, part = UNITS_BY_ID[lacking[0]], lacking[1]
+        shown = render_units([form, part], lang, query=text)
+        return Reply(f"{compare.lacks_line(part, lang)}\n{shown.text}"), part, text
+    form_pair = compare.form_parts(text, state.topic_unit)
+    if form_pair is not None:
+        return _difference(form_pair, lang, text), UNITS_BY_ID[form_pair[0]], text
     lacks = _party_lacks(text, lang) if silent_aspect(text) is None else None
     if lacks is not None:
         return lacks

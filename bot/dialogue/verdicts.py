@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue import claims, overview, presence, shape
+from bot.dialogue import claims, compare, overview, presence, shape
 from bot.dialogue import context as ctx
 from bot.dialogue.render import render_units
 from bot.dialogue.reply import Reply
@@ -58,6 +58,8 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
         if picked is not None:  # the one place that holds what was asked, alone
             unit, several, reply = picked, False, render_units([picked], lang, query=query)
     decided = reply is not None and reply.text.startswith(overview.dates_apart(lang)) or \
+        reply is not None and unit is not None and unit.id.startswith("annex") and \
+        reply.text.startswith(compare.lacks_line(unit, lang)) or \
         unit is not None and unit.id == "header.addressees" and bool(ctx.area_of(asked))  # the area line says
     if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays and not decided \
             and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open

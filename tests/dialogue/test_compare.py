@@ -74,3 +74,13 @@ def test_one_question_asked_of_two_things_answers_both(text: str,
                                                       expected: tuple[str, ...]) -> None:
     reply = Chat().say(text).text
     assert all(e in reply for e in expected), reply
+
+
+def test_both_forms_asked_what_they_are_for_give_when_each_is_handed_in() -> None:
+    reply = Chat().say("两个附件，附件1跟附件2各自是什么时候交的").text
+    assert "申请时提交" in reply and "12月底" in reply
+
+
+def test_what_a_certificate_counts_as_is_the_equivalence_clause() -> None:
+    assert "同类工种同等级" in Chat().say("考下来的证相当于国内啥证书").text
+    assert "same type of work" in Chat().say("What would the certificate be treated as in China?").text

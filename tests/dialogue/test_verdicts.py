@@ -132,3 +132,21 @@ def test_a_statement_asked_back_gets_its_verdict() -> None:
 
 def test_a_changed_plan_is_left_open() -> None:
     assert "没有规定" in Chat().say("鉴定计划报了以后又要改期，怎么办？").text
+
+
+def test_who_hands_in_the_application_is_judged_against_the_issuing_body() -> None:
+    no = Chat().say("这个申请是让我们国内合作的单位来递交吗").text
+    assert no.startswith(t("claim_differs", "zh")) and "发证机构向自治区" in no
+    yes = Chat().say("申请由外方发证机构来提交，对吧").text
+    assert yes.startswith(t("claim_holds", "zh"))
+    en = Chat().say("So our Chinese partner files the application, right?").text
+    assert en.startswith("No") and "issuing institution" in en
+
+
+def test_a_part_only_the_other_form_has_is_no_with_where_it_is() -> None:
+    reply = Chat().say("年度汇总表里要不要填考评人员").text
+    assert reply.startswith("没有") and "附件1·五" in reply and "考评人员" in reply
+    reply = Chat().say("Do we enter the number of certificates issued in the registration form?").text
+    assert reply.startswith("No") and "Annex 2, part 2" in reply
+    both = Chat().say("年报里要填职业编码吗").text  # both forms have it: yes
+    assert both.startswith(t("claim_present", "zh"))
