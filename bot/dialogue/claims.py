@@ -23,9 +23,9 @@ from bot.notice.units import UNITS_BY_ID, Unit
 # several (the matters where a certificate counts, the forms of inspection).
 _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("department", True, (
-        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|人社厅|省厅|\bautonomous[- ]region\w*|"
+        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|自治区厅|(?<![市县])区厅|人社厅|省厅|\bautonomous[- ]region\w*|"
                    r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
-         r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅"),
+         r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅|省级人力资源和社会保障部门"),
         ("city", r"设区市|市(?:级)?人社|市里|市人力资源|市一级|(?<![设区])市级|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",
          r"设区市人力资源社会保障部门"),
         ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
@@ -57,7 +57,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
                            r"\b(?:made public|public(?:ly)?|published|disclosed)", r"公开结果"),
     )),
     ("obligation", True, (
-        ("required", r"必须|一定要|都得|强制|必交|(?:就|便)?不能(?:申请|提交|报)了|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
+        ("required", r"必须|一定要|都得|强制|必交|(?:就|便)?(?:不能|没法|无法|不可以)(?:申请|提交|报)了?|申请不了|\bmandatory\b|\bcompulsory\b|\bmust (?:be )?(?:submit|provid|includ)",
          r"(?!)"),
         ("optional", r"如有|可选|不是必须|非必须|可以不(?:交|提交|提供|附)|不交也(?:行|可以)|没有(?:也|的话)(?:行|可以)|"
                      r"\bif any\b|\boptional\b|\b(?:can|may) (?:we )?(?:skip|leave (?:it )?out|omit)\b", r"如有"),
@@ -77,7 +77,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("place", True, (
         ("ftz", r"只(?:能|可以|限|准)?(?:在)?\S{0,4}(?:自贸区|自由贸易试验区)|\bonly (?:in|inside|within) (?:the )?(?:FTZ|free[- ]trade zone)",
          r"只能在自由贸易试验区内"),
-        ("anywhere", r"区外|自贸区外|(?:自贸区|自由贸易试验区|试验区|片区)(?:以外|之外|外面|外头)|全区|全广西|任何地方|"
+        ("anywhere", r"区外|自贸区外|(?:自贸区|自贸试验区|自由贸易试验区|试验区|片区|FTZ)(?:以外|之外|外面|外头|外)|全区|全广西|任何地方|"
                      r"\banywhere\b|\boutside\b", r"(?!)"),
     )),
     ("levels", True, (
@@ -147,7 +147,7 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|是否|算不算)[？?。！!]*$|^(?:是不是|是否|难道)|是不是|"
                      r"能不能|可不可以|要不要|需不需要|用不用|行不行|有没有|会不会|吗[，,]|([\u4e00-\u9fff])不\1|"
                      r"^(?!.*(?:什么|啥|哪|怎么|谁|多少|几|多久|为什么|为啥|如何|干嘛|干吗)).*(?:要|需要|得|能|可以|是|算|有|交|提交)\S{0,14}[？?]$|"
-                     r"^(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b|"
+                     r"(?:^|[.!]\s+)(?:is|are|does|do|did|can|could|may|must|should|shall|was|were|will|would|has|have)\b|"
                      # "If the body commits violations, will the result be published?"
                      r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*(?:is|are|does|do|can|could|may|must|should|"
                      r"shall|will|would|has|have)\b|"
@@ -197,7 +197,11 @@ def without_values(text: str) -> str:
         if exclusive and slot not in _SUBJECTS:
             for _, user, _ in values:
                 out = user.sub(" ", out)
+    out = _DEPARTMENT_REST.sub(" ", out)  # "设区市人社局": the department word after its level
     return _DATE.sub(" ", out)
+
+
+_DEPARTMENT_REST = re.compile(r"(?<=\s)(?:的)?(?:人社局|人社厅|人社部门|人力资源(?:和)?社会保障(?:局|厅|部门))")
 
 
 def _dates(text: str) -> set[tuple[int, int]]:
@@ -260,8 +264,8 @@ def verdict(text: str, clause: str) -> str | None:
         elif mine[slot] == theirs[slot]:
             if slot not in _SUBJECTS or slot == "applicant" or slot == "time_of_year" and shape.is_claim(text):
                 results.append(True)  # "Annual summary in end December, correct?"
-        elif not mine[slot] & theirs[slot] and len(theirs[slot]) == 1:
-            results.append(False)
+        elif not mine[slot] & theirs[slot] and (len(theirs[slot]) == 1 or slot == "department"):
+            results.append(False)  # "是根据国务院的文件吗": neither department the clause names
     if not results and re.search(r"工作日[，,]?(?:而)?不是(?:自然日|日历日)|\bworking days?,? not calendar days?", text, re.I):
         return "holds"  # "那是工作日不是自然日对吧"
     if not results and "工作日" in clause and re.search(r"工作日|\bworking days?\b|\bbusiness days?\b", text, re.I) and \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.forms import form_of
+from bot.dialogue.forms import counterpart, form_of
 from bot.dialogue.normalise import normalise
 from bot.notice.units import Unit
 
@@ -143,8 +143,8 @@ def form_lacks(text: str) -> tuple[str, Unit] | None:
                   and h.unit.kind in _FORM_PART_KINDS and presence.provides(core, h.unit)), None)
     if found is None:
         return None
-    if any(h.unit.id.startswith(f"{form}.") and h.score >= 0.6 * found.score and presence.provides(core, h.unit)
-           for h in hits):
+    if any(h.unit.id.startswith(f"{form}.") and h.score >= found.score and presence.provides(core, h.unit)
+           for h in hits) or counterpart(found.unit) is not None:
         return None  # "附件2要填职业编码吗": both forms have it
     return form, found.unit
 

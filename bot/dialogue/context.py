@@ -488,7 +488,9 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         # point elsewhere on their own (a wrong value names the clause it belongs to).
         plain = search(stated)
         factor = 1.2
-        if plain and plain[0].unit.id != own[0].unit.id and plain[0].score > factor * own[0].score:
+        clearer = stated != counted and _margin(plain) < 0.5 < _margin(own)  # "申请是交给设区市人社局吗"
+        if plain and plain[0].unit.id != own[0].unit.id and (
+                plain[0].score > factor * own[0].score or clearer and plain[0].score >= 0.8 * own[0].score):
             own = plain
         elif plain and plain[0].unit.id == own[0].unit.id and stated != counted and \
                 _margin(plain) < _margin(own):
@@ -525,7 +527,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         # asked of the current subject: the current unit when the words fit it too; another
         # part of the header after a part of the header ("谁发的" → "哪天发的").
         if current is not None and own and current.kind == "header" and own[0].unit.kind == "header":
-            return text, own
+            other = next((h for h in joint if h.unit.id != current.id), None)  # "落款是哪个单位、哪天"
+            return (combined, [other]) if other and other.unit.id in {h.unit.id for h in own[:2]} else (text, own)
         if current is not None and any(h.unit.id == current.id for h in own[:5]) and (
                 own[0].unit.id == current.id or own[0].score < BARE_OWN):
             return combined, [Hit(current, max(own[0].score, joint[0].score))]
@@ -568,11 +571,8 @@ def _both(text: str, state: State) -> list[Hit]:
     """The current unit and the one before, for a follow-up about both of them."""
     if not _BOTH.search(text.strip()) or not state.topic_previous or "|" not in state.topic_previous:
         return []
-    current = UNITS_BY_ID.get(state.topic_unit or "")
-    before = UNITS_BY_ID.get(state.topic_previous.split("|", 1)[0])
-    if current is None or before is None or current.id == before.id:
-        return []
-    return [Hit(current, PICKED), Hit(before, PICKED)]
+    current, before = UNITS_BY_ID.get(state.topic_unit or ""), UNITS_BY_ID.get(state.topic_previous.split("|", 1)[0])
+    return [] if current is None or before is None or current.id == before.id else [Hit(current, PICKED), Hit(before, PICKED)]
 
 
 def _near_subject(hits: list[Hit], state: State) -> list[Hit]:
@@ -589,10 +589,10 @@ def _near_subject(hits: list[Hit], state: State) -> list[Hit]:
 def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
     """Whether the message quotes the unit's words (pasted from the notice)."""
     if is_zh(text):
-        body, source = re.sub(r"\s", "", text), unit.text.zh
+        body, source = re.sub(r"[\s“”‘’「」\"']", "", text), unit.text.zh
     else:  # English keeps its spaces: five or six words in a row, not one long word
         body, source = re.sub(r"\s+", " ", text.lower()), re.sub(r"\s+", " ", unit.text.en.lower())
         window *= 3
-    if len(body) < window or not source:
-        return False
-    return any(body[i:i + window] in source for i in range(0, len(body) - window + 1, 3))
+    found = [i for i in range(0, len(body) - window + 1, 3) if source and body[i:i + window] in source]
+    # most of the message, not a name list inside a question of its own ("Do the Nanning, … areas …?")
+    return bool(found) and (found[-1] - found[0] + window) >= 0.6 * len(body)

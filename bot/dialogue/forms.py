@@ -74,6 +74,18 @@ _COUNTERPARTS = (("annex1.basic", "annex2.basic"),
                  ("annex1.certificates", "annex2.issued"))
 
 
+def counterpart(unit: Unit) -> Unit | None:
+    """The same part of the other form (the basic information, the certificate table, a field
+    under the same label), or None when only this form has it."""
+    key = form_of(unit.id)
+    for a, b in _COUNTERPARTS:
+        mine, theirs = (a, b) if key == "annex1" else (b, a)
+        if unit.id == mine or unit.id.startswith(mine + "."):
+            found = UNITS_BY_ID.get(theirs + unit.id[len(mine):])
+            return found or next((u for u in children(theirs) if u.title.zh == unit.title.zh), None)
+    return None
+
+
 def other_form(text: str, state: State) -> Unit | None:
     """"年度汇总表呢？" while a part of the registration form is the subject: the same part of
     the other form, when it has one (else None: the question is read as it stands)."""
@@ -85,11 +97,8 @@ def other_form(text: str, state: State) -> Unit | None:
     for a, b in _COUNTERPARTS:
         mine, theirs = (a, b) if key == "annex1" else (b, a)
         if current == mine or current.startswith(mine + "."):
-            unit = UNITS_BY_ID.get(theirs + current[len(mine):])
-            if unit is None:  # a field the other form has under the same label
-                title = UNITS_BY_ID[current].title.zh
-                unit = next((u for u in children(theirs) if u.title.zh == title), UNITS_BY_ID[theirs])
-            return unit
+            # a field the other form has under the same label, or that part as a whole
+            return counterpart(UNITS_BY_ID[current]) or UNITS_BY_ID[theirs]
     return None
 
 
@@ -104,7 +113,7 @@ def when_of_form(text: str, state: State) -> Unit | None:
     return None
 
 
-_USE = re.compile(r"(?:什么|啥)时候(?:用|交|填|报|提交)|何时(?:用|交|填)|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|"
+_USE = re.compile(r"(?:什么|啥|的)时候(?:用|交|填|报|提交)|何时(?:用|交|填)|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|"
                   r"用来(?:干|做)|用在|\bwhen (?:is|are|do|does) (?:\w+ ){0,4}(?:used|filled|submitted|needed|handed)|"
                   r"\bwhat (?:is|are) (?:\w+ ){0,5}(?:for|used for)\b|\bpurpose\b|\bwhat (?:\w+ ){0,3}used for\b",
                   re.IGNORECASE)
@@ -115,6 +124,13 @@ _A_PART = re.compile(r"第\S{1,2}(?:部分|项|栏|列)|[一二三四五六][、
 def forms_use(text: str) -> list[Unit]:
     """"附件1和附件2分别在什么时候用": both forms, each with when it is handed in; else []."""
     named = [key for rx, key in ANNEX_NAMED if rx.search(text)]
-    if len(named) != 2 or not _USE.search(text) or _A_PART.search(text):
+    if not named or not _USE.search(text) or _A_PART.search(text):
         return []
+    if len(named) == 1 and not _PURPOSE.search(text):
+        return []  # "附件2什么时候交": the clause that sets its date answers
     return [UNITS_BY_ID[key] for key in named]
+
+
+# "附件1是申请的时候交，还是年报的时候交？", "注册表是干什么用的": which form is for what.
+_PURPOSE = re.compile(r"还是|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|用来(?:干|做)|purpose|used for|what (?:is|are) (?:\w+ ){0,5}for|"
+                      r"or (?:at|in|with|when)", re.IGNORECASE)

@@ -29,12 +29,15 @@ _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|ins
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
                          r"what|which|who|whom|when|where|why|how|penal\w*|fine[sd]?|guarantee\w*|always|"
                          r"automatic\w*)\b|n't\b", re.IGNORECASE)
+_CONJUNCTION_WHEN = re.compile(r"(?<=\w )\bwhen (?=(?:they|we|it|you|the|our|a|an)\b)", re.IGNORECASE)
+_STATED_TAIL = re.compile(r",\s*(?:yes|right|correct|true|no|isn'?t (?:it|that)|is that (?:right|correct|so))\s*\?+\s*$",
+                          re.IGNORECASE)
 _WHETHER = re.compile(r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b",
                       re.IGNORECASE)
 _CONDITION_EN = re.compile(r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*", re.IGNORECASE)
 _EMBEDDED_WH = re.compile(r"\b(state|say|give|list|describe|indicate|show|explain|write|declare|specify|enter|ask)\s+"
                           r"(?:who|what|which|how|where|when)\b", re.IGNORECASE)
-_POLAR_EN = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
+_POLAR_EN = re.compile(r"(?:^|[.!]\s+)\W*(?:do|does|did|is|are|was|were|can|could|must|should|shall|will|would|may|"
                        r"has|have)\b", re.IGNORECASE)
 
 # Words that say how a thing is asked for, not what: they need not be in the clause.
@@ -52,7 +55,8 @@ report reported reporting notice say says said allowed permit permitted possible
 accepted acceptable applicant applicants side party institution body organisation organization
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
 still already instead either and act acts serve run runs running fall falls under commit commits committed
-certificate-issuing issuing whether wants know well method methods ways means
+certificate-issuing issuing whether wants know well method methods ways means table tables row rows
+start starts started begin begins begun other another
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问
@@ -60,9 +64,10 @@ _ZH_FUNCTION = frozenset("""
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
 受 过 经过 经 做 当 作为 成为 算 属于 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
+南宁 钦州 钦州港 崇左 来 去 现在 目前 如今 已经 已 原来 以前 本来 写明 注明 标明 说明 写上 注上
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
-_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这前完")
+_ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这前完表")
 
 
 def _zh_content(words: list[str]) -> list[str]:
@@ -200,7 +205,17 @@ def question_part(text: str) -> str:
         if len(clause) >= 4 and _POLAR_CLAUSE_ZH.search(normalise(clause)) and \
                 not re.search(r"没|未|不|无|非|如果|要是|假如", before):
             last = clause
-    return _INTERJECTION.sub("", last) or last
+    last = _INTERJECTION.sub("", last) or last
+    return text.strip() if last != text.strip() and _contentless(last) else last  # "…. Do we need to say so?"
+
+
+def _contentless(question: str) -> bool:
+    """Whether a question holds no word of its own ("Do we need to say so?", "要写吗？")."""
+    if _chinese(question):
+        import jieba
+
+        return not _zh_content(jieba.lcut(refs.without_refs(normalise(question))))
+    return not [w for w in _EN_WORD.findall(question) if w.lower() not in _EN_FUNCTION and len(w) > 2]
 
 
 def _offered(word: str, unit: Unit) -> bool:
@@ -225,9 +240,12 @@ def provides(question: str, unit: Unit) -> bool:
             return False  # a narrowing word the clause itself uses ("保证…一致") narrows nothing
         return _zh_covered(core, _haystack(unit)[0], _own(unit)[0])
     # "Must we state who owns the equipment?": a wh-word inside what is to be stated
-    text = _EMBEDDED_WH.sub(r"\1 ", text)
+    text = _CONJUNCTION_WHEN.sub(" ", _EMBEDDED_WH.sub(r"\1 ", text))  # "…starts when they receive it"
     main = _CONDITION_EN.sub("", text, count=1)  # "If the body commits violations, will …?"
-    if not (_POLAR_EN.search(text) or main != text and _POLAR_EN.search(main) or _WHETHER.search(text)) or any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
+    stated = _STATED_TAIL.search(text)  # "So the clock starts when they receive it, yes?"
+    text = text[:stated.start()] if stated else text
+    if not (stated or _POLAR_EN.search(text) or main != text and _POLAR_EN.search(main) or _WHETHER.search(text)) or \
+            any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
         return False
     return _en_covered(text, _haystack(unit)[1], _own(unit)[1])
 

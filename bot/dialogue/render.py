@@ -13,13 +13,14 @@ from bot.dialogue.reply import Button, Reply, payload
 from bot.i18n import t
 from bot.notice import ANNEX_CLAUSES, ASSESSMENT_PLAN_DAYS_BEFORE, NOTICE
 from bot.notice.document import Text
-from bot.notice.units import UNITS_BY_ID, Unit, children
+from bot.notice.units import OPENING, UNITS_BY_ID, Unit, children
 from bot.settings import get_settings
 
 UNIT_PREFIX = "unit:"
 UNIT_BUTTON_INTENT = "ask_conditions"  # any question intent carries a unit button's subject
 
 
+_OPENING_SENTENCE = "header.basis"  # the opening paragraph's sentence, whose facts are units of their own
 _NAMES_IN_CHINESE = frozenset({"header.title", "header.item", "header.basis_document"})
 
 
@@ -45,6 +46,8 @@ def _quote(unit: Unit, lang: str) -> str:
         category = parent if parent.kind == "category" else UNITS_BY_ID.get(parent.parent or "")
         if category is not None:
             lines.append(t("unit_category", lang, text=category.text.get(lang)))
+    if unit.ref == OPENING:  # a fact of the opening paragraph, with the sentence that states it
+        lines.append(t("unit_whole", lang, text=UNITS_BY_ID[_OPENING_SENTENCE].text.get(lang)))
     if parent is not None and unit.kind in ("sentence", "column", "field", "free_text"):
         if unit.kind == "sentence":
             lines.append(t("unit_whole", lang, text=parent.text.get(lang)))

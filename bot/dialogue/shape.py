@@ -227,3 +227,18 @@ HOLIDAYS = re.compile(r"节假日|假期|周末|双休|国庆|春节|元旦|五�
 # ... asked whether they count in a period ("国庆那七天假算在里面吗", "does Christmas count?").
 COUNTS_IN = re.compile(r"算在里面|算进去|算在内|计入|计算在内|算不算|包不包括|包括|扣除|跳过|顺延|"
                        r"\bcount(?:s|ed)?\b|\binclud\w*|\bexclud\w*|\bskip\w*|\bextend\w*", re.IGNORECASE)
+
+
+def whole_counted(text: str, stated: bool = False) -> Unit | None:
+    """"四类材料分别是啥": the part whose categories the question counts (all of them); a count
+    ``stated`` to be checked ("材料是分三类吗") names the part whatever the number; or None."""
+    from bot.notice.units import children
+
+    said = {n for kind, n in counts(text) if kind == "category"}
+    if len(said) != 1:
+        return None
+    n = said.pop()
+    sizes = {u.id: sum(1 for k in children(u.id) if k.kind == "category")
+             for u in UNITS_BY_ID.values() if u.kind == "part"}
+    parts = [uid for uid, size in sizes.items() if size and (stated or size == n)]
+    return UNITS_BY_ID[parts[0]] if len(parts) == 1 else None

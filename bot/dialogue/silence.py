@@ -30,7 +30,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
                 r"|how big|square met"),
-    ("recognition", r"互认|(?:别的省|其他省|外省|全国)\S{0,6}(?:认可|承认|通用|有效|批过)|全国通用|"
+    ("recognition", r"互认|(?:别的省|其他省|外省|全国|广东|云南|贵州|湖南|海南|四川|北京|上海|江苏|浙江|福建|外地|省外)\S{0,6}(?:也)?(?:认可|承认|通用|有效|批过|能用|能等同|等同|算数)|全国通用|"
                     r"mutual recogn|recogni[sz]ed (?:in|by) other provinces|approved in another province"),
     ("guarantee", r"保证通过|一定能(?:通过|批)|包过|能保证|肯定能批|成功率|guarantee (?:that )?(?:we|our|the "
                   r"(?:approval|application))|guaranteed? (?:approval|to pass|success)|will we definitely"
@@ -46,7 +46,8 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|what languages? (?:is|are|will|must|should|can) (?:the )?(?:exams?|tests?|assessments?|papers?)\b|\b(?:exams?|tests?|assessments?)\b.{0,20}\bwhich languages?\b|\blanguages? of (?:the )?(?:exams?|tests?|assessments?)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批(?!文|件)|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
-    ("quota", r"名额|限额|配额|数量限制|上限|\bquota\b|\blimit on the number"),
+    ("quota", r"名额|限额|配额|数量限制|上限|最多\S{0,8}(?:几次|多少次|几场|多少场)|次数\S{0,4}(?:限制|上限|要求)|\bquota\b|\blimit on the number|"
+              r"\bhow many (?:times|sessions|exams|assessments) (?:\w+ ){0,4}(?:per|a|each) year\b|\bmaximum number of\b"),
     ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,20}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能|可以|能来|能申请|申请|行不行)"
                       r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
     ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常|比例)|"
@@ -70,11 +71,20 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("residence", r"落户|户口|户籍|人才积分|积分落户|居住证|hukou|household registration|residence permit|talent points?"),
     ("other_ftz", r"海南|上海自贸|其他自贸|别的自贸|外省自贸|其他省份?的自贸|hainan|other (?:provinces'? )?free[- ]trade zones?"),
     ("e_certificate", r"电子证书|电子版证书|电子证照|证书电子化|e-?certificates?|digital certificates?|electronic certificates?"),
+    ("retention", r"(?:保存|保留|留存|存档|归档)\S{0,4}(?:几年|多久|多长时间|多少年|期限)|(?:档案|资料|记录|信息)\S{0,6}(?:保存|留存)\S{0,4}(?:几年|多久|多长)|"
+                  r"\bhow long (?:\w+ ){0,5}(?:keep|kept|retain\w*|store\w*|archiv\w*)\b|\bretention (?:period|time)\b|\brecords? (?:retention|keeping)\b"),
     ("legal_entity_type", r"分公司|个体户|个人能|个人可以|individuals?\b.*apply|branch office"),
 )
 # Asked before the words that name a stated thing: these questions mention a form field or a
 # stated duty, yet ask what the notice leaves open.
 _FIRST: tuple[tuple[str, str], ...] = (
+    ("partner_change", r"换(?:一家|家)(?:合作|中方|伙伴|机构)?(?!问题|说法|话题)|换(?:个|一个)(?:合作|中方|伙伴|机构)|更换\S{0,4}(?:合作|中方|伙伴)|改(?:找|换)\S{0,4}(?:合作|中方|一家)|"
+                       r"(?:合作|中方|那家|这家)\S{0,8}(?:不干了|不做了|退出|解约|终止合作|合作不下去|散伙|黄了)|"
+                       r"\b(?:change|switch|replace)\w* (?:\w+ ){0,4}partner|\bnew (?:chinese )?partner\b|\bpartner (?:\w+ ){0,3}(?:withdraws?|pulls? out|quits?)\b"),
+    ("credit_scoring", r"(?:信用|信用监管|评分|打分|评级|扣分)\S{0,6}(?:怎么|如何|标准|规则|细则|办法)|怎么(?:评分|打分|扣分|评级)|信用分|"
+                       r"\bcredit (?:score|scoring|rating|points)\b|\bhow (?:is|are) (?:\w+ ){0,3}(?:scored|rated|graded)\b"),
+    ("reapply", r"(?:结果|决定|审批|不批|不予许可)\S{0,6}不服|不服\S{0,6}(?:结果|决定|审批)|上诉|起诉|行政诉讼|申诉|行政复议|"
+                r"\b(?:challenge|contest|dispute) (?:the|a|this|that) (?:decision|refusal|result)\b|\bappeal\w*\b"),
     ("plan_change", r"(?:鉴定计划|计划)\S{0,8}(?:临时)?(?:变了|变更|变动|更改|改了|改期|改时间|调整|取消|延期|推迟)|(?:变更|调整|取消)\S{0,4}(?:鉴定计划|计划)|"
                     r"\bplan\b.{0,30}\b(?:changes?|changed|postponed?|cancel(?:led)?|rescheduled?)\b"),
     ("plan_day_kind", r"(?:10|十)\s*(?:个)?(?:日|天)\S{0,8}(?:是|算|指|按)\S{0,3}(?:工作日|自然日|日历日)|"
@@ -142,7 +152,9 @@ _FIRST: tuple[tuple[str, str], ...] = (
                   r"period)|time limit.{0,20}extend|(?:45|days|period|deadline).{0,20}(?:be )?extended|overdue|"
                   r"(?:beyond|exceed\w*|more than) (?:the )?45"),
     ("already_approved", r"已经(?:批|注册|获批|取得|拿到)\S{0,8}(?:证书|机构|许可)\S{0,12}(?:要不要|需不需要|还要|重新|还得|再)|"
-                         r"之前(?:批|注册|获批)(?:过)?的|already (?:approved|registered|licensed).{0,40}"
+                         r"之前(?:批|注册|获批)(?:过)?的|(?:以前|之前|原来|已经|早已|已)\S{0,8}(?:人社部|部里|国家|其他省|别的省|外省|别的地方|北京|上海|广东)\S{0,8}(?:注册|备案|批准|审批|批)(?:过)?(?=.*(?:重新|还要|还需|还得|再|又|也要|直接))|"
+                         r"\b(?:already|previously) (?:been )?(?:registered|approved|licen[sc]ed) (?:with|by|in) (?:the ministry|beijing|another province|other provinces)\b|"
+                         r"already (?:approved|registered|licensed).{0,40}"
                          r"(?:again|re-?apply|need|have to|must)"),
 )
 _ORIGINAL = re.compile(r"原件还是复印件|复印件还是原件|(?:要|交|提交|需要)原件|原件(?:吗|行吗|可以吗)|要不要原件|"

@@ -152,6 +152,21 @@ _ASKER = re.compile(r"^(?:申请人|客户|市民|来电人|对方|企业)(?:来
                     re.IGNORECASE)
 
 
+# A letter's greeting and closing: "Dear Sir/Madam,", "您好！", "Best regards, J. Smith", "谢谢！"
+_GREETING = re.compile(r"^\s*(?:dear (?:sir(?:\s*(?:/|or)\s*madam)?|madam|colleagues?|team|all|"
+                       r"(?:mr|ms|mrs|dr)\.? ?[a-z]+)|hello(?: there)?|hi(?: there)?|good (?:morning|afternoon|evening)|"
+                       r"您好|你好|老师(?:您)?好|领导好|各位好)(?:\s*[,，:：!！。.]\s*|\s+)", re.IGNORECASE)
+_CLOSING = re.compile(r"(?<=[?？.!。！])\s*(?:(?:best|kind|warm|many)?\s*regards|sincerely|yours (?:faithfully|sincerely|truly)|"
+                      r"(?:many )?thanks(?! to\b)(?: in advance)?|thank you(?: in advance)?|cheers|谢谢(?:您|你)?|多谢|此致敬礼|此致)"
+                      r"(?![a-z])[^?？]{0,40}$", re.IGNORECASE)
+
+
+def without_letter(text: str) -> str:
+    """The message without a letter's greeting and closing (the question is in between)."""
+    rest = _CLOSING.sub("", _GREETING.sub("", text.strip(), count=1)).strip()
+    return rest if rest else text
+
+
 def without_preamble(text: str) -> str:
     """The message without a lead-in such as "Quick question first:" or "顺便问一下，"."""
     rest = text.strip()

@@ -382,6 +382,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if verdict == "answer":
         units = _section_over_table(units, hits, text)
     whole = _whole_part(units, text) if verdict in ("answer", "several", "clarify") else None
+    whole = whole or shape.whole_counted(text, claims.is_yes_no(text))  # "四类材料分别是啥", "材料是分三类吗"
     if whole is not None:
         verdict, units = "answer", [whole]
     both_named = all(rx.search(text) for rx in _WHICH_DATE)  # "签发和印发差了几天"
@@ -526,10 +527,11 @@ def route(turn: Turn, state: State, strict: bool = False,
         if unit is None:
             return None, state
         return [render_units([unit], lang)], ctx.remember(state, unit, unit.title.get(lang))
-    text = split.without_preamble(turn.words)
+    words = split.without_letter(turn.words)  # "Dear Sir/Madam, … Best regards, J. Smith"
+    text = split.without_preamble(words)
     if not text.strip():
         return None, state
-    if text != turn.words.strip():
+    if text != words.strip():
         # "题外话，这个文件公开不": a lead-in that turns away from the subject.
         state = replace(state, topic_query=None)
     if overview.SUMMARY.search(text):

@@ -13,7 +13,7 @@ from bot.dialogue.reply import Reply
 from bot.dialogue.silence import silent_aspect
 from bot.dialogue.state import State
 from bot.i18n import t
-from bot.notice.units import UNITS_BY_ID, Unit
+from bot.notice.units import OPENING, UNITS_BY_ID, Unit
 
 SHORT_TAIL = 8  # characters: a last "question" this short only qualifies the one before
 NEAR_TOP = 0.8  # a place this close to the best may answer a yes/no question the best does not hold
@@ -37,10 +37,21 @@ def _place_that_holds(text: str, asked: str, state: State, unit: Unit | None, re
     if not (many or question_back or plain):
         return None
     hits = ctx.contextual_search(text, state)[1][:4]
-    places = [h.unit for h in hits if h.unit.kind != "header" and h.score >= NEAR_TOP * hits[0].score
+    places = [h.unit for h in hits if (h.unit.kind != "header" or h.unit.ref == OPENING)  # a fact of its own
+              and not (unit is not None and unit is not h.unit and h.unit.text.zh in unit.text.zh)  # shown already
+              and h.score >= NEAR_TOP * hits[0].score
               and (not many or h.unit.text.get(lang)[:30] in reply.text)]  # "落款日和印发日是同一天吗"
     picked = presence.one_provides(asked, places)
     return picked if picked is not None and (picked is not unit or many) else None
+
+
+def _one_says_no(text: str, asked: str, state: State, reply: Reply) -> str | None:
+    """For a yes/no question shown several places: "no" when one of them states a different
+    value of what was asked (the place), else None."""
+    lang = state.language
+    shown = [h.unit for h in ctx.contextual_search(text, state)[1][:4] if h.unit.text.get(lang)[:30] in reply.text]
+    differs = t("claim_differs", lang)
+    return differs if any(claims.claim_line(asked, u, lang) == differs for u in shown) else None
 
 
 def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state: State,
@@ -66,6 +77,8 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
         # numbers are judged; "国庆那七天假算在里面吗" is a question about the days, not a count
         # "原件在总部，寄过来很麻烦。交复印件可以吗？": the question judged, then the whole message
         line = (claims.claim_line(asked, unit, lang) if asked != text else None) or claims.claim_line(text, unit, lang)
+        if line is None and several and reply is not None:
+            line = _one_says_no(text, asked, state, reply)  # "…能不能在FTZ外面单独搞鉴定": 六（一） says no
         if reply is not None and _NEEDS.search(asked) and reply.text.startswith(
                 (t("both_parties_only_foreign", lang), t("both_parties_only_chinese", lang))):
             line = t("claim_party_lacks", lang)  # "中方也要交银行资信证明吗": the other party's item

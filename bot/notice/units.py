@@ -105,9 +105,11 @@ def _header_units() -> list[Unit]:
     ]
     units = [Unit(f"header.{key}", "header", part, title, text, HEADER_ALIASES.get(key, ()))
              for key, title, text in rows]
-    opening = Text("开头段落", "Opening paragraph")
-    return units + [Unit(f"header.{key}", "header", opening, title, text, HEADER_ALIASES.get(key, ()))
+    return units + [Unit(f"header.{key}", "header", OPENING, title, text, HEADER_ALIASES.get(key, ()))
                     for key, title, text in _opening_rows()]
+
+
+OPENING = Text("开头段落", "Opening paragraph")  # the place of the opening paragraph's facts
 
 
 def _opening_rows() -> list[tuple[str, Text, Text]]:

@@ -84,3 +84,13 @@ def test_both_forms_asked_what_they_are_for_give_when_each_is_handed_in() -> Non
 def test_what_a_certificate_counts_as_is_the_equivalence_clause() -> None:
     assert "同类工种同等级" in Chat().say("考下来的证相当于国内啥证书").text
     assert "same type of work" in Chat().say("What would the certificate be treated as in China?").text
+
+
+def test_one_form_asked_which_occasion_it_is_for_gives_its_use() -> None:
+    reply = Chat().say("注册表是年报时候交，还是申请的时候交").text
+    assert "申请时提交" in reply
+
+
+def test_all_the_categories_counted_give_the_whole_list() -> None:
+    reply = Chat().say("四类材料都是什么").text
+    assert all(name in reply for name in ("机构资信证明类", "专业技术类", "考试组织实施类", "其他材料"))

@@ -9,6 +9,15 @@ from bot.dialogue.silence import silent_aspect
 
 @pytest.mark.parametrize("text, key", [
     ("外籍考评人员没有身份证号怎么填", "foreign_id"),
+    ("对不予许可的决定不服，能去法院起诉吗", "reapply"),
+    ("Can we challenge the decision if it goes against us?", "reapply"),
+    ("考试档案需要留存多长时间", "retention"),
+    ("How long do we have to keep candidates' records?", "retention"),
+    ("合作了一年后中方那家退出了，可以另找一家吗", "partner_change"),
+    ("Can we switch to a different Chinese partner later?", "partner_change"),
+    ("信用监管是按什么标准打分的", "credit_scoring"),
+    ("每年最多能办几场考试", "quota"),
+    ("之前在外省已经注册过，到广西还要重新申请吗", "already_approved"),
     ("这个通知什么时候起施行", "notice_in_force"),
     ("When does the notice take effect?", "notice_in_force"),
     ("违规会罚款多少", "fine"),
@@ -62,6 +71,7 @@ def test_a_question_the_notice_leaves_open_is_recognised(text: str, key: str) ->
     "Who orders an institution to rectify within a time limit?", "技术技能水平证明复印件要交吗",
     "德文原件能直接交吗", "Who guarantees that the translation matches the original?",
     "Are sample examination papers required for every level?",
+    "换个问题，审批部门是哪个？", "同一时期中方合作机构最多几家",
 ])
 def test_a_question_the_notice_answers_is_not_taken_for_silence(text: str) -> None:
     assert silent_aspect(text) is None

@@ -4,6 +4,8 @@ paragraph's facts, the notice's two dates, relayed and Cantonese questions."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.i18n import t
 from tests.dialogue.test_understand import Chat
 
@@ -150,3 +152,44 @@ def test_a_part_only_the_other_form_has_is_no_with_where_it_is() -> None:
     assert reply.startswith("No") and "Annex 2, part 2" in reply
     both = Chat().say("年报里要填职业编码吗").text  # both forms have it: yes
     assert both.startswith(t("claim_present", "zh"))
+
+
+@pytest.mark.parametrize("text, lead, words", [
+    ("申请材料是递给市人社局的吗", "claim_differs", "自治区人力资源社会保障部门"),
+    ("年度汇总表是交给自治区厅的吧", "claim_differs", "设区市"),
+    ("审批权限是不是下放到市里了", "claim_differs", "省级"),
+    ("这项审批权现在已经下放了吗", "claim_present", "下放"),
+    ("材料是不是分三类", "claim_differs", "考试组织实施类"),
+    ("外方机构能在自贸试验区外面组织鉴定吗", "claim_differs", "自由贸易试验区"),
+    ("驻华代表处去南宁办考试也要找国内合作机构吗", "claim_present", "驻华办事机构"),
+    ("我们国家没有这类政府批准文件，那是不是申请不了了", "claim_differs", "如有"),
+    ("We lease the premises. Must the form say that?", "claim_present", "Owned by"),
+    ("The count starts when the department receives our file, correct?", "claim_present", "receives"),
+    ("Was the approval power delegated by the State Council?", "claim_differs", "Ministry"),
+    ("Is there a column for the number issued in the Annex 1 certificate table?", None, "Annex 2, part 2"),
+])
+def test_a_stated_value_is_judged_against_the_clause_that_holds_it(text: str, lead: str | None,
+                                                                   words: str) -> None:
+    reply = Chat().say(text).text
+    lang = "en" if text.isascii() else "zh"
+    if lead is not None:
+        assert reply.startswith(t(lead, lang)), reply[:80]
+    else:
+        assert reply.startswith("No")
+    assert words in reply
+
+
+def test_a_letter_s_greeting_and_closing_are_not_the_question() -> None:
+    reply = Chat().say("Dear team, could you tell me who approves the application? Kind regards, Li").text
+    assert "Autonomous Region" in reply and t("clarify_which", "en") not in reply
+    assert "45" in Chat().say("您好！申请交上去以后多久能有审批决定？谢谢！").text
+
+
+def test_the_two_time_limits_asked_side_by_side_are_each_named() -> None:
+    reply = Chat().say("45个工作日和10日各管什么").text
+    assert "鉴定计划" in reply and "审批决定" in reply
+
+
+def test_a_list_of_area_names_inside_a_question_is_not_a_pasted_sentence() -> None:
+    reply = Chat().say("Are the Nanning, Qinzhou Port and Chongzuo areas the ones that approve applications?").text
+    assert not reply.startswith("You quoted")
