@@ -41,7 +41,10 @@ CANTONESE: dict[str, str] = {
     "係": "系", "我哋": "我们", "你哋": "你们", "佢哋": "他们", "边个": "谁", "乜嘢": "什么", "点样": "怎么",
     "点解": "为什么", "喺": "在", "嘅": "的", "咗": "了", "冇": "没有", "唔使": "不用", "搵": "找", "揾": "找", "畀": "给",
     "睇": "看", "啲": "些", "嚟": "来", "呢个": "这个", "呢度": "这里", "嗰个": "那个", "唔": "不",
+    "好耐": "多久", "几耐": "多久", "几时": "什么时候", "边度": "哪里", "边间": "哪家", "俾": "给", "佢": "他",
+    "咩嘢": "什么", "做咩": "做什么", "乜": "什么", "咩": "呢",
 }
+_CANTONESE_MARKS = ("哋", "唔", "喺", "嘅", "边个", "揾", "冇", "咩", "好耐", "几耐", "边度", "俾", "佢", "乜")
 
 # Oral Chinese to the written form (longest first when applied).
 ORAL: dict[str, str] = {
@@ -97,7 +100,7 @@ def normalise(text: str, oral: bool = False) -> str:
     # both readable by the tokenizer by leaving them so (the tokenizer drops punctuation).
     out = to_simplified(out)
     out = _replace_all(out, TYPOS)
-    if "哋" in out or "唔" in out or "喺" in out or "嘅" in out or "边个" in out or "揾" in out or "冇" in out:
+    if any(mark in out for mark in _CANTONESE_MARKS):
         out = _replace_all(out, CANTONESE)
     out = _ANNEX_EN.sub(lambda m: "Annex" + m.group(1), out)  # "Attachment 2", "appendix 1"
     if oral:

@@ -23,7 +23,7 @@ _POLAR_ZH = re.compile(r"^(?:我|我们)?(?:朋友|同事|客户|领导|有人|�
                        r"要不要|需不需要|用不用|能不能|可不可以|可以不|是不是|有没有|算不算|会不会|对不对|"
                        r"行不行|对吗|是吗|对吧|是吧|吗|呢|吧|么|不\s*[？?]*$")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # "包不包括", "属不属于", "有没有": the verb asked
-_NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|单(?=独|交|一|凭|靠)|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
+_NARROWS_ZH = re.compile(r"不|没|无|非|未|只|仅|光|直接|立即|马上|一律|单(?=独|交|一|凭|靠)|除了|以外|之外|还是|或者|而是|之前|之后|以前|以后|年初|"
                          r"月初|月中|哪|什么|啥|怎么|多少|几|谁|区外|外面|罚|一定会|保证")
 _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|instead|rather|outside|"
                          r"before|after|beginning|start|early|earlier|later|un(?!ified|it|ion|der)\w+|non\w*|"
@@ -56,7 +56,7 @@ accepted acceptable applicant applicants side party institution body organisatio
 please tell know want like kindly hello hi dear itself themselves ourselves ones now currently
 still already instead either and act acts serve run runs running fall falls under commit commits committed
 certificate-issuing issuing whether wants know well method methods ways means table tables row rows
-start starts started begin begins begun other another
+start starts started begin begins begun other another process procedure step steps stage
 """.split())
 _ZH_FUNCTION = frozenset("""
 的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 及 或 要 我 我们 你 你们 他们 咱们 这个 那个 这 那 一下 请问

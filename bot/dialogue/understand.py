@@ -88,8 +88,9 @@ _SPECIFIC = ("section", "field", "table", "column", "free_text", "header", "sent
 
 def _agrees(unit: Unit, classic_zh: str) -> bool:
     """Whether the classic topic answer (in Chinese) already gives this unit."""
-    if unit.text.zh[:16] in classic_zh and (len(unit.text.zh) >= 20 or len(classic_zh) < 300):
-        return True  # (a short text such as "自治区人力资源社会保障部门" is in many answers)
+    if unit.text.zh[:16] in classic_zh and (len(unit.text.zh) >= 20 or len(classic_zh) < 300 and (
+            unit.kind != "clause" or clause_key(unit) in _cited(classic_zh))):
+        return True  # (a short text such as "自治区人力资源社会保障部门" is in many answers: its clause cited)
     if unit.kind in _SPECIFIC:
         return False
     if unit.kind == "material":
@@ -98,6 +99,13 @@ def _agrees(unit: Unit, classic_zh: str) -> bool:
     if unit.kind == "clause" and f"{key} " in classic_zh and unit.text.zh[:16] not in classic_zh:
         return False  # the clause named in a list of headings, its words not given
     return len(key) >= 3 and key in classic_zh  # "六（三）", not "一"
+
+
+def _cited(classic_zh: str) -> list[str]:
+    """The clause references on a classic answer's source line, each whole ("六（一）", not "一")."""
+    lead = t("source", "zh", cite="")
+    line = next((x for x in classic_zh.splitlines() if x.startswith(lead)), "")
+    return re.findall(r"(?:《通知》|；)([一二三四五六](?:（[一二三四五六]）)?)", line)
 
 
 # The unit each topic intent's classic answer gives (its place in the notice).
@@ -433,8 +441,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             line = t(key, lang, term=term, contact=get_settings().contact.get(lang))
             return Reply(f"{reply.text}\n{line}", reply.buttons), found[0], query
     pasted = ctx.is_pasted(text, units[0]) if units else False
-    if pasted:
-        return render_units(units[:1], lang, pasted=True), units[0], query
+    if pasted:  # the smallest unit that holds the words pasted ("“…”是个啥性质的事项": the item, not the title)
+        unit = min([units[0]] + [h.unit for h in hits[:5] if ctx.is_pasted(text, h.unit)], key=lambda u: len(u.text.zh))
+        return render_units([unit], lang, pasted=True), unit, query
     # A place the words point at is answered as such, not by the topic it belongs to.
     classic = _intent_reply(turn, lang, text) if allow_intent and not picked else None
     conf = turn.confidence

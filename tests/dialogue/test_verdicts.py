@@ -193,3 +193,26 @@ def test_the_two_time_limits_asked_side_by_side_are_each_named() -> None:
 def test_a_list_of_area_names_inside_a_question_is_not_a_pasted_sentence() -> None:
     reply = Chat().say("Are the Nanning, Qinzhou Port and Chongzuo areas the ones that approve applications?").text
     assert not reply.startswith("You quoted")
+
+
+def test_a_confident_topic_that_merely_mentions_the_department_does_not_hide_the_clause_asked() -> None:
+    reply = Chat().say("We plan exams in Chongzuo. Which office makes the approval decision?",
+                       intent="ask_operating_area", confidence=0.99).text
+    assert "Part I" in reply and "Autonomous Region" in reply
+
+
+@pytest.mark.parametrize("text, words", [
+    ("审批要几耐？", "45个工作日"),
+    ("approval time?", "45 working days"),
+    ("按规定应该由谁负责向自治区提出申请", "发证机构"),
+    ("“以技能为主的国外职业资格证书及发证机构资格审核和注册”指的是什么事项", "行政审批事项"),
+    ("Is Chongzuo Area among the areas the notice names?", "Chongzuo"),
+    ("请告诉我这份文件的正式名称", "有关事项的通知"),
+])
+def test_what_was_asked_is_found_in_other_words(text: str, words: str) -> None:
+    assert words in Chat().say(text).text
+
+
+def test_a_claim_of_going_to_the_ministry_or_of_an_immediate_sanction() -> None:
+    assert Chat().say("我们要不要到北京向人社部报批").text.startswith(t("claim_differs", "zh"))
+    assert not Chat().say("收到投诉就直接撤销许可吗").text.startswith(t("claim_present", "zh"))
