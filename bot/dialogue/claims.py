@@ -23,7 +23,7 @@ from bot.notice.units import UNITS_BY_ID, Unit
 # several (the matters where a certificate counts, the forms of inspection).
 _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
     ("department", True, (
-        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|自治区厅|(?<![市县])区厅|人社厅|省厅|\bautonomous[- ]region\w*|"
+        ("region", r"自治区(?:一级)?的?(?:人力资源|人社)|自治区(?:一级|级)|自治区(?=来|负责|督促|审批|批|管|组织|受理|作出|抄送)|区一级|省级|(?:区|自治区)人社厅|自治区厅|(?<![市县])区厅|(?:报|交|送|递|推送|报送|提交)(?:给|到)?自治区|人社厅|省厅|\bautonomous[- ]region\w*|"
                    r"\bregional (?:department|authorit|level|hr)|guangxi (?:department|human resources)",
          r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅|省级人力资源和社会保障部门"),
         ("city", r"设区市|市(?:级)?人社|市里|市人力资源|市一级|(?<![设区])市级|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",

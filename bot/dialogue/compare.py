@@ -157,3 +157,42 @@ def lacks_line(part: Unit, lang: str) -> str:
     form = UNITS_BY_ID["annex2" if part.id.startswith("annex1.") else "annex1"]
     return t("form_lacks", lang, form=form.ref.get(lang), part=part.ref.get(lang))
 
+
+
+def _table_name(table: Unit, lang: str) -> str:
+    """"考评人员" of "（二）考评人员情况", "examiner" of "(2) Examiners"."""
+    name = re.sub(r"^[（(][一二三四五六\d][）)]\s*|情况$", "", table.title.get(lang)).lower()
+    return name[:-1] if lang == "en" and name.endswith("s") else name
+
+
+def column_elsewhere(text: str) -> tuple[Unit, Unit] | None:
+    """"考评人员表里有“主要工作职责”这一列吗": (the table named, the column of its sibling table
+    the question names), when only the sibling has that column; else None."""
+    from bot.dialogue import claims
+    from bot.notice.units import UNITS, children
+
+    if not claims.is_yes_no(text):
+        return None
+    low = normalise(text).lower()
+    tables = [u for u in UNITS if u.kind == "table"]
+    named = [tb for tb in tables if any(_table_name(tb, lang) in low for lang in ("zh", "en"))]
+    if len(named) != 1:
+        return None
+    table = named[0]
+    own = {c.title.get(lang).lower() for c in children(table.id) for lang in ("zh", "en")}
+    for sibling in (u for u in tables if u.parent == table.parent and u.id != table.id):
+        for column in children(sibling.id):
+            titles = {column.title.get(lang).lower() for lang in ("zh", "en")}
+            if any(x in low for x in titles) and not titles & own:
+                return table, column
+    return None
+
+
+def states_lack(reply_text: str, lang: str) -> bool:
+    """Whether a reply opens with this module's own "no": a part of the other form, a column of
+    the other table (its verdict is given; no other is put before it)."""
+    from bot.i18n import t
+
+    leads = (t("form_lacks", lang, form="\0", part="\0"), t("table_lacks", lang, table="\0", column="\0"))
+    return any(reply_text.startswith(lead.split("\0")[0]) for lead in leads)
+

@@ -437,6 +437,9 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
     if swapped_in:
         return swapped_in, _near_subject(search(swapped_in), state)
     text, corrected = strip_correction(text)
+    form_asked = forms.form_swapped(text, state.topic_query) if state.topic_query else None
+    if form_asked:  # "不对，我是问注册表，就是附件1": the last question, of the other form
+        return form_asked, search(form_asked)
     back = _BACK.search(text)
     if back and state.topic_previous and "|" in state.topic_previous:
         rest = _BACK.sub("", text).strip(" ，,。.")
@@ -540,7 +543,8 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         # "who's responsible if they don't match?", "它要翻译吗": of what was just said.
         return combined, joint
     mine = next((h for h in own[1:3] if current is not None and h.unit.id == current.id), None)
-    if mine is not None and mine.score >= NEAR_CURRENT * own[0].score:
+    names_other = bool(own) and any(a in text.lower() and a not in _words_of(current) for a in _naming(own[0].unit))
+    if mine is not None and mine.score >= NEAR_CURRENT * own[0].score and not names_other:  # "and the deadline for the plan?"
         return combined, [Hit(current, own[0].score)] if current else own  # "提前多久" after the plan
     # The follow-up's own reading wins when it stands alone on another subject.
     stands = OWN_STANDS["zh" if is_zh(text) else "en"]
@@ -567,6 +571,15 @@ _BOTH = re.compile(r"^(?:那)?(?:都|两个都|这两个|两者|两项|二者|�
                    r"are both|do both|is it the same|the same (?:office|department|bureau))", re.IGNORECASE)
 
 
+def _words_of(unit: Unit | None) -> set[str]:
+    return {a.lower() for a in unit.aliases} if unit is not None else set()
+
+
+def _naming(unit: Unit) -> set[str]:
+    """The aliases that name a unit's subject ("鉴定计划", "assessment plan"), not a question word."""
+    return {a for a in _words_of(unit) if len(a) >= (3 if is_zh(a) else 4)}
+
+
 def _both(text: str, state: State) -> list[Hit]:
     """The current unit and the one before, for a follow-up about both of them."""
     if not _BOTH.search(text.strip()) or not state.topic_previous or "|" not in state.topic_previous:
@@ -584,15 +597,3 @@ def _near_subject(hits: list[Hit], state: State) -> list[Hit]:
     lifted = [Hit(h.unit, h.score + (NEAR_BONUS if h.unit.ref.zh.startswith(key) else 0.0))
               for h in hits]
     return sorted(lifted, key=lambda h: -h.score)
-
-
-def is_pasted(text: str, unit: Unit, window: int = 14) -> bool:
-    """Whether the message quotes the unit's words (pasted from the notice)."""
-    if is_zh(text):
-        body, source = re.sub(r"[\s“”‘’「」\"']", "", text), unit.text.zh
-    else:  # English keeps its spaces: five or six words in a row, not one long word
-        body, source = re.sub(r"\s+", " ", text.lower()), re.sub(r"\s+", " ", unit.text.en.lower())
-        window *= 3
-    found = [i for i in range(0, len(body) - window + 1, 3) if source and body[i:i + window] in source]
-    # most of the message, not a name list inside a question of its own ("Do the Nanning, … areas …?")
-    return bool(found) and (found[-1] - found[0] + window) >= 0.6 * len(body)

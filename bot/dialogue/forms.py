@@ -134,3 +134,24 @@ def forms_use(text: str) -> list[Unit]:
 # "附件1是申请的时候交，还是年报的时候交？", "注册表是干什么用的": which form is for what.
 _PURPOSE = re.compile(r"还是|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|用来(?:干|做)|purpose|used for|what (?:is|are) (?:\w+ ){0,5}for|"
                       r"or (?:at|in|with|when)", re.IGNORECASE)
+
+
+_AROUND_FORM = re.compile(r"[\W\d_]|我是问|我问的是|我说的是|我指的是|就是|不对|不是|那个?|呢|的|"
+                          r"\bi meant\b|\bi mean\b|\bwhat about\b|\bsorry\b|\bno\b|\band\b|\bthe\b|\babout\b|\bform\b",
+                          re.IGNORECASE)
+
+
+def form_swapped(text: str, previous: str) -> str | None:
+    """"不对，我是问注册表，就是附件1" after a question on the annual summary: that question,
+    asked of the other form; None when the message says more than which form."""
+    named = {key for rx, key in ANNEX_NAMED if rx.search(text)}
+    before = [(rx, key) for rx, key in ANNEX_NAMED if rx.search(previous)]
+    if len(named) != 1 or len(before) != 1 or before[0][1] in named:
+        return None
+    rest = text
+    for rx, _ in ANNEX_NAMED:
+        rest = rx.sub("", rest)
+    if len(_AROUND_FORM.sub("", rest)) > 3:
+        return None
+    ref = UNITS_BY_ID[named.pop()].ref
+    return before[0][0].sub(ref.zh if is_zh(previous) else ref.en, previous)

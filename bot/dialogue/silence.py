@@ -27,7 +27,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("channel", r"(?:什么|啥|哪个|哪套)系统|发邮件|用邮件|邮件(?:发|报|推送)|通过邮件|(?:by|via) e-?mail|which system|what system"
                 r"|\bportal\b|网上\S{0,2}(?:申请|申报|提交|办理|办)|政务服务网|办理入口|申报系统|网办|线上|在线|纸质|电子版|快递|邮寄|现场递交|\bonline\b|\bon paper\b|\bpaper (?:copy|copies|version|form|application|submission)\b|\bhard cop|by post|by mail"
                 r"|\bin person\b|electronic(?:ally)?|scan(?:ned)? cop"),
-    ("minimum", r"至少(?:要|需要)?[几多]|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
+    ("minimum", r"至少(?:要|需要)?[几多]|量化(?:的)?(?:标准|指标|要求)|硬性指标|具体(?:指标|数值)|\bquantified\b|\bhard (?:figures|criteria)\b|最少|最低(?:要|需要)?[几多]|几个人|多少人|多少名|多少台|几台|多大面积"
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
                 r"|how big|square met"),
     ("recognition", r"互认|(?:别的省|其他省|外省|全国|广东|云南|贵州|湖南|海南|四川|北京|上海|江苏|浙江|福建|外地|省外)\S{0,6}(?:也)?(?:认可|承认|通用|有效|批过|能用|能等同|等同|算数)|全国通用|"
@@ -49,7 +49,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("quota", r"名额|限额|配额|数量限制|上限|最多\S{0,8}(?:几次|多少次|几场|多少场)|次数\S{0,4}(?:限制|上限|要求)|\bquota\b|\blimit on the number|"
               r"\bhow many (?:times|sessions|exams|assessments) (?:\w+ ){0,4}(?:per|a|each) year\b|\bmaximum number of\b"),
     ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,20}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能|可以|能来|能申请|申请|行不行)"
-                      r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,40}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
+                      r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,60}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
     ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常|比例)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
@@ -134,7 +134,8 @@ _FIRST: tuple[tuple[str, str], ...] = (
                         r"take effect|in force|effective (?:date|from)|still (?:valid|apply|applies|in force)|expire)"),
     ("translator", r"(?:翻译|译本|译文)\S{0,8}(?:资质|公司|机构|盖章|公章|认证|公证|签字|专业翻译)|(?:有资质|专业|正规)的?翻译|"
                    r"翻译(?:件)?要不要盖章|certified translat|sworn translat|official translat|translation (?:agency|company|"
-                   r"firm|stamp|seal)|translator"),
+                   r"firm|stamp|seal)|translator|translat\w*\b.{0,40}\b(?:certified|accredited|licensed|approved|qualified) "
+                   r"(?:agency|company|firm|translator|provider)"),
     ("form_language", r"(?:填|写)(?:英文|中文|外文)还是(?:中文|英文|外文)|(?:用|拿)(?:中文|英文|外文)(?:填|写)|"
                       r"(?:填|写)(?:成|的)?(?:中文|英文)(?:吗|还是)|in (?:english|chinese) or (?:in )?(?:english|chinese)|"
                       r"which language.{0,30}(?:fill|form|write|complete)"),
@@ -142,7 +143,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
              r" (?:a |an |the )?(?:official )?(?:seal|stamp|chop)|\b(?:be )?(?:sealed|stamped)\b"),
     ("certificate_content", r"证书上\S{0,6}(?:印|写|要有|标注|体现)|证书(?:要不要|是否|需不需要)(?:印|有|用|写)中文|"
                             r"证书(?:样式|格式|版式)|certificates?\b.{0,30}\b(?:in chinese|chinese text|bilingual|layout|format)"),
-    ("fine", r"what(?:'s| is| would be) the (?:fine|penalty)\b|罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
+    ("fine", r"what(?:'s| is| would be) the (?:fine|penalty)\b|\bfines? (?:amounts?|levels?|schedule)\b|\bpenalty (?:amounts?|levels?)\b|罚款|罚金|罚多少|罚几|处罚(?:标准|金额|多少)|\bfined\b|\b(?:maximum|max|minimum|highest) (?:fine|penalt)|pay (?:a )?fines?\b|amount of (?:the )?(?:fine|penalt)"
              r"|how much.{0,20}(?:penalt|fine)"),
     ("subsidy_amount", r"补贴(?:多少|标准|金额|有多少|能有多少|是多少|怎么算|能拿多少)|补多少|能补几|"
                        r"how much.{0,30}subsid|subsid\w* (?:amount|rate|level)s?|amount of (?:the )?(?:\w+ ){0,3}subsid"),

@@ -17,6 +17,7 @@ from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
 from bot.dialogue.forms import forms_use
+from bot.dialogue.pasted import quoted_unit
 from bot.dialogue.render import (
     _SHORT_NAME_PARTS,
     UNIT_PREFIX,
@@ -363,6 +364,12 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         form, part = UNITS_BY_ID[lacking[0]], lacking[1]
         shown = render_units([form, part], lang, query=text)
         return Reply(f"{compare.lacks_line(part, lang)}\n{shown.text}"), part, text
+    elsewhere = compare.column_elsewhere(text)
+    if elsewhere is not None:  # "考评人员表里有“主要工作职责”这一列吗": no; the other table has it
+        table, column = elsewhere
+        shown = render_units([table, UNITS_BY_ID[column.parent or table.id]], lang, query=text)
+        line = t("table_lacks", lang, table=table.title.get(lang), column=column.title.get(lang))
+        return Reply(f"{line}\n{shown.text}"), table, text
     form_pair = compare.form_parts(text, state.topic_unit)
     if form_pair is not None:
         return _difference(form_pair, lang, text), UNITS_BY_ID[form_pair[0]], text
@@ -440,10 +447,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
             key = "term_defined" if terms.is_defined(term) else "term_not_defined"
             line = t(key, lang, term=term, contact=get_settings().contact.get(lang))
             return Reply(f"{reply.text}\n{line}", reply.buttons), found[0], query
-    pasted = ctx.is_pasted(text, units[0]) if units else False
-    if pasted:  # the smallest unit that holds the words pasted ("“…”是个啥性质的事项": the item, not the title)
-        unit = min([units[0]] + [h.unit for h in hits[:5] if ctx.is_pasted(text, h.unit)], key=lambda u: len(u.text.zh))
-        return render_units([unit], lang, pasted=True), unit, query
+    pasted_unit = quoted_unit(text, units[0]) if units else None
+    if pasted_unit is not None:
+        return render_units([pasted_unit], lang, pasted=True), pasted_unit, query
     # A place the words point at is answered as such, not by the topic it belongs to.
     classic = _intent_reply(turn, lang, text) if allow_intent and not picked else None
     conf = turn.confidence

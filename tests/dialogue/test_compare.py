@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.compare import form_parts, sides
+from bot.i18n import t
 from tests.dialogue.test_understand import Chat
 
 
@@ -94,3 +95,17 @@ def test_one_form_asked_which_occasion_it_is_for_gives_its_use() -> None:
 def test_all_the_categories_counted_give_the_whole_list() -> None:
     reply = Chat().say("四类材料都是什么").text
     assert all(name in reply for name in ("机构资信证明类", "专业技术类", "考试组织实施类", "其他材料"))
+
+
+def test_a_column_only_the_sibling_table_has_is_no_with_both_tables() -> None:
+    reply = Chat().say("专职工作人员那张表要写考评职业领域吗").text
+    assert reply.startswith("没有") and "考评人员情况" in reply
+    assert Chat().say("Does the full-time staff table have an employer column?").text.startswith("No")
+    assert Chat().say("考评人员表要填学历吗").text.startswith(t("claim_present", "zh"))  # both have it
+
+
+def test_a_correction_naming_the_other_form_asks_the_question_again_of_it() -> None:
+    chat = Chat()
+    chat.say("注册表一共有几部分")
+    reply = chat.say("说错了，是年度汇总表").text
+    assert "工作情况汇报" in reply

@@ -91,3 +91,11 @@ def test_more_of_what_the_notice_leaves_open() -> None:
     assert silent_aspect("What happens if the 45 working days pass without a decision?") == "deemed_approval"
     assert silent_aspect("回到场地设备，设备表要填哪些栏？") is None
     assert silent_aspect("申请表在文件哪个位置") is None
+
+
+def test_more_left_open_in_english_and_what_stays_answered() -> None:
+    assert silent_aspect("Does the translation need a licensed translation company?") == "translator"
+    assert silent_aspect("What are the penalty amounts?") == "fine"
+    assert silent_aspect("Our head office is in Taiwan and we run exams in Asia. Can we apply?") == "greater_china"
+    assert silent_aspect("承办考试的必要条件有没有量化的标准") == "minimum"
+    assert silent_aspect("承办考试有什么硬性要求") is None
