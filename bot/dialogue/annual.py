@@ -117,13 +117,18 @@ _SHORT_ASK = re.compile(r"^\W*(?:what about |and |how about )?[\w\s'-]{2,30}?(?:
                         r"allowed|too)?\W*$", re.IGNORECASE)
 
 
+# "说错了，我是想问在南宁片区里面搞行不行", "OK, I mean inside the Qinzhou Port area then?"
+_AREA_ASKED = re.compile(r"我是想问|我是问|我的意思是|行不行|可以吗|可不可以|能不能|行吗|\bi mean\b|\bi meant\b|"
+                         r"\b(?:can|could|may) we\b|\bis (?:that|it) (?:ok|okay|allowed|fine)\b", re.IGNORECASE)
+
+
 def area_inside(text: str, topic_unit: str | None, lang: str) -> Reply | None:
     """"钦州港片区可以吗", "Chongzuo area ok?" after where one may operate (六（一）): yes, it is
     one of the areas the notice covers (a place outside them is told so by :func:`area_lines`)."""
     words = (text or "").strip()
     area = find_area(words)
     if topic_unit != FTZ_UNIT or area is None or find_outside_place(words) or not (
-            is_area_only(words) or _SHORT_ASK.match(words)):
+            is_area_only(words) or _SHORT_ASK.match(words) or len(words) <= 70 and _AREA_ASKED.search(words)):
         return None
     return Reply(t("area_inside", lang, area=FTZ_AREAS_BY_ID[area].name.get(lang), ref=FTZ_CLAUSE.ref.get(lang),
                    areas=areas_text(lang)))

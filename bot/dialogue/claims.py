@@ -154,6 +154,7 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎])么|不|没有?|对不对|是不是|�
                      # "applicant wants to know whether experts will review it"
                      r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b|"
                      # "And they're working days?": a statement asked back
+                     r"\bor not\s*\??\s*$|"  # "we must have chinese partner or not?"
                      r"^\W*(?:(?:and|so|but|ok(?:ay)?),?\s+)?(?:they're|they are|it's|it is|that's|that is|these are|"
                      r"those are)\b[^?]*\?\s*$",
                      re.IGNORECASE)
@@ -355,5 +356,5 @@ def applicant_claim(text: str) -> bool:
     """Whether a yes/no question states who hands in the application ("是中方合作机构去提申请吗",
     "Is the Chinese partner the applicant?"): answered by 四（一）, whatever else it names."""
     applicant = next(values for slot, _, values in _COMPILED if slot == "applicant")
-    return is_yes_no(text) and any(user.search(normalise(text)) for _, user, _ in applicant)
+    return is_yes_no(text) and not is_choice(text) and any(user.search(normalise(text)) for _, user, _ in applicant)
 

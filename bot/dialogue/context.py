@@ -60,9 +60,9 @@ _AREAS = ("南宁", "钦州港", "钦州", "崇左", "北海", "柳州", "桂林
 _TIME_LIMITS = (("decision", ("45", "审批", "决定", "工作日", "多久", "decision", "how long")),
                 ("plan", ("10日", "鉴定计划", "提前", "plan", "in advance")),
                 ("annual", ("12月", "年度", "每年", "annual", "december")))
-_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十]|\d+)\s*(类|项|条|个|部分|点|样|种|栏|部)")
+_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十]|\d+)\s*(类|项|条|个|部分|点|样|种|栏|部|张)")
 _ORDINAL_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th)\b"
-                         r"(?:\s+(category|item|one|part|point))?|\b(category|item|part|point)\s+"
+                         r"(?:\s+(category|item|one|part|point|table))?|\b(category|item|part|point)\s+"
                          r"\(?(\d)\)?(?!\d)", re.IGNORECASE)
 
 
@@ -192,7 +192,7 @@ def _ordinal(text: str) -> tuple[int, str] | None:
     if m:
         n = _EN_NUM[m.group(1).lower()] if m.group(1) else int(m.group(4))
         kind = (m.group(2) or m.group(3) or "item").lower()
-        return n, "类" if kind == "category" else "项"
+        return n, {"category": "类", "table": "张"}.get(kind, "项")
     return None
 
 
@@ -216,6 +216,7 @@ def _by_ordinal(text: str, state: State) -> Unit | None:
         if base is None:
             continue
         kids = [u for u in children(base.id) if u.kind not in ("sentence",)] or _clauses_of(base)
+        kids = [u for u in kids if u.kind == "table"] if kind in ("张", "table") else kids  # "第二张表"
         if base.id.startswith("3.") and base.kind == "category":
             kids = [u for u in kids if u.kind == "material" and not u.id.startswith("3.g")] or kids
         if 1 <= n <= len(kids) or (n == -1 and kids):

@@ -32,6 +32,9 @@ _NARROWS_EN = re.compile(r"\b(?:not|no|never|without|only|just|solely|except|ins
 _CONJUNCTION_WHEN = re.compile(r"(?<=\w )\bwhen (?=(?:they|we|it|you|the|our|a|an)\b)", re.IGNORECASE)
 _STATED_TAIL = re.compile(r",\s*(?:yes|right|correct|true|no|isn'?t (?:it|that)|is that (?:right|correct|so))\s*\?+\s*$",
                           re.IGNORECASE)
+_CONFIRM_EN = re.compile(r"^(?:is (?:that|it|this) (?:right|correct|true|so)|isn'?t (?:it|that)|am i right|right|correct)\W*$",
+                         re.IGNORECASE)
+_OR_NOT = re.compile(r"\s*\bor not\s*\?*\s*$", re.IGNORECASE)
 _WHETHER = re.compile(r"\b(?:know|ask(?:s|ed|ing)?|wonder(?:s|ing)?|confirm|tell (?:me|us)) (?:whether|if)\b|^\W*whether\b",
                       re.IGNORECASE)
 _CONDITION_EN = re.compile(r"^\W*(?:if|when|once|after|in case)\b[^,?]*,\s*", re.IGNORECASE)
@@ -205,6 +208,10 @@ def question_part(text: str) -> str:
         if len(clause) >= 4 and _POLAR_CLAUSE_ZH.search(normalise(clause)) and \
                 not re.search(r"没|未|不|无|非|如果|要是|假如", before):
             last = clause
+    if not _chinese(last) and ", " in last:  # "Our firm is from Spain, we need local partner or not"
+        clause = last.rsplit(", ", 1)[1]
+        if (_OR_NOT.search(clause) or _POLAR_EN.match(clause)) and not _CONFIRM_EN.match(clause):
+            last = clause
     last = _INTERJECTION.sub("", last) or last
     return text.strip() if last != text.strip() and _contentless(last) else last  # "…. Do we need to say so?"
 
@@ -242,7 +249,7 @@ def provides(question: str, unit: Unit) -> bool:
     # "Must we state who owns the equipment?": a wh-word inside what is to be stated
     text = _CONJUNCTION_WHEN.sub(" ", _EMBEDDED_WH.sub(r"\1 ", text))  # "…starts when they receive it"
     main = _CONDITION_EN.sub("", text, count=1)  # "If the body commits violations, will …?"
-    stated = _STATED_TAIL.search(text)  # "So the clock starts when they receive it, yes?"
+    stated = _STATED_TAIL.search(text) or _OR_NOT.search(text)  # "…receive it, yes?", "we must have X or not?"
     text = text[:stated.start()] if stated else text
     if not (stated or _POLAR_EN.search(text) or main != text and _POLAR_EN.search(main) or _WHETHER.search(text)) or \
             any(not _offered(m.group(0), unit) for m in _NARROWS_EN.finditer(text)):
@@ -325,7 +332,13 @@ def one_provides(question: str, units: list[Unit]) -> Unit | None:
     found = [u for u in units if provides(question, u) or denies(question, u)]
     # a sentence and the clause it belongs to are one place
     found = [u for i, u in enumerate(found) if not any(f.id == u.parent or f.parent == u.id for f in found[:i])]
+    rules = [u for u in found if u.kind in ("clause", "sentence")]
+    if len(found) > 1 and len(rules) == 1 and _MUST_ASKED.search(question):
+        return rules[0]  # "we must have chinese partner or not?": the rule, not a material naming the partner
     return found[0] if len(found) == 1 else None
+
+
+_MUST_ASKED = re.compile(r"\b(?:must|need|needs|have to|has to|required?)\b|必须|一定要|要不要|需不需要|需要|得找|得有", re.IGNORECASE)
 
 
 def denies(question: str, unit: Unit) -> bool:

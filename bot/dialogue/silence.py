@@ -49,7 +49,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
     ("quota", r"名额|限额|配额|数量限制|上限|最多\S{0,8}(?:几次|多少次|几场|多少场)|次数\S{0,4}(?:限制|上限|要求)|\bquota\b|\blimit on the number|"
               r"\bhow many (?:times|sessions|exams|assessments) (?:\w+ ){0,4}(?:per|a|each) year\b|\bmaximum number of\b"),
     ("greater_china", r"(?:香港|澳门|台湾|港澳|港台|澳台)\S{0,20}(?:算不算|算|属于|属不属于|是不是|视为|当作|按|也能|能不能|可以|能来|能申请|申请|行不行)"
-                      r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,60}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply)"),
+                      r"|(?:hong ?kong|macau|macao|taiwan)\b.{0,60}\b(?:count|considered|qualif|treated as|eligible|overseas|foreign|apply|cover)"),
     ("frequency", r"(?:检查|抽查|监管|巡查|核查)\S{0,8}(?:几次|多少次|多久(?:来|查|检查)?一次|隔多久|多长时间(?:来)?一次|频率|多频繁|经常|比例)|"
                   r"(?:一年|每年|多久)\S{0,4}(?:检查|抽查|查)(?:几次|多少次|一次)|how often.{0,40}(?:inspect|check|audit|supervis)"
                   r"|(?:inspect|check|audit)\w*.{0,30}how often|how many (?:inspections|checks|audits)"),
@@ -99,7 +99,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                         r"\b(?:does not|doesn't|do not|don't|fails? to|failed to) (?:make (?:a |its )?|reach (?:a )?)?decid\w* within|"
                         r"\b(?:does not|doesn't|fails? to) (?:make|reach|issue) (?:a |its )?decision within"),
     ("approval_document", r"(?:批准|许可|注册|审批)(?:证书|证|文件|决定书|批文|结果)\S{0,6}(?:发不发|怎么领|在哪领|领取|怎么拿|寄)|怎么领|在哪(?:里)?领|"
-                          r"发不发(?:批准|许可)?(?:证书|批文|文件)|approval (?:letter|certificate|document)|"
+                          r"发不发(?:批准|许可)?(?:证书|批文|文件)|(?<!government )(?<!home-country )approval (?:letter|certificate|document)(?!s? (?:of|from|in) (?:the|our|its) home)(?!.*(?:如有|if any|home country))|"
                           r"how (?:do|will|can) we (?:receive|get|collect|obtain) the (?:approval|decision|licen[cs]e)"),
     ("plan_format", r"(?:鉴定计划|计划)\S{0,8}(?:格式|模板|怎么写|范本|样式)|(?:format|template)\b.{0,30}\bplan\b|"
                     r"\bplan\b.{0,30}\b(?:template|format)\b"),

@@ -23,7 +23,7 @@ _ASK_ZH = re.compile(
     r"说说|讲讲|介绍一下|解释一下|告诉我|说明一下|请问|[？?]$")
 _ASK_EN = re.compile(r"^(?:and |so |also |then )?(?:is|are|was|were|do|does|did|can|could|must|"
                      r"should|may|will|would|has|have|need)\b|\b(?:who|what|when|where|which|how|"
-                     r"why|whether|explain|tell me|describe|list)\b|\?$", re.IGNORECASE)
+                     r"why|whether|explain|tell me|describe|list)\b|\bor not$|\?$", re.IGNORECASE)
 
 # Where a Chinese message is cut: sentence ends, commas, runs of spaces typed for commas,
 # and the words that introduce a second question.

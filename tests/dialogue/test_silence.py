@@ -99,3 +99,4 @@ def test_more_left_open_in_english_and_what_stays_answered() -> None:
     assert silent_aspect("Our head office is in Taiwan and we run exams in Asia. Can we apply?") == "greater_china"
     assert silent_aspect("承办考试的必要条件有没有量化的标准") == "minimum"
     assert silent_aspect("承办考试有什么硬性要求") is None
+    assert silent_aspect("Our body is based in Hong Kong. Does the notice cover it?") == "greater_china"

@@ -216,3 +216,29 @@ def test_what_was_asked_is_found_in_other_words(text: str, words: str) -> None:
 def test_a_claim_of_going_to_the_ministry_or_of_an_immediate_sanction() -> None:
     assert Chat().say("我们要不要到北京向人社部报批").text.startswith(t("claim_differs", "zh"))
     assert not Chat().say("收到投诉就直接撤销许可吗").text.startswith(t("claim_present", "zh"))
+
+
+def test_an_area_asked_after_where_one_may_operate_is_inside_or_not() -> None:
+    chat = Chat()
+    chat.say("拿到许可后能去柳州开展鉴定吗")
+    assert chat.say("不是，我想问崇左片区里面可以吗").text.startswith("可以")
+
+
+def test_two_questions_in_plain_non_native_english_each_get_their_answer() -> None:
+    reply = Chat().say("Our firm is from Spain. we need local partner or not? how many can we have?").text
+    assert reply.startswith("Yes") and "only one" in reply
+
+
+@pytest.mark.parametrize("text, words", [
+    ("What does '(如有)' after the home-country approval mean?", "if any"),
+    ("这个通知适用于哪些证书", "以技能为主"),
+    ("受理和专家论证哪个在前，是先受理还是先组织专家论证", "受理后"),
+])
+def test_more_questions_in_their_own_words(text: str, words: str) -> None:
+    assert words in Chat().say(text).text
+
+
+def test_the_nth_table_of_the_section_being_discussed() -> None:
+    chat = Chat()
+    chat.say("附件1人员情况这部分有哪几张表")
+    assert "主要工作职责" in chat.say("第一张表有哪些栏").text
