@@ -8,6 +8,7 @@ import re
 
 from bot.dialogue.forms import counterpart, form_of
 from bot.dialogue.normalise import normalise
+from bot.dialogue.reply import Reply
 from bot.notice.units import Unit
 
 _ZH = re.compile(
@@ -196,3 +197,25 @@ def states_lack(reply_text: str, lang: str) -> bool:
     leads = (t("form_lacks", lang, form="\0", part="\0"), t("table_lacks", lang, table="\0", column="\0"))
     return any(reply_text.startswith(lead.split("\0")[0]) for lead in leads)
 
+
+def difference(pair: tuple[str, str], lang: str, query: str) -> Reply:
+    """Two forms' matching parts: what one has that the other does not, and both quoted."""
+    from bot.dialogue.render import render_units
+    from bot.i18n import t
+    from bot.notice.units import UNITS_BY_ID, children
+
+    a, b = (UNITS_BY_ID[x] for x in pair)
+    cols = {u.id: list(dict.fromkeys(k.title.get(lang) for k in children(u.id))) for u in (a, b)}
+    sep = "、" if lang == "zh" else ", "
+    lines = []
+    def label(u: Unit) -> str:
+        return f"{u.ref.get(lang)}{'' if lang == 'zh' else ' '}“{u.title.get(lang)}”"
+
+    for x, y in ((a, b), (b, a)):
+        extra = [c for c in cols[x.id] if c not in cols[y.id]]
+        if extra:
+            lines.append(t("compare_extra", lang, a=label(x), b=label(y), cols=sep.join(extra)))
+    if not lines:
+        lines.append(t("compare_same", lang, a=label(a), b=label(b), cols=sep.join(cols[a.id])))
+    both = render_units([a, b], lang, query=query)
+    return Reply("\n".join(lines + [both.text]), both.buttons)

@@ -56,7 +56,9 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    re.IGNORECASE)
 _CONFIRM_ONLY = re.compile(r"^(?:" + CONFIRM_WORDS_ZH + r"|是不是|对么|是么|"
                            r"right|correct|is that right|is that correct|isn'?t it|true)[？?!！。.]*$", re.IGNORECASE)
-_POINTER = re.compile(r"这些|这个|它们|它|他们|那|those|these|they|them|\bit\b|this", re.IGNORECASE)
+# (not "考评人员那张": a noun and "that one" of it name their own thing)
+_POINTER = re.compile(r"这些|这个|它们|它|他们|(?<![\u4e00-\u9fff])那|那(?![张份])|those|these|they|them|\bit\b|this",
+                      re.IGNORECASE)
 
 
 def clauses(text: str) -> list[tuple[str, bool]]:

@@ -284,25 +284,6 @@ _WHICH_NOTICE = re.compile(r"讲(?:什么|啥)|是(?:什么|啥|哪个|哪份)|�
                            re.IGNORECASE)
 
 
-def _difference(pair: tuple[str, str], lang: str, query: str) -> Reply:
-    """Two forms' matching parts: what one has that the other does not, and both quoted."""
-    a, b = (UNITS_BY_ID[x] for x in pair)
-    cols = {u.id: list(dict.fromkeys(k.title.get(lang) for k in children(u.id))) for u in (a, b)}
-    sep = "、" if lang == "zh" else ", "
-    lines = []
-    def label(u: Unit) -> str:
-        return f"{u.ref.get(lang)}{'' if lang == 'zh' else ' '}“{u.title.get(lang)}”"
-
-    for x, y in ((a, b), (b, a)):
-        extra = [c for c in cols[x.id] if c not in cols[y.id]]
-        if extra:
-            lines.append(t("compare_extra", lang, a=label(x), b=label(y), cols=sep.join(extra)))
-    if not lines:
-        lines.append(t("compare_same", lang, a=label(a), b=label(b), cols=sep.join(cols[a.id])))
-    both = render_units([a, b], lang, query=query)
-    return Reply("\n".join(lines + [both.text]), both.buttons)
-
-
 def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
                 strict: bool = False, decisive: bool = False
                 ) -> tuple[Reply | None, Unit | None, str]:
@@ -372,7 +353,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         return Reply(f"{line}\n{shown.text}"), table, text
     form_pair = compare.form_parts(text, state.topic_unit)
     if form_pair is not None:
-        return _difference(form_pair, lang, text), UNITS_BY_ID[form_pair[0]], text
+        return compare.difference(form_pair, lang, text), UNITS_BY_ID[form_pair[0]], text
     lacks = _party_lacks(text, lang) if silent_aspect(text) is None else None
     if lacks is not None:
         return lacks
@@ -433,7 +414,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         if len(both) == 2 and all(k.kind in ("column", "field") for u in both
                                   for k in children(u.id)[:1]) and all(children(u.id) for u in both):
             # Two tables or sections: what one has that the other does not.
-            return _difference((both[0].id, both[1].id), lang, query), both[0], query
+            return compare.difference((both[0].id, both[1].id), lang, query), both[0], query
         if both:
             return render_units(both, lang, query=query), both[0], query
     term = terms.term_of(text)
@@ -585,7 +566,9 @@ def route(turn: Turn, state: State, strict: bool = False,
         if not answered:
             return None, state
         return replies, st
-    text = _resolved(text, state)
+    resolved = _resolved(text, state)
+    if resolved != text:  # "and the Chinese partner?": the topic read from the fragment says nothing
+        text, turn = resolved, replace(turn, intent=None)
     reply, unit, query = _answer_one(text, turn, state, True, strict, decisive)
     reply, unit = verdicts.judged(text, reply, unit, query, state, strict)
     if unit is not None:

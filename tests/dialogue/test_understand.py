@@ -503,3 +503,16 @@ def test_an_ftz_area_asked_after_where_one_may_operate_is_a_yes() -> None:
     chat = Chat()
     chat.say("拿到许可以后能在哪些地方开展鉴定发证？")
     assert "桂林不在其中" in chat.say("那桂林呢？").text
+
+
+def test_a_follow_up_of_the_other_party_ignores_the_topic_read_from_the_fragment() -> None:
+    chat = Chat()
+    chat.say("Which papers prove the foreign body's legal standing?", intent="ask_materials", confidence=0.9)
+    reply = chat.say("and for the Chinese partner?", intent="ask_conditions", confidence=0.4).text
+    assert "business licence" in reply
+
+
+def test_a_short_yes_no_follow_up_the_quoted_unit_answers() -> None:
+    chat = Chat()
+    chat.say("注册表里管理制度那部分写什么")
+    assert chat.say("可以另附材料吗").text.startswith("是的")
