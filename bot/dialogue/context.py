@@ -317,7 +317,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         if plain and plain[0].unit.id != own[0].unit.id and (
                 plain[0].score > factor * own[0].score or clearer and plain[0].score >= 0.8 * own[0].score):
             own = plain
-        elif plain and plain[0].unit.id == own[0].unit.id and stated != counted and \
+        elif plain and plain[0].unit.id == own[0].unit.id and stated != counted and plain[0].score >= 0.6 * own[0].score and \
                 _margin(plain) < _margin(own):
             own = plain  # the same clause, told apart more clearly without the stated values
     own = shape.named_annex(own, text)

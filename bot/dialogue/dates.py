@@ -224,11 +224,11 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _RELATIVE = (
     (re.compile(r"大前天|\bthree days ago\b", re.IGNORECASE), -3),
-    (re.compile(r"(?<!大)前天|\bthe day before yesterday\b|\btwo days ago\b", re.IGNORECASE), -2),
+    (re.compile(r"(?<![大提之以])前天(?![数内])|\bthe day before yesterday\b|\btwo days ago\b", re.IGNORECASE), -2),
     (re.compile(r"昨天|昨日|\byesterday\b", re.IGNORECASE), -1),
     (re.compile(r"今天|今日|\btoday\b", re.IGNORECASE), 0),
     (re.compile(r"明天|明日|\btomorrow\b", re.IGNORECASE), 1),
-    (re.compile(r"(?<!大)后天|\bthe day after tomorrow\b", re.IGNORECASE), 2),
+    (re.compile(r"(?<![大之以然最])后天(?![数内])|\bthe day after tomorrow\b", re.IGNORECASE), 2),
 )
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAYS_EN = {name: i for i, name in enumerate(

@@ -15,7 +15,8 @@ from functools import lru_cache
 # Typos and homophones seen in typed Chinese, to the word meant (a wrong character in a word
 # of the notice's vocabulary).
 TYPOS: dict[str, str] = {
-    "申情": "申请", "申青": "申请", "审请": "申请", "甲请": "申请",
+    "申情": "申请", "申青": "申请", "审请": "申请", "甲请": "申请", "会总表": "汇总表",
+    "月低": "月底", "年低": "年底",
     "资历证明": "资信证明", "资信证名": "资信证明", "信资": "资信",
     "营利执照": "营业执照", "营业执招": "营业执照", "赢利": "营利", "盈立": "营利",
     "章成": "章程", "张程": "章程", "考式": "考试", "考试章成": "考试章程",

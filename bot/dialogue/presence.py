@@ -14,7 +14,7 @@ import re
 from bot.dialogue import refs
 from bot.dialogue.normalise import normalise
 from bot.dialogue.retrieval import is_zh
-from bot.dialogue.synonyms import EN, ZH
+from bot.dialogue.synonyms import ZH, en_found
 from bot.notice.units import UNITS_BY_ID, Unit
 
 # Words that turn a question away from what a clause provides: a negation, a restriction, an
@@ -140,7 +140,7 @@ def _en_found(word: str, low: str, hay: str) -> bool:
     if s in hay_stems or any(_kin(s, h) for h in hay_stems):
         return True
     # the user's word, rewritten as the notice's by the synonym table, found in the clause
-    notice_words = {_stem(w) for k, v in EN.items() if k in low and word.lower() in k for w in v.split()}
+    notice_words = {_stem(w) for k, v in en_found(low) if word.lower() in k for w in v.split()}
     return any(n == h or _kin(n, h) for n in notice_words for h in hay_stems)
 
 

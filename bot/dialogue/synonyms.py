@@ -17,6 +17,14 @@ ZH_PATTERNS: dict[str, str] = _TABLES["zh_patterns"]
 EN_PATTERNS: dict[str, str] = _TABLES["en_patterns"]
 _ZH_RE = tuple((re.compile(k), v) for k, v in ZH_PATTERNS.items())
 _EN_RE = tuple((re.compile(k, re.IGNORECASE), v) for k, v in EN_PATTERNS.items())
+# An English word is found where a word starts ("leased" is not in "released"; "complaint" is
+# in "complaints").
+_EN_WORDS = tuple((re.compile(rf"(?<![a-z]){re.escape(k)}"), k, v) for k, v in EN.items())
+
+
+def en_found(low: str) -> list[tuple[str, str]]:
+    """The English table's (word, notice words) found in a lower-cased text."""
+    return [(k, v) for rx, k, v in _EN_WORDS if rx.search(low)]
 
 
 def expand(text: str) -> str:
@@ -25,6 +33,6 @@ def expand(text: str) -> str:
         return text
     low = text.lower()
     extra = [v for k, v in ZH.items() if k in text]
-    extra += [v for k, v in EN.items() if k in low]
+    extra += [v for _, v in en_found(low)]
     extra += [v for rx, v in _ZH_RE + _EN_RE if rx.search(text)]
     return f"{text} {' '.join(extra)}" if extra else text

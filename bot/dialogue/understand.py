@@ -191,6 +191,9 @@ _BOTH_DATES = re.compile(r"还是|两个|分别|差|一样|相同|\bboth\b|\bsam
 # "签发和印发差了几天", "印发日期跟落款日期是同一天吗": how far apart the two dates are.
 _APART = re.compile(r"差|相隔|隔了|间隔|同一天|一天吗|一样|相同|几天|多少天|\bsame day\b|\bapart\b|\bhow many days\b|"
                     r"\bdifference\b|\bgap\b|\bbetween\b", re.IGNORECASE)
+_DATE_ASKED = re.compile(r"日期|哪天|几号|哪一天|什么时候|啥时候|何时|哪年|几月|\bwhen\b|\bdates?\b|\bday\b|\bwhich year\b",
+                         re.IGNORECASE)
+_A_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\bsept(?:ember)?\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+sept", re.IGNORECASE)
 _WHICH_DATE = (re.compile(r"落款|成文|签发|签署|签字|\bsigned\b|\bsigning\b|\bdated\b", re.I),
                re.compile(r"印发|印制|\bprinted\b|\bdistributed\b|\bprinting\b", re.I))
 
@@ -382,7 +385,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if whole is not None:
         verdict, units = "answer", [whole]
     both_named = all(rx.search(text) for rx in _WHICH_DATE)  # "签发和印发差了几天"
-    if both_named or verdict in ("answer", "several", "clarify") and units and units[0].id in _NOTICE_DATES or \
+    one_dated = _A_DATE.search(text) and sum(bool(rx.search(text)) for rx in _WHICH_DATE) == 1  # "通知是9月20号印发的对吗"
+    if both_named or one_dated or verdict != "none" and units and units[0].id in _NOTICE_DATES and (
+            verdict not in ("clarify", "weak") or verdict == "clarify" and _DATE_ASKED.search(text) or _A_DATE.search(text)) or \
             verdict in ("answer", "several") and any(u.id in _NOTICE_DATES for u in units[:2]):
         which = [u for u, rx in zip(_NOTICE_DATES, _WHICH_DATE, strict=True) if rx.search(text)]
         if len(which) == 1 and _OTHER_DATE[which[0]].search(text) and claims.is_yes_no(text):
@@ -397,6 +402,11 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         # "印发日期是…": that one; "这通知啥时候发的": both, told apart.
         verdict, units = ("answer", [UNITS_BY_ID[which[0]]]) if len(which) == 1 else \
             ("several", [UNITS_BY_ID[u] for u in _NOTICE_DATES])
+        said = {claims.claim_line(text, u, lang) for u in units} if verdict == "several" and claims.is_yes_no(text) else set()
+        if said == {t("claim_holds", lang)} or said == {t("claim_holds", lang), t("claim_differs", lang)}:
+            # "这个通知是2020年出的吧": both dates say so; "通知是9月25日发的对吧": one of the two dates
+            lead = t("claim_holds" if len(said) == 1 else "notice_dates_mixed", lang)
+            return Reply(f"{lead}\n{render_units(units, lang, query=text).text}"), units[0], text
     if verdict in ("answer", "several"):
         more = _with_party(_same_label(units), query)
         if len(more) > len(units):

@@ -70,6 +70,7 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
             unit, several, reply = picked, False, render_units([picked], lang, query=query)
     decided = reply is not None and reply.text.startswith(overview.dates_apart(lang)) or \
         reply is not None and compare.states_lack(reply.text, lang) or \
+        reply is not None and reply.text.startswith(t("notice_dates_mixed", lang)) or \
         unit is not None and unit.id == "header.addressees" and bool(ctx.area_of(asked))  # the area line says
     if unit is not None and unit.id != "header.number" and claims.is_yes_no(asked) and not holidays and not decided \
             and silent_aspect(text) is None:  # "45个工作日到了还没决定，算自动通过吗": left open

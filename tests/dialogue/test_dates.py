@@ -148,3 +148,10 @@ def test_a_past_submission_without_a_year_is_this_year_and_a_later_year_word_is_
     assert found.value == dt.date(2026, 11, 30) and found.past
     assert W.find_date("明年3月2日鉴定", today).value == dt.date(2027, 3, 2)
     assert W.find_date("3月2日鉴定", today).value == dt.date(2027, 3, 2)  # ahead: the next one
+
+
+def test_a_relative_day_word_inside_another_word_is_no_date() -> None:
+    today = dt.date(2026, 12, 4)
+    assert W.find_date("鉴定计划提前天数是多少", today) is None
+    found = W.find_date("前天交的申请", today)
+    assert found is not None and found.value == dt.date(2026, 12, 2)

@@ -242,3 +242,18 @@ def test_the_nth_table_of_the_section_being_discussed() -> None:
     chat = Chat()
     chat.say("附件1人员情况这部分有哪几张表")
     assert "主要工作职责" in chat.say("第一张表有哪些栏").text
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("通知是2020年发布的吧", "claim_holds"),
+    ("这份通知是9月18日印发的吗", "claim_differs"),
+    ("通知是9月22号出的对吧", "notice_dates_mixed"),
+])
+def test_a_date_stated_of_the_notice_is_checked_against_its_two_dates(text: str, lead: str) -> None:
+    assert Chat().say(text).text.startswith(t(lead, "zh"))
+
+
+def test_a_story_about_a_first_assessment_is_not_about_the_notice_s_dates() -> None:
+    reply = Chat().say("我们今年第一次办鉴定，办公室的同事问鉴定以前要先报备什么",
+                       intent="ask_assessment_plan", confidence=0.95).text
+    assert "鉴定计划" in reply and "10日" in reply
