@@ -110,6 +110,14 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
         ("post", r"岗位晋升|\bpost promotion|\bpromotion of staff", r"岗位晋升"),
         ("level", r"等级晋升|技能等级|\b(?:skill|qualification) level", r"职业技能等级晋升"),
     )),
+    ("start", True, (
+        # "审批时限是从受理之日起算的吧": the 45 working days run from receipt (收到申请之日), not acceptance
+        ("acceptance", r"(?:从|自)受理|受理(?:之日|那天|当天|日)(?:起|开始)?|受理(?:后|以后)?(?:开始|才)?(?:起算|算起|计算)|"
+                       r"\bfrom (?:the )?(?:formal )?acceptance\b|\b(?:at|upon|on) (?:formal )?acceptance\b|"
+                       r"\bwhen (?:it is|it's|the application is|our application is) accepted\b", r"(?!)"),
+        ("receipt", r"收到(?:申请)?(?:之日|那天|当天)|递交(?:之日|那天|当天)|\b(?:from|on) (?:the )?(?:day of )?receipt\b|"
+                    r"\bwhen (?:they|the department|it) receives?\b", r"收到申请之日"),
+    )),
     ("applicant", True, (
         # "是中方合作机构去提申请吗": who hands in the application (四（一）: the issuing body).
         ("issuer", r"(?:发证机构|外方|境外机构|国外机构|外国机构)\S{0,8}(?:提|提出|递交|提交|递)\S{0,2}申请|"
@@ -275,9 +283,12 @@ def verdict(text: str, clause: str) -> str | None:
     if not results or re.search(r"工作日|working days?|business days?", text, re.I) and \
             re.search(r"自然日|日历日|calendar days?", text, re.I):
         return None  # "45 working days or calendar days?": which one, not whether
+    if all(results) and re.search(r"工作日|\bworking days?\b|\bbusiness days?\b", text, re.I) and "工作日" not in clause \
+            and re.search(r"\d+日", clause):
+        return "differs"  # "鉴定计划要提前10个工作日吧": the clause says "10日", not working days
     if not all(results):
         return "differs"
-    if re.search(r"工作日", clause) and re.search(r"(?<!工作)日(?!内)|自然日|日历日|天|calendar days|\bdays\b", text) \
+    if re.search(r"工作日", clause) and re.search(r"(?<!工作)(?<![之当那])日(?![内起])|自然日|日历日|天|calendar days|\bdays\b", text) \
             and not re.search(r"工作日|working days?|business days?", text, re.I):
         return "working_days"
     return "holds"

@@ -67,7 +67,7 @@ _ZH_FUNCTION = frozenset("""
 交 提交 提供 报 报送 上交 准备 附 填 填写 写 列 列出 包括 包含 含 栏 一栏 这一栏 栏目 项 一项 这项
 表 表里 表中 表格 材料 文件 通知 规定 要求 里 中 上 吗 这样 那样 是否 能否 可否 老师 您好 你好 好
 受 过 经过 经 做 当 作为 成为 算 属于 每个 每一 每一个 各个 所有 全部 跟 和 广西 这边 那边 自己 一下 直接 也是 还是 就是 找 双方 中外双方 真的 这种 那种 这类 这个证 这证
-南宁 钦州 钦州港 崇左 来 去 现在 目前 如今 已经 已 原来 以前 本来 写明 注明 标明 说明 写上 注上
+要不要 需不需要 用不用 行不行 能不能 可不可以 是不是 有没有 南宁 钦州 钦州港 崇左 来 去 现在 目前 如今 已经 已 原来 以前 本来 写明 注明 标明 说明 写上 注上
 """.split())
 # Jieba's compounds of those ("要交", "需要填", "也得交"): every character a function one.
 _ZH_FUNCTION_CHARS = frozenset("要需得交填写附提供报送准备给也还都吗呢吧么是有在的了把将就会能可以应当必须该那这前完表")
@@ -213,15 +213,15 @@ def question_part(text: str) -> str:
         if (_OR_NOT.search(clause) or _POLAR_EN.match(clause)) and not _CONFIRM_EN.match(clause):
             last = clause
     last = _INTERJECTION.sub("", last) or last
-    return text.strip() if last != text.strip() and _contentless(last) else last  # "…. Do we need to say so?"
+    return text.strip() if last != text.strip() and contentless(last) else last  # "…. Do we need to say so?"
 
 
-def _contentless(question: str) -> bool:
+def contentless(question: str) -> bool:
     """Whether a question holds no word of its own ("Do we need to say so?", "要写吗？")."""
     if _chinese(question):
         import jieba
 
-        return not _zh_content(jieba.lcut(refs.without_refs(normalise(question))))
+        return not _zh_content(jieba.lcut(_A_NOT_A.sub(r"\1", refs.without_refs(normalise(question)))))
     return not [w for w in _EN_WORD.findall(question) if w.lower() not in _EN_FUNCTION and len(w) > 2]
 
 

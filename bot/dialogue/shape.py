@@ -172,10 +172,11 @@ _ALL_LIMITS = re.compile(
 TIME_LIMIT_UNITS = ("4.3", "6.assessment_plan", "6.annual_report")
 # "办理时限、鉴定计划提前天数、年报时间，分别是多少？": two or three of the time limits, named.
 _LIMIT_NAMES = (
-    re.compile(r"(?:审批|办理|审核)(?:时限|期限|时间|要多久)|出结果|\b(?:decision|approval|processing) (?:time|period|deadline)",
+    re.compile(r"(?:审批|办理|审核)(?:时限|期限|时间|要多久)|出结果|(?:45|四十五)\s*个?工作日|"
+               r"\b(?:decision|approval|processing) (?:time|period|deadline)|\b45 working days\b", re.IGNORECASE),
+    re.compile(r"鉴定计划|提前(?:几|多少)?天|(?<![\d月])(?:10|十)\s*(?:日|天)|\b(?:assessment )?plans?\b|\b(?:10|ten) days\b",
                re.IGNORECASE),
-    re.compile(r"鉴定计划|提前(?:几|多少)?天|\b(?:assessment )?plans?\b", re.IGNORECASE),
-    re.compile(r"年报|年度(?:汇总|报告)|汇总表|\bannual\b|\bdecember\b", re.IGNORECASE),
+    re.compile(r"年报|年度(?:汇总|报告)|汇总表|(?:12|十二)月底|年底|\bannual\b|\bdecember\b", re.IGNORECASE),
 )
 _ENUMERATED = re.compile(r"[、，,和及]|以及|\band\b", re.IGNORECASE)
 

@@ -11,7 +11,7 @@ from bot.dialogue.normalise import normalise
 
 # (key, pattern) — the key names the i18n topic ``silent_<key>``.
 _ASPECTS: tuple[tuple[str, str], ...] = (
-    ("fees", r"费用|收费|多少钱|年检费|年审费|年费|管理费|服务费|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
+    ("fees", r"费用|收费|多少钱|交几费|几多费|交不交费|年检费|年审费|年费|管理费|服务费|(?:申请|审批|注册|考试|鉴定|评审|报名|办理|认证|手续)费|几块钱|价格|价钱|缴费|付费|交钱|花多少|\bfees?\b|\bcosts?\b|how much (?:does|is|do)"
              r"|\bprice\b|(?<!in )\bcharges?\b(?! of\b)|\bcharged\b|pay for|how much (?:can|may|will|should)"),
     ("validity", r"有效期|几年有效|多少年有效|管几年|有效几年|有效多久|有效多长|能用几年|用多久|过期|续期|续展|到期|\bvalid(?:ity)?\b|\bexpir|\brenew"),
     ("rate", r"通过率|合格率|及格|多少分|分数线|录取率|pass rate|passing (?:score|mark)|success rate"),
@@ -31,19 +31,20 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                 r"|多少平|注册资本|资金要求|\bminimum\b|at least how many|how many (?:staff|examiners|people)"
                 r"|how big|square met"),
     ("recognition", r"互认|(?:别的省|其他省|外省|全国|广东|云南|贵州|湖南|海南|四川|北京|上海|江苏|浙江|福建|外地|省外)\S{0,6}(?:也)?(?:认可|承认|通用|有效|批过|能用|能等同|等同|算数)|全国通用|"
+                    r"(?:去|到|拿到)(?:别的省|其他省|外省|广东|云南|贵州|湖南|海南|四川|北京|上海|江苏|浙江|福建|外地|省外)\S{0,4}(?:用|使用)|"
                     r"mutual recogn|recogni[sz]ed (?:in|by) other provinces|approved in another province"),
     ("guarantee", r"保证通过|一定能(?:通过|批)|包过|能保证|肯定能批|成功率|guarantee (?:that )?(?:we|our|the "
                   r"(?:approval|application))|guaranteed? (?:approval|to pass|success)|will we definitely"
                   r"|sure to be approved"),
     ("length", r"字数|多少字|几个字|页数|多少页|几页|篇幅|word limit|how many (?:words|pages)|page limit"
                r"|how long should (?:the|it|our) (?:\w+ )?(?:be|report|description)"),
-    ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|\b(?:pay|paid|lodge|provide) (?:a |any )?deposit\b|\bbank guarantee\b|minimum (?:capital|balance)"),
+    ("deposit", r"保证金|押金|存款|资产规模|注册资金|多少资金|how much (?:money|capital|deposit)|\bsecurity deposit\b|\ba deposit\b|\b(?:pay|paid|lodge|provide) (?:a |any )?deposit\b|\bbank guarantee\b|minimum (?:capital|balance)"),
     ("notarisation", r"公证|海牙|领事认证|使馆认证|apostille|notari[sz]|legali[sz]"),
     ("attendance", r"(?<!回)到场(?!地)|答辩|面试|现场核查|实地(?:检查|核查|考察)|\binterview|on-site (?:visit|inspection)"
                    r"|in person at the review|defend"),
     ("published_list", r"专家库|(?:专家)\S{0,6}(?:抽|抽取|选取|遴选|挑选)|expert (?:pool|database|roster)|名单\S{0,4}公布|公示|专家是谁|哪些专家|专家.{0,6}(?:哪些人|是谁|有谁|名单|怎么选|如何选|构成|组成)|(?:几位|几个|多少位|多少名|多少个)专家|专家(?:有)?(?:几位|几个|多少)|how many experts|who are the experts|list of experts"),
     ("copies", r"几份|份数|多少份|how many copies|how many sets"),
-    ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|what languages? (?:is|are|will|must|should|can) (?:the )?(?:exams?|tests?|assessments?|papers?)\b|\b(?:exams?|tests?|assessments?)\b.{0,20}\bwhich languages?\b|\blanguages? of (?:the )?(?:exams?|tests?|assessments?)\b|用英文考|英文考试|考试语言|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
+    ("language_exam", r"考试\S{0,6}(?:全程)?用(?:英文|英语|外语)|试卷\S{0,6}(?:中文版|英文版|双语)|(?:exams?|tests?|assessments?)\b.{0,24}\b(?:in|into) (?:english|chinese|a foreign language)\b|what languages? (?:is|are|will|must|should|can) (?:the )?(?:exams?|tests?|assessments?|papers?)\b|\b(?:exams?|tests?|assessments?)\b.{0,20}\bwhich languages?\b|\blanguages? of (?:the )?(?:exams?|tests?|assessments?)\b|用英文考|英文考试|考试语言|证书\S{0,6}(?:只用|只能用|只印|全用|用)(?:英文|英语|外文)|(?:英文|英语)(?:版)?(?:的)?证书|\bcertificates?\b.{0,30}\b(?:only )?in english\b|用什么语言考|用(?:英语|外语|英文)(?:来)?(?:考|答|出题)|(?:英语|外语)(?:考|答题)|language of the exam|exam in english"
                       r"|examin\w* in english"),
     ("reapply", r"被拒|驳回|不通过怎么办|没批(?!文|件)|没通过|再申请|重新申请|申诉|复议|rejected|refus|appeal|re-?apply"),
     ("quota", r"名额|限额|配额|数量限制|上限|最多\S{0,8}(?:几次|多少次|几场|多少场)|次数\S{0,4}(?:限制|上限|要求)|\bquota\b|\blimit on the number|"
@@ -61,7 +62,7 @@ _ASPECTS: tuple[tuple[str, str], ...] = (
                     r"\b(?:zero|no) certificates? (?:were |was )?(?:issued|awarded)|\bissued (?:zero|no|none)\b|"
                     r"\b(?:didn't|did not|haven't|have not) issue(?:d)? any\b"),
     ("tax", r"税收|税务|减税|免税|退税|税费|增值税|优惠政策|交\S{0,3}税|什么税|哪些税|纳税|缴税|税率|开发票|\btax(?:es|ation)?\b|\bvat\b"),
-    ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|work permits?|work visas?|employment (?:permit|licen[cs]e|visa)"),
+    ("work_permit", r"工作许可|工作签证|工作证|就业证|来华工作|签证|work permits?|\bvisas?\b|employment (?:permit|licen[cs]e|visa)"),
     ("data_transfer", r"(?:个人信息|考生信息|考生数据|个人数据|数据|信息)\S{0,10}(?:传|上传|存|存储|发|转)\S{0,4}(?:到|至|去)?\S{0,4}(?:国外|境外|海外|外国|总部)|"
                       r"数据出境|跨境传输|信息出境|数据安全|信息安全|个人信息(?:\S{0,4})?(?:保护|安全)|隐私|personal (?:data|information)|privacy|data security|candidates'? data|data (?:transfer|protection|export)|"
                       r"transfer\w* (?:of )?(?:data|personal)|servers? (?:abroad|overseas|outside china)"),
@@ -89,7 +90,7 @@ _FIRST: tuple[tuple[str, str], ...] = (
                     r"\bplan\b.{0,30}\b(?:changes?|changed|postponed?|cancel(?:led)?|rescheduled?)\b"),
     ("plan_day_kind", r"(?:10|十)\s*(?:个)?(?:日|天)\S{0,8}(?:是|算|指|按)\S{0,3}(?:工作日|自然日|日历日)|"
                       r"\b(?:10|ten)[- ]days?\b.{0,40}\b(?:working|business|calendar)\b|"
-                      r"\b(?:working|business|calendar) days?\b.{0,40}\b(?:10|ten)[- ]days?\b"),
+                      r"(?<!45 )(?<!five )\b(?:working|business|calendar) days?\b.{0,40}\b(?:10|ten)[- ]days?\b"),
     ("deemed_approval", r"(?:过了|超过|超出|已经过|满了?)\S{0,6}(?:45|四十五)\S{0,10}(?:还|仍|都)?(?:没|未|无)(?:有)?(?:消息|结果|答复|回复|决定|动静|批)|"
                         r"\b(?:45|forty-five)\b.{0,30}\b(?:passed|gone by|elapsed|over)\b.{0,30}\b(?:no|not|nothing|still)\b|默认(?:批准|通过|同意|获批)|自动(?:通过|批准|获批|同意|生效)|(?:45|四十五)\S{0,8}(?:到了|到期|满了)\S{0,4}(?:还|仍|都)?(?:没|未)|视为(?:批准|同意|通过)|逾期(?:未|没)\S{0,4}(?:答复|决定)|没(?:给)?(?:答复|回复|结果)\S{0,8}(?:算|就)|"
                         r"deemed (?:approved|granted|accepted)|tacit(?:ly)? approv|automatic(?:ally)? approv|"

@@ -141,7 +141,7 @@ _PREAMBLE = re.compile(
     r"off[- ]topic|btw|by the way|also|another thing|顺便问(?:一下|下)?|另外问(?:一下|下)?|问一下|问个问题|"
     r"另外|还有个问题|插一句|题外话|"
     # a question relayed at the help desk: "窗口同事转来一个问题：", "热线记录：市民咨询，"
-    r"(?:窗口|前台|大厅)?(?:的)?同事转来(?:一个|的)?(?:问题|咨询)?|热线记录|来电记录|来电咨询|电话咨询|市民咨询|客户咨询|"
+    r"(?:窗口|前台|大厅|热线)?(?:的)?同事(?:转来|问)(?:一个|的)?(?:问题|咨询)?|热线记录|来电记录|来电咨询|电话咨询|市民咨询|客户咨询|"
     r"(?:客户|申请人|市民|企业|来电人)(?:来电)?(?:问|想问|想知道|咨询)|帮(?:客户|申请人)问(?:一下|下)?|"
     r"(?:a )?colleague (?:forwarded|passed on|sent) (?:this|me this|a question)|forwarded (?:question|from a colleague)|"
     r"(?:a )?caller (?:asks|asked|wants to know)|hotline (?:note|log|call)|(?:the )?(?:customer|applicant) (?:asks|asked|wants to know))"

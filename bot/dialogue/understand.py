@@ -17,6 +17,7 @@ from bot.dialogue import context as ctx
 from bot.dialogue import guidance as answers
 from bot.dialogue.context import clause_key, same_place  # noqa: F401
 from bot.dialogue.forms import forms_use
+from bot.dialogue.normalise import normalise
 from bot.dialogue.pasted import quoted_unit
 from bot.dialogue.render import (
     _SHORT_NAME_PARTS,
@@ -337,7 +338,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     uses = forms_use(text)
     if uses:  # "附件1和附件2分别在什么时候用": each form with when it is handed in
         return render_units(uses, lang, query=text), uses[0], text
-    two = compare.each(text)
+    two = compare.each(text) if len(shape.time_limits(text)) < 2 else None  # the time limits: all named, below
     if two is not None:
         asked = [_answer_one(q, replace(turn, intent=None), state, False)[1] for q in two]
         of_each = [u for u in asked if u is not None]
@@ -411,7 +412,7 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
         more = _with_party(_same_label(units), query)
         if len(more) > len(units):
             verdict, units = "several", more
-    focused = split.focus(text)
+    focused = split.focus(text) if not picked else None  # (places the words named stay)
     if focused:
         # A question inside a story: the asking clause alone may say it more clearly.
         f_query, f_hits = ctx.contextual_search(focused, state)
@@ -548,17 +549,19 @@ def route(turn: Turn, state: State, strict: bool = False,
     if both is not None:
         return [both[0]], ctx.remember(state, both[1], text)
     parts = split.questions(text)
+    parts = parts if len(parts) > 1 else split.questions(normalise(text))  # "咁…呢？要唔要交？"
     if len(parts) > 1:
         replies: list[Reply] = []
         st = state
         answered = 0
-        for part in parts:
+        for i, part in enumerate(parts):
             # Each part is a question of its own; a bare one ("哪天") leans on the part before.
             own_state = st if ctx.is_bare(part) or ctx.is_elliptical(part) else state
             part = _resolved(part, own_state)
             reply, unit, query = _answer_one(part, replace(turn, intent=None), own_state, False,
                                              strict)
-            reply, unit = verdicts.judged(part, reply, unit, query, own_state, strict)  # "…？45个工作日是吗？"
+            judged = f"{parts[i - 1]}，{part}" if i and presence.contentless(part) else part
+            reply, unit = verdicts.judged(judged, reply, unit, query, own_state, strict)  # "…？45个工作日是吗？", "…呢？要不要交？"
             if reply is None and unit is not None:
                 reply = render_units([unit], lang)
             if reply is None:

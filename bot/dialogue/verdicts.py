@@ -8,6 +8,7 @@ import re
 
 from bot.dialogue import claims, compare, overview, presence, shape
 from bot.dialogue import context as ctx
+from bot.dialogue.annual import FTZ_UNIT, find_area, find_outside_place
 from bot.dialogue.render import render_units
 from bot.dialogue.reply import Reply
 from bot.dialogue.silence import silent_aspect
@@ -113,6 +114,8 @@ def judged(text: str, reply: Reply | None, unit: Unit | None, query: str, state:
                 reply = Reply(f"{shown.text}\n{rule.text}", shown.buttons)
         elif line is None and (not several or same_item) and presence.provides(asked, unit):
             line = t("claim_present", lang)  # "外方要交章程吗": the clause lists what was asked
+        elif line is None and unit.id == FTZ_UNIT and find_area(text) and not find_outside_place(text):
+            line = t("claim_present", lang)  # "我们想在崇左片区考，要得不": an area of the free trade zone
         if line is not None:
             shown = reply or render_units([unit], lang, query=query)
             if not shown.text.startswith(line):  # a verdict given already is not said twice

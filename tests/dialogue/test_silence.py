@@ -100,3 +100,10 @@ def test_more_left_open_in_english_and_what_stays_answered() -> None:
     assert silent_aspect("承办考试的必要条件有没有量化的标准") == "minimum"
     assert silent_aspect("承办考试有什么硬性要求") is None
     assert silent_aspect("Our body is based in Hong Kong. Does the notice cover it?") == "greater_china"
+
+
+def test_relays_typos_and_more_topics_left_open() -> None:
+    assert silent_aspect("外籍考官入境要办什么签证") == "work_permit"
+    assert silent_aspect("Do we pay a security deposit?") == "deposit"
+    assert silent_aspect("持证人能不能拿到云南去用") == "recognition"
+    assert silent_aspect("上海自贸区也适用这个文件吗") == "other_ftz"

@@ -516,3 +516,9 @@ def test_a_short_yes_no_follow_up_the_quoted_unit_answers() -> None:
     chat = Chat()
     chat.say("注册表里管理制度那部分写什么")
     assert chat.say("可以另附材料吗").text.startswith("是的")
+
+
+def test_a_correction_with_an_interjection_names_the_other_form() -> None:
+    chat = Chat()
+    chat.say("汇总表分几部分")
+    assert "共6部分" in chat.say("啊不对，我问错了，是注册表", intent="deny", confidence=0.9).text

@@ -164,7 +164,7 @@ def test_a_part_only_the_other_form_has_is_no_with_where_it_is() -> None:
     ("驻华代表处去南宁办考试也要找国内合作机构吗", "claim_present", "驻华办事机构"),
     ("我们国家没有这类政府批准文件，那是不是申请不了了", "claim_differs", "如有"),
     ("We lease the premises. Must the form say that?", "claim_present", "Owned by"),
-    ("The count starts when the department receives our file, correct?", "claim_present", "receives"),
+    ("The count starts when the department receives our file, correct?", "claim_holds", "receives"),
     ("Was the approval power delegated by the State Council?", "claim_differs", "Ministry"),
     ("Is there a column for the number issued in the Annex 1 certificate table?", None, "Annex 2, part 2"),
 ])
@@ -257,3 +257,22 @@ def test_a_story_about_a_first_assessment_is_not_about_the_notice_s_dates() -> N
     reply = Chat().say("我们今年第一次办鉴定，办公室的同事问鉴定以前要先报备什么",
                        intent="ask_assessment_plan", confidence=0.95).text
     assert "鉴定计划" in reply and "10日" in reply
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("鉴定计划是不是提前10个工作日报", "claim_differs"),  # the notice says 10日, not working days
+    ("45个工作日是从受理那天开始算的吧", "claim_differs"),  # from receipt
+    ("四十五个工作日从收到申请之日起算，对吗", "claim_holds"),
+])
+def test_the_kind_of_day_and_the_day_counted_from_are_judged(text: str, lead: str) -> None:
+    assert Chat().say(text).text.startswith(t(lead, "zh"))
+
+
+def test_a_bare_yes_no_part_is_judged_with_the_part_before_it() -> None:
+    assert Chat().say("咁考试章程呢？使唔使交？").text.startswith(t("claim_present", "zh"))
+    assert Chat().say("我们想去南宁片区办考试，要得不？").text.startswith(t("claim_present", "zh"))
+
+
+def test_three_time_limits_named_in_one_question_are_all_answered() -> None:
+    reply = Chat().say("What do the 45 working days, the 10 days and the December deadline each refer to?").text
+    assert "decision" in reply and "assessment plan" in reply and "Annual summary" in reply
