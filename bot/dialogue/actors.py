@@ -22,7 +22,7 @@ _ACTORS = (
 _ROLE = re.compile(
     r"负责(?:什么|哪些|啥|干什么)|负责\S{0,6}还是|(?:审批|审核)还是(?:监管|监督|管理)|(?:监管|监督|管理)还是(?:审批|审核)|(?:干|做|管)(?:什么|哪些|啥)|干嘛|职责|作用|角色|还(?:负责|管|收|要做)|"
     r"收(?:哪些|什么|啥)|接收(?:哪些|什么|啥)|(?:哪些|什么)(?:事|工作)|"
-    r"\bwhat (?:does|do|will) .{0,50}\b(?:do|handle|receive|get|oversee)\b|\bresponsib|\brole\b|\bduties of\b|"
+    r"\bwhat (?:else )?(?:does|do|will) .{0,50}\b(?:do|handle|receive|get|oversee)\b|\bresponsib|\brole\b|\bduties of\b|"
     r"\bwhat .{0,40}\b(?:receive|is sent|gets sent)\b", re.IGNORECASE)
 _RECEIVE = re.compile(r"收|接收|报给|送给|\breceiv|\bsent to\b|\bget\b", re.IGNORECASE)
 _RECEIVES = r"(?:推送|向|抄送|收到)(?:自由贸易试验区)?"
@@ -85,6 +85,7 @@ _SAME_OR_WHO = re.compile(
     rf"\bversus\b|\balso\b|\bdifferent\b|\beach\b)|{_SUPERVISES}.{{0,24}}{_APPROVES}.{{0,16}}(?:同一|一个部门|一样|\bsame\b)|"
     rf"(?:同一个?部门|\bthe same (?:body|department|authority)\b).{{0,20}}{_APPROVES}.{{0,20}}{_SUPERVISES}|"
     rf"{_APPROVES}.{{0,30}}(?:\balso\b|也是).{{0,30}}{_SUPERVISES}|"
+    rf"{_APPROVES}.{{0,30}}(?:\b(?:the )?same (?:as|one as)\b|\bdifferent from\b|跟|和|与).{{0,20}}{_SUPERVISES}.{{0,30}}(?:\?|吗|一样|同一)|"
     rf"{_APPROVES}\S{{0,8}}\s?(?:\bvs\.?|\bversus\b|对比)\s?\S{{0,8}}\s?\S{{0,8}}{_SUPERVISES}", re.IGNORECASE)
 
 

@@ -28,7 +28,7 @@ _SLOTS: tuple[tuple[str, bool, tuple[tuple[str, str, str], ...]], ...] = (
          r"自治区人力资源社会保障部门|自治区人力资源和社会保障厅|省级人力资源和社会保障部门"),
         ("city", r"设区市|市(?:级)?人社|市里|市人力资源|市一级|(?<![设区])市级|\bprefecture|\bcity[- ](?:bureau|department|level|hr)|\bmunicipal",
          r"设区市人力资源社会保障部门"),
-        ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\bzone administration",
+        ("committee", r"管委会|管理委员会|\bmanagement committee|\barea committee|\b(?:ftz|zone) (?:management )?committee|\bzone administration",
          r"管理委员会"),
         ("state_council", r"国务院|\bstate council\b", r"国务院"),
         ("ministry", r"人社部(?!门)|人力资源社会保障部(?!门)|\bministry\b|\b(?:approv\w*|decid\w*|grant\w*|licen[sc]\w*) (?:\w+ ){0,3}(?:in|by) beijing\b", r"人力资源社会保障部(?!门)"),
@@ -368,4 +368,21 @@ def applicant_claim(text: str) -> bool:
     "Is the Chinese partner the applicant?"): answered by 四（一）, whatever else it names."""
     applicant = next(values for slot, _, values in _COMPILED if slot == "applicant")
     return is_yes_no(text) and not is_choice(text) and any(user.search(normalise(text)) for _, user, _ in applicant)
+
+
+# The approving as what the department does: "审批是…负责的", "是…审批吧", "the city … makes the approval decision"
+_APPROVES = re.compile(r"(?:审批|批准)\S{0,2}(?:是|由|归)|(?:是|由)\S{0,12}(?:审批|批准|来批|批)(?:的)?\W*(?:吧|吗|对吧|是吧)?\W*$|"
+                       r"\b(?:approves?|grants?|makes? the (?:approval )?decisions?|decides|issues? the (?:licen[cs]e|approval))\b|"
+                       r"\b(?:approved|decided|licen[cs]ed|granted) by\b", re.IGNORECASE)
+_OTHER_DUTY = re.compile(r"计划|年报|汇总|监督|监管|检查|抄送|受理|多久|几天|工作日|下放|权限|授权|依据|根据|结果|获批后|审批后|"
+                         r"\bafter (?:the )?approval\b|\bcheck\w*|\bdelegat\w*|\bdevolv\w*|\bplans?\b|\bsummary\b|\bsupervis\w*|"
+                         r"\binspect\w*|\bhow long\b|\bdays?\b|\bcop(?:y|ied)\b", re.IGNORECASE)
+
+
+def approver_claim(text: str) -> bool:
+    """Whether a yes/no question states which department approves ("审批是设区市人社局负责的对吧",
+    "So the city HR bureau makes the approval decision, right?"): answered by 一 (审批层级)."""
+    if not is_yes_no(text) or not _APPROVES.search(text) or _OTHER_DUTY.search(text):
+        return False
+    return "department" in _values(normalise(text), False)
 

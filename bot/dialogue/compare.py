@@ -117,7 +117,9 @@ def each(text: str) -> tuple[str, str] | None:
         return f"{q} the {a}", f"{q} the {b}"
     m = _WHAT_AND_EN.search(text)
     if m:
-        return f"what is the {m.group('a').strip()}", f"what is the {m.group('b').strip()}"
+        b = m.group("b").strip()  # "…number and who issued it?": the second question as asked
+        second = b if re.match(r"(?:who|when|where|which|how|whom)\b", b, re.IGNORECASE) else f"what is the {b}"
+        return f"what is the {m.group('a').strip()}", second
     return None
 
 

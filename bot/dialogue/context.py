@@ -352,7 +352,7 @@ def contextual_search(text: str, state: State) -> tuple[str, list[Hit]]:
         # asked of the current subject: the current unit when the words fit it too; another
         # part of the header after a part of the header ("谁发的" → "哪天发的").
         if current is not None and own and current.kind == "header" and own[0].unit.kind == "header":
-            other = next((h for h in joint if h.unit.id != current.id), None)  # "落款是哪个单位、哪天"
+            other = next((h for h in joint if h.unit.id != current.id and h.unit.kind == "header"), None)  # "落款…、哪天"
             return (combined, [other]) if other and other.unit.id in {h.unit.id for h in own[:2]} else (text, own)
         if current is not None and any(h.unit.id == current.id for h in own[:5]) and (
                 own[0].unit.id == current.id or own[0].score < BARE_OWN):

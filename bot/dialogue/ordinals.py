@@ -167,10 +167,21 @@ def _numbers(text: str) -> list[int]:
 def annex_sections(text: str, state: State | None = None) -> list[Unit]:
     """"附件1第四部分", "section one of Annex 2", "汇总表第三、第四部分": those parts of the form;
     "and its first section?" after a form: that form's."""
+    keys = [key for rx, key in forms.ANNEX_NAMED if rx.search(text)]
+    sub = _SUBSECTION[0].search(text) or _SUBSECTION[1].search(text)
+    if keys and sub:  # "附件1四（三）", "section 4(3) of Annex 1": a part inside a section
+        kids = [u for u in children(keys[0]) if u.kind == "section"]
+        n, m = _n(sub.group(1)), _n(sub.group(2))
+        if 1 <= n <= len(kids):
+            mark = f"（{'一二三四五六'[m - 1]}）" if 1 <= m <= 6 else ""
+            inner = [u for u in children(kids[n - 1].id) if mark and u.title.zh.startswith(mark)]
+            return inner[:1] or [kids[n - 1]]
     numbers = _numbers(text)
+    if keys and not numbers:
+        named = _SECTION_ZH.search(text)  # "附件1五的标题"
+        numbers = [_n(named.group(1))] if named else []
     if not numbers:
         return []
-    keys = [key for rx, key in forms.ANNEX_NAMED if rx.search(text)]
     current = (state.topic_unit or "").split(".")[0] if state is not None else ""
     if not keys and current in ("annex1", "annex2") and is_elliptical(text) and \
             re.search(r"\b(?:its|the) (?:first|second|third|fourth|fifth|sixth|\d)\w* (?:section|part)|"
@@ -182,8 +193,19 @@ def annex_sections(text: str, state: State | None = None) -> list[Unit]:
     return []
 
 
-_CARDINAL_EN = re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|\d)\b", re.I)
-_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_CARDINAL_EN = re.compile(r"\b(?:section|part)\s+(one|two|three|four|five|six|\d|vi|iv|v|i{1,3})\b", re.I)
+_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+# "附件1四（三）", "section 4(3) of Annex 1"; "附件1五" (a section by its numeral alone)
+_SUBSECTION = (re.compile(r"(?:附件\s*[12一二]|注册表|汇总表)\S{0,2}?第?([一二三四五六])(?:部分)?\s*[（(]\s*([一二三四五六\d])\s*[)）]"),
+               re.compile(r"\b(?:section|part)\s+([1-6]|vi|iv|v|i{1,3})\s*\((\d)\)", re.IGNORECASE))
+_SECTION_ZH = re.compile(r"(?:附件\s*[12一二]|注册表|汇总表)\s*(?:的)?\s*([一二三四五六])(?=的|标题|部分|里|中|是|写|要|那|这|\s|$|[，,。？?])")
+
+
+def _n(word: str) -> int:
+    """"三", "3", "iii" as a number (0 when none)."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _CN_NUM.get(word) or _WORDS_EN.get(word, 0)
 
 
 def _cardinal_part(text: str) -> tuple[int, str] | None:

@@ -50,8 +50,9 @@ def named_clauses(text: str) -> list[Unit]:
         if m is None or not re.search(r"\b(?:part|section|item|clause|article)\b|\b(?:vi|iv|v|i{1,3})\s*\(", text, re.I):
             return []
         part, clause, item = _n(m.group(1)), _n(m.group(2)), m.group(3)
-    if not (1 <= part <= 6 and 1 <= clause <= 9) or re.search(r"附件|附表|\bannex|\bform\b", text[:m.start()], re.I):
-        return []  # "附件1四（三）" is a part of the form
+    if not (1 <= part <= 6 and 1 <= clause <= 9) or re.search(r"附件|附表|\bannex|\bform\b", text[:m.start()], re.I) or \
+            re.match(r"\W*(?:of|in)\s+(?:the\s+)?(?:annex|registration form|annual summary|form)\b", text[m.end():], re.I):
+        return []  # "附件1四（三）", "section 4(3) of Annex 1": a part of the form
     ref = f"{_ZH_DIGITS[part - 1]}({_ZH_DIGITS[clause - 1]})" + (item or "")
     found = _by_ref().get(normalise(ref), [])
     if not found:

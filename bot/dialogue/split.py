@@ -47,6 +47,8 @@ _META = re.compile(r"^(?:我|他|她|我们|老板|客户|对方)?.{0,6}(?:想|�
                    r"question)(?: first| for you)?$|^(?:btw|by the way)$|^(?:顺便|另外|还有)?(?:问一下|问个问题|问一句)$|"
                    r"^(?:[两二三四几]|一些)(?:件事|个问题)$|^(?:另外|还有|再)?问(?:[两二三四几]|一些)(?:个|件)?$|"
                    r"^(?:不对|不是|错了|搞错了)(?:[，,\s]*(?:不对|不是|错了))*$|"
+                   r"^(?:sorry|oops)?,?\s*(?:i )?(?:mixed (?:that|it|them) up|got (?:that|it) wrong|was wrong|misspoke)$|"
+                   r"^what i (?:meant|mean|wanted to ask)(?: was| is)?$|"
                    r"^(?:那)?(?:我|我们)?(?:该|应该|要|得)?(?:怎么|如何|咋)(?:回答|答复|回复|解释|跟(?:他|她|他们|对方|客户)说)"
                    r"(?:他|她|他们|对方|客户)?(?:呢|啊)?$|^how (?:should|do|can) (?:i|we) (?:answer|reply|respond)\b.{0,20}$|"
                    r"^(?:just |please )?(?:list|tell|show|give) (?:me |us )?(?:them|it|those)(?: please)?"

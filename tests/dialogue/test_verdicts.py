@@ -276,3 +276,27 @@ def test_a_bare_yes_no_part_is_judged_with_the_part_before_it() -> None:
 def test_three_time_limits_named_in_one_question_are_all_answered() -> None:
     reply = Chat().say("What do the 45 working days, the 10 days and the December deadline each refer to?").text
     assert "decision" in reply and "assessment plan" in reply and "Annual summary" in reply
+
+
+@pytest.mark.parametrize("text, lead, words", [
+    ("是不是市里的人社局来审批", "claim_differs", "自治区人力资源社会保障部门"),
+    ("Is the licence granted by the FTZ committee?", "claim_differs", "Autonomous Region"),
+    ("Is the approving body the same as the one that supervises us?", "approver_vs_supervisor", "Part IV(3)"),
+])
+def test_who_approves_stated_or_compared(text: str, lead: str, words: str) -> None:
+    reply = Chat().say(text).text
+    assert reply.startswith(t(lead, "en" if text.isascii() else "zh")) and words in reply
+
+
+def test_two_header_facts_asked_in_english_and_a_follow_up_on_a_third() -> None:
+    chat = Chat()
+    reply = chat.say("What's the notice's number and who signed it?").text
+    assert "12号" in reply and "Human Resources and Social Security Department" in reply
+    assert "printed" in chat.say("And when was it printed?").text
+
+
+def test_an_apology_before_the_real_question_is_not_a_question() -> None:
+    chat = Chat()
+    chat.say("The city bureau approves us, right?")
+    reply = chat.say("Sorry, I got that wrong. What I meant was: who receives the assessment plans?").text
+    assert "assessment plan" in reply and "45 working days" not in reply
