@@ -317,9 +317,9 @@ def _answer_one(text: str, turn: Turn, state: State, allow_intent: bool,
     if national is not None:  # "这是人社部直接发给全国的通知吧？": the region's own notice
         shown = render_units([UNITS_BY_ID[u] for u in national], lang, query=text)
         return Reply(f"{t('claim_differs', lang)}\n{shown.text}"), UNITS_BY_ID[national[0]], text
-    if claims.applicant_claim(text) or claims.approver_claim(text):  # "是中方合作机构去提申请吗", "是市里批吧"
-        unit = UNITS_BY_ID["4.1" if claims.applicant_claim(text) else "1"]
-        return render_units([unit], lang, query=text), unit, text
+    claimed = "4.1" if claims.applicant_claim(text) else "1" if claims.approver_claim(text) else None
+    if claimed is not None:  # "是中方合作机构去提申请吗" (四（一）), "是市里批吧" (一)
+        return render_units([UNITS_BY_ID[claimed]], lang, query=text), UNITS_BY_ID[claimed], text
     both_roles = actors.approver_and_supervisor(text) if silent_aspect(text) is None else []
     if both_roles:  # "批的和管的是同一个部门吗": two departments, each with its clause
         shown = render_units(both_roles, lang, query=text)

@@ -140,7 +140,7 @@ def test_upload_through_one_report_through_the_other(cluster: Cluster, tmp_path:
 QUESTIONS = {
     "谁审批？": "审批层级",
     "审批要多久": "45个工作日内作出审批决定",
-    "需要准备哪些材料？": "共16项",
+    "需要准备哪些材料？": "共11项",
     "申请要收费吗": "收费标准",
     "获批后有哪些义务": "第六部分",
     "银行资信证明要谁出具？": "材料编号1.1.4",

@@ -174,7 +174,8 @@ def _material_line(m: N.Material, lang: str) -> str:
 
 
 def materials_overview(lang: str) -> Reply:
-    lines = [t("materials_intro", lang, n=len(N.MATERIALS),
+    numbered = len({m.group or m.id for m in N.MATERIALS})  # 三（一）1 and 2 each one item of the notice's own numbering
+    lines = [t("materials_intro", lang, n=len(N.MATERIALS), numbered=numbered,
                optional=len(N.MATERIALS) - len(N.REQUIRED_MATERIALS))]
     for c in N.CATEGORIES:
         lines.append(t("category_intro", lang, ref=_ref(c.clause, lang), name=c.name.get(lang)))
