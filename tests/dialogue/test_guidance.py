@@ -284,8 +284,6 @@ def test_menu_buttons_use_payloads_that_work_in_both_languages() -> None:
 
 
 def test_the_materials_list_gives_the_notice_s_numbering_and_the_documents() -> None:
-    from bot.dialogue.guidance.render import materials_overview
-
-    first = materials_overview("zh").text.splitlines()[0]
+    first = render.materials_overview("zh").text.splitlines()[0]
     assert "11项" in first and "16份" in first  # 三（一）1 and 2 each hold several documents
-    assert "11 numbered items" in materials_overview("en").text
+    assert "11 numbered items" in render.materials_overview("en").text
