@@ -82,7 +82,7 @@ test-blind: $(MODEL)
 		tests/blind/set_i tests/blind/set_j tests/blind/set_k tests/blind/set_l tests/blind/set_m \
 		tests/blind/set_n tests/blind/set_o tests/blind/set_p tests/blind/set_q tests/blind/set_r \
 		tests/blind/set_s tests/blind/set_t tests/blind/set_u tests/blind/set_v \
-		tests/blind/set_w
+		tests/blind/set_w tests/blind/set_x
 
 # The order follows rasa-demo's CI: lint, code tests, data validation, training, NLU, stories.
 test: lint test-unit validate $(MODEL) test-nlu test-stories test-blind test-stack
