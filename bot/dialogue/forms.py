@@ -132,8 +132,8 @@ def forms_use(text: str) -> list[Unit]:
 
 
 # "附件1是申请的时候交，还是年报的时候交？", "注册表是干什么用的": which form is for what.
-_PURPOSE = re.compile(r"还是|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|用来(?:干|做)|purpose|used for|what (?:is|are) (?:\w+ ){0,5}for|"
-                      r"or (?:at|in|with|when)", re.IGNORECASE)
+_PURPOSE = re.compile(r"还是|干(?:什么|啥|嘛)(?:用|的)|做什么用|有(?:什么|啥)用|用途|用来(?:干|做)|\bpurpose\b|\bused for\b|\bwhat (?:is|are) (?:\w+ ){0,5}for\b|"
+                      r"\bor (?:at|in|with|when)\b", re.IGNORECASE)
 
 
 _AROUND_FORM = re.compile(r"[\W\d_]|我是问|我问的是|我说的是|我指的是|就是|不对|不是|那个?|呢|的|"

@@ -109,3 +109,8 @@ def test_a_correction_naming_the_other_form_asks_the_question_again_of_it() -> N
     chat.say("注册表一共有几部分")
     reply = chat.say("说错了，是年度汇总表").text
     assert "工作情况汇报" in reply
+
+
+def test_what_a_form_is_for_asked_in_english() -> None:
+    reply = Chat().say("What is the registration form for?").text
+    assert "handed in with the application" in reply
