@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue import claims, presence
 from bot.dialogue.forms import counterpart, form_of
 from bot.dialogue.normalise import normalise
+from bot.dialogue.render import render_units
 from bot.dialogue.reply import Reply
-from bot.notice.units import Unit
+from bot.dialogue.retrieval import search
+from bot.i18n import t
+from bot.notice.units import UNITS, UNITS_BY_ID, Unit, children
 
 _ZH = re.compile(
     r"^(?:请问|那)?(?P<a>[^，,。？?]{2,24}?)(?:和|与|跟|同|以及)(?P<b>[^，,。？?的]{2,24}?(?:[里中]的[^，,。？?的]{1,10})?)(?:的(?P<tail>[^，,。？?比有是的]{1,8}))?(?:之间)?的?"
@@ -129,9 +133,6 @@ _FORM_PART_KINDS = ("section", "table", "column", "field", "free_text")
 def form_lacks(text: str) -> tuple[str, Unit] | None:
     """"附件2里还要填人员情况吗": a yes/no question about one form naming a part only the other
     form has; (the form named, the other form's part), or None."""
-    from bot.dialogue import claims, presence
-    from bot.dialogue.retrieval import search
-
     text = normalise(text)
     if not claims.is_yes_no(text):
         return None
@@ -154,12 +155,8 @@ def form_lacks(text: str) -> tuple[str, Unit] | None:
 
 def lacks_line(part: Unit, lang: str) -> str:
     """The line saying the other form has no such part as ``part`` (of one of the forms)."""
-    from bot.i18n import t
-    from bot.notice.units import UNITS_BY_ID
-
     form = UNITS_BY_ID["annex2" if part.id.startswith("annex1.") else "annex1"]
     return t("form_lacks", lang, form=form.ref.get(lang), part=part.ref.get(lang))
-
 
 
 def _table_name(table: Unit, lang: str) -> str:
@@ -171,9 +168,6 @@ def _table_name(table: Unit, lang: str) -> str:
 def column_elsewhere(text: str) -> tuple[Unit, Unit] | None:
     """"考评人员表里有“主要工作职责”这一列吗": (the table named, the column of its sibling table
     the question names), when only the sibling has that column; else None."""
-    from bot.dialogue import claims
-    from bot.notice.units import UNITS, children
-
     if not claims.is_yes_no(text):
         return None
     low = normalise(text).lower()
@@ -194,18 +188,12 @@ def column_elsewhere(text: str) -> tuple[Unit, Unit] | None:
 def states_lack(reply_text: str, lang: str) -> bool:
     """Whether a reply opens with this module's own "no": a part of the other form, a column of
     the other table (its verdict is given; no other is put before it)."""
-    from bot.i18n import t
-
     leads = (t("form_lacks", lang, form="\0", part="\0"), t("table_lacks", lang, table="\0", column="\0"))
     return any(reply_text.startswith(lead.split("\0")[0]) for lead in leads)
 
 
 def difference(pair: tuple[str, str], lang: str, query: str) -> Reply:
     """Two forms' matching parts: what one has that the other does not, and both quoted."""
-    from bot.dialogue.render import render_units
-    from bot.i18n import t
-    from bot.notice.units import UNITS_BY_ID, children
-
     a, b = (UNITS_BY_ID[x] for x in pair)
     cols = {u.id: list(dict.fromkeys(k.title.get(lang) for k in children(u.id))) for u in (a, b)}
     sep = "、" if lang == "zh" else ", "
